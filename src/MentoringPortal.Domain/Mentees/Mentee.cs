@@ -1,0 +1,225 @@
+using MentoringPortal.Domain.Mentors;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Programmes;
+using MentoringPortal.Domain.Requests;
+
+namespace MentoringPortal.Domain.Mentees;
+
+/// <summary>
+/// A trainee or member being mentored. Rules about requests and pairings read the mentee's
+/// pending requests and active pairings, so load those (at least) before calling them.
+/// </summary>
+public sealed class Mentee
+{
+    public const int MaxPendingRequests = 3;
+
+    private readonly List<Programme> _programmes = [];
+    private readonly List<Goal> _goals = [];
+    private readonly List<ContactRequest> _requests = [];
+    private readonly List<Mentorship> _mentorships = [];
+
+    private Mentee()
+    {
+        DisplayName = string.Empty;
+    }
+
+    public Mentee(string? userId, string displayName, DateTime now)
+        : this()
+    {
+        UserId = userId;
+        DisplayName = Guard.Text(displayName, "your name", 100);
+        CreatedAt = Guard.Utc(now);
+    }
+
+    public int Id { get; private set; }
+
+    public string? UserId { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public string? Specialty { get; private set; }
+
+    public string? Grade { get; private set; }
+
+    public string? Region { get; private set; }
+
+    public string? Background { get; private set; }
+
+    public string? Organisation { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime? ProfileCompletedAt { get; private set; }
+
+    public IReadOnlyCollection<Programme> Programmes => _programmes;
+
+    public IReadOnlyCollection<Goal> Goals => _goals;
+
+    public IReadOnlyCollection<ContactRequest> Requests => _requests;
+
+    public IReadOnlyCollection<Mentorship> Mentorships => _mentorships;
+
+    public bool IsProfileComplete => ProfileCompletedAt is not null && _programmes.Count > 0;
+
+    public void UpdateProfile(MenteeProfile profile, DateTime now)
+    {
+        DisplayName = Guard.Text(profile.DisplayName, "your name", 100);
+        Specialty = Guard.OneOf(profile.Specialty, ProfileOptions.Specialties, "your specialty");
+        Grade = Guard.OneOf(profile.Grade, ProfileOptions.Grades, "your stage or grade");
+        Region = Guard.OneOf(profile.Region, ProfileOptions.Regions, "your region");
+        Background = Guard.OneOf(profile.Background, ProfileOptions.Backgrounds, "your background");
+        Organisation = Guard.Text(profile.Organisation, "your organisation", 150, required: false);
+        ProfileCompletedAt ??= Guard.Utc(now);
+    }
+
+    /// <summary>Sets the goal for one horizon; an empty description removes it.</summary>
+    public void SetGoal(GoalHorizon horizon, string? description, DateTime now)
+    {
+        var existing = _goals.Find(g => g.Horizon == horizon);
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            if (existing is not null)
+            {
+                _goals.Remove(existing);
+            }
+
+            return;
+        }
+
+        if (existing is null)
+        {
+            _goals.Add(new Goal(horizon, description, now));
+        }
+        else
+        {
+            existing.Describe(description, now);
+        }
+    }
+
+    public void JoinProgramme(Programme programme)
+    {
+        if (!_programmes.Contains(programme))
+        {
+            _programmes.Add(programme);
+        }
+    }
+
+    public void LeaveProgramme(Programme programme)
+    {
+        if (HasActivePairingIn(programme.Id))
+        {
+            throw new DomainRuleException($"You have a mentor in {programme.Name}, so you cannot leave it.");
+        }
+
+        _programmes.Remove(programme);
+    }
+
+    public bool HasActivePairingIn(int programmeId) =>
+        _mentorships.Exists(m => m.ProgrammeId == programmeId && m.IsActive);
+
+    public int PendingRequestCount => _requests.Count(r => r.IsPending);
+
+    public ContactRequest RequestContact(Mentor mentor, Programme programme, string message, MeetingModes preferredMode,
+        DateTime now, TimeSpan expiresAfter)
+    {
+        if (!IsProfileComplete)
+        {
+            throw new DomainRuleException("Complete your profile before contacting a mentor.");
+        }
+
+        if (!programme.MenteesChooseTheirMentor)
+        {
+            throw new DomainRuleException($"In {programme.Name} the scheme matches mentees with mentors, so mentors cannot be contacted directly.");
+        }
+
+        if (!mentor.BelongsTo(programme.Id))
+        {
+            throw new DomainRuleException($"{mentor.DisplayName} does not mentor in {programme.Name}.");
+        }
+
+        if (!_programmes.Contains(programme))
+        {
+            throw new DomainRuleException($"Join {programme.Name} in your profile before contacting its mentors.");
+        }
+
+        if (HasActivePairingIn(programme.Id))
+        {
+            throw new DomainRuleException($"You already have a mentor in {programme.Name}.");
+        }
+
+        if (_requests.Exists(r => r.IsPending && r.MentorId == mentor.Id))
+        {
+            throw new DomainRuleException($"You have already asked {mentor.DisplayName}. Please wait for their answer.");
+        }
+
+        if (expiresAfter <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expiresAfter), "Requests must stay open for some time.");
+        }
+
+        if (PendingRequestCount >= MaxPendingRequests)
+        {
+            throw new DomainRuleException(
+                $"You have {MaxPendingRequests} requests waiting for an answer. Cancel one, or wait for a reply, before asking another mentor.");
+        }
+
+        var whyNot = mentor.WhyNotContactable(DateOnly.FromDateTime(now));
+        if (whyNot is not null)
+        {
+            throw new DomainRuleException(whyNot);
+        }
+
+        if (preferredMode != MeetingModes.None && !mentor.MeetingModes.HasFlag(preferredMode))
+        {
+            throw new DomainRuleException($"{mentor.DisplayName} does not offer {preferredMode.Describe().ToLowerInvariant()} meetings.");
+        }
+
+        var request = new ContactRequest(this, mentor, programme.Id, message, preferredMode, now, expiresAfter);
+        _requests.Add(request);
+        return request;
+    }
+
+    internal Acceptance StartPairing(ContactRequest accepted, Mentor mentor, DateTime now)
+    {
+        if (HasActivePairingIn(accepted.ProgrammeId))
+        {
+            throw new DomainRuleException($"{DisplayName} has already been paired with another mentor in this programme.");
+        }
+
+        accepted.MarkAccepted(now);
+        var mentorship = new Mentorship(mentor, this, accepted.ProgrammeId, now, accepted.Id);
+        _mentorships.Add(mentorship);
+        return new Acceptance(mentorship, WithdrawPendingRequests(accepted.ProgrammeId, now));
+    }
+
+    /// <summary>Once the trainee has a mentor, their other requests in the programme stop: the first acceptance wins.</summary>
+    private List<ContactRequest> WithdrawPendingRequests(int programmeId, DateTime now)
+    {
+        var withdrawn = _requests.Where(r => r.IsPending && r.ProgrammeId == programmeId).ToList();
+        foreach (var request in withdrawn)
+        {
+            request.Withdraw(now);
+        }
+
+        return withdrawn;
+    }
+
+    /// <summary>Starts a pairing chosen by the scheme rather than by the trainee (also used by demo seeding).</summary>
+    public Acceptance PairWith(Mentor mentor, Programme programme, DateTime now)
+    {
+        if (HasActivePairingIn(programme.Id))
+        {
+            throw new DomainRuleException($"{DisplayName} already has a mentor in {programme.Name}.");
+        }
+
+        if (!mentor.BelongsTo(programme.Id))
+        {
+            throw new DomainRuleException($"{mentor.DisplayName} does not mentor in {programme.Name}.");
+        }
+
+        mentor.TakePlace();
+        var mentorship = new Mentorship(mentor, this, programme.Id, now, contactRequestId: null);
+        _mentorships.Add(mentorship);
+        return new Acceptance(mentorship, WithdrawPendingRequests(programme.Id, now));
+    }
+}

@@ -1,0 +1,294 @@
+using System.Linq.Expressions;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Programmes;
+using MentoringPortal.Domain.Requests;
+
+namespace MentoringPortal.Domain.Mentors;
+
+public sealed class Mentor
+{
+    public const int MaxCapacity = 10;
+
+    private readonly List<Programme> _programmes = [];
+
+    private Mentor()
+    {
+        DisplayName = Specialty = Grade = Region = Background = Expertise = Bio = SearchText = string.Empty;
+    }
+
+    public Mentor(string? userId, MentorProfile profile, int capacity, DateTime now)
+        : this()
+    {
+        UserId = userId;
+        CreatedAt = Guard.Utc(now);
+        UpdateProfile(profile);
+        SetCapacity(capacity);
+    }
+
+    public int Id { get; private set; }
+
+    public string? UserId { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public string Specialty { get; private set; }
+
+    public string Grade { get; private set; }
+
+    public string Region { get; private set; }
+
+    public string Background { get; private set; }
+
+    public string? Organisation { get; private set; }
+
+    public string Expertise { get; private set; }
+
+    public string Bio { get; private set; }
+
+    public MeetingModes MeetingModes { get; private set; }
+
+    public int Capacity { get; private set; }
+
+    /// <summary>
+    /// Kept on the mentor, not counted from pairings, so that the database can hold the capacity
+    /// rule itself (a check constraint) and two racing acceptances collide on this row.
+    /// </summary>
+    public int ActiveMenteeCount { get; private set; }
+
+    public AvailabilityStatus Status { get; private set; }
+
+    public DateOnly? PausedUntil { get; private set; }
+
+    public bool IsApproved { get; private set; }
+
+    public DateTime? ApprovedAt { get; private set; }
+
+    public DateOnly? TrainingCompletedOn { get; private set; }
+
+    public DateOnly? TrainingExpiresOn { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Lower-case name, specialty, expertise and bio, so free-text search is one simple predicate on every provider.</summary>
+    public string SearchText { get; private set; }
+
+    /// <summary>Optimistic concurrency token, bumped by every change.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyCollection<Programme> Programmes => _programmes;
+
+    public int FreePlaces => Math.Max(0, Capacity - ActiveMenteeCount);
+
+    public bool HasFreePlace => ActiveMenteeCount < Capacity;
+
+    public bool HasValidTraining(DateOnly today) =>
+        TrainingCompletedOn is not null && (TrainingExpiresOn is null || TrainingExpiresOn >= today);
+
+    /// <summary>Listed in the directory: approved by the scheme and trained.</summary>
+    public bool IsListed(DateOnly today) => IsApproved && HasValidTraining(today);
+
+    public bool IsAccepting(DateOnly today) =>
+        Status == AvailabilityStatus.Accepting
+        || (Status == AvailabilityStatus.Paused && PausedUntil <= today);
+
+    public bool IsPaused(DateOnly today) => Status == AvailabilityStatus.Paused && PausedUntil > today;
+
+    public bool CanBeContacted(DateOnly today) => WhyNotContactable(today) is null;
+
+    /// <summary><see cref="IsListed"/> as an expression a database can run (keep the two in step).</summary>
+    public static Expression<Func<Mentor, bool>> ListedOn(DateOnly today) =>
+        m => m.IsApproved && m.TrainingCompletedOn != null && (m.TrainingExpiresOn == null || m.TrainingExpiresOn >= today);
+
+    /// <summary><see cref="CanBeContacted"/> as an expression a database can run (keep the two in step).</summary>
+    public static Expression<Func<Mentor, bool>> ContactableOn(DateOnly today) =>
+        m => m.IsApproved && m.TrainingCompletedOn != null && (m.TrainingExpiresOn == null || m.TrainingExpiresOn >= today)
+            && (m.Status == AvailabilityStatus.Accepting || (m.Status == AvailabilityStatus.Paused && m.PausedUntil <= today))
+            && m.ActiveMenteeCount < m.Capacity;
+
+    /// <summary>The reason a trainee cannot contact this mentor today, in words for the trainee; null when they can.</summary>
+    public string? WhyNotContactable(DateOnly today)
+    {
+        if (!IsListed(today))
+        {
+            return $"{DisplayName} is not currently listed as a mentor.";
+        }
+
+        if (IsPaused(today))
+        {
+            return $"{DisplayName} has paused mentoring until {PausedUntil:d MMMM yyyy}. Please contact another mentor.";
+        }
+
+        if (!IsAccepting(today))
+        {
+            return $"{DisplayName} is not accepting new mentees at the moment. Please contact another mentor.";
+        }
+
+        if (!HasFreePlace)
+        {
+            return $"{DisplayName} is at full capacity. Please contact another mentor.";
+        }
+
+        return null;
+    }
+
+    public void UpdateProfile(MentorProfile profile)
+    {
+        DisplayName = Guard.Text(profile.DisplayName, "your name", 100);
+        Specialty = Guard.OneOf(profile.Specialty, ProfileOptions.Specialties, "a specialty");
+        Grade = Guard.OneOf(profile.Grade, ProfileOptions.Grades, "a grade or role");
+        Region = Guard.OneOf(profile.Region, ProfileOptions.Regions, "a region");
+        Background = Guard.OneOf(profile.Background, ProfileOptions.Backgrounds, "a background");
+        Organisation = Guard.Text(profile.Organisation, "your organisation", 150, required: false);
+        Expertise = Guard.Text(profile.Expertise, "your areas of expertise", 500);
+        Bio = Guard.Text(profile.Bio, "a short biography", 3000);
+        MeetingModes = profile.MeetingModes != MeetingModes.None
+            ? profile.MeetingModes
+            : throw new DomainRuleException("Choose at least one way you can meet.");
+        SearchText = string.Join(' ', DisplayName, Specialty, Expertise, Bio).ToLowerInvariant();
+        Version++;
+    }
+
+    public void SetCapacity(int capacity)
+    {
+        if (capacity is < 1 or > MaxCapacity)
+        {
+            throw new DomainRuleException($"Capacity must be between 1 and {MaxCapacity} mentees.");
+        }
+
+        if (capacity < ActiveMenteeCount)
+        {
+            throw new DomainRuleException(
+                $"You mentor {ActiveMenteeCount} people at the moment, so your capacity cannot be lower than {ActiveMenteeCount}.");
+        }
+
+        Capacity = capacity;
+        Version++;
+    }
+
+    public void SetAvailability(AvailabilityStatus status, DateOnly? pausedUntil, DateOnly today)
+    {
+        if (status == AvailabilityStatus.Paused)
+        {
+            if (pausedUntil is null)
+            {
+                throw new DomainRuleException("Enter the date you will be back.");
+            }
+
+            if (pausedUntil <= today)
+            {
+                throw new DomainRuleException("The date you will be back must be in the future.");
+            }
+
+            if (pausedUntil > today.AddYears(2))
+            {
+                throw new DomainRuleException("A pause can last at most two years.");
+            }
+        }
+
+        Status = status;
+        PausedUntil = status == AvailabilityStatus.Paused ? pausedUntil : null;
+        Version++;
+    }
+
+    /// <summary>A pause ends by itself on its date.</summary>
+    public bool ResumeIfPauseEnded(DateOnly today)
+    {
+        if (Status != AvailabilityStatus.Paused || PausedUntil > today)
+        {
+            return false;
+        }
+
+        Status = AvailabilityStatus.Accepting;
+        PausedUntil = null;
+        Version++;
+        return true;
+    }
+
+    public void Approve(DateTime now)
+    {
+        IsApproved = true;
+        ApprovedAt = Guard.Utc(now);
+        Version++;
+    }
+
+    public void RecordTraining(DateOnly completedOn, DateOnly? expiresOn)
+    {
+        if (expiresOn <= completedOn)
+        {
+            throw new DomainRuleException("Training must expire after the date it was completed.");
+        }
+
+        TrainingCompletedOn = completedOn;
+        TrainingExpiresOn = expiresOn;
+        Version++;
+    }
+
+    public void JoinProgramme(Programme programme)
+    {
+        if (!_programmes.Contains(programme))
+        {
+            _programmes.Add(programme);
+        }
+    }
+
+    public bool BelongsTo(int programmeId) => _programmes.Exists(p => p.Id == programmeId);
+
+    /// <summary>
+    /// Accepts a trainee's request and starts the pairing. Capacity is checked here and again by
+    /// the database (the concurrency token on this row and a check constraint), so two acceptances
+    /// racing for the last place cannot both win.
+    /// </summary>
+    public Acceptance Accept(ContactRequest request, DateTime now)
+    {
+        if (request.MentorId != Id)
+        {
+            throw new DomainRuleException("This request was sent to another mentor.");
+        }
+
+        if (request.Status != ContactRequestStatus.Pending)
+        {
+            throw new DomainRuleException($"This request has already been {request.Status.Describe()}.");
+        }
+
+        if (request.IsOverdue(now))
+        {
+            throw new DomainRuleException("This request has expired: it was not answered in time.");
+        }
+
+        if (!HasFreePlace)
+        {
+            throw new DomainRuleException(
+                $"You are at full capacity ({Capacity} of {Capacity} places used). Raise your capacity or decline the request.");
+        }
+
+        var mentee = request.Mentee ?? throw new InvalidOperationException("Load the request's mentee before accepting.");
+        var acceptance = mentee.StartPairing(request, this, now);
+        ActiveMenteeCount++;
+        Version++;
+        return acceptance;
+    }
+
+    /// <summary>Called when a pairing ends: the place is free again at once.</summary>
+    internal void ReleasePlace()
+    {
+        if (ActiveMenteeCount == 0)
+        {
+            throw new InvalidOperationException("No place to release.");
+        }
+
+        ActiveMenteeCount--;
+        Version++;
+    }
+
+    /// <summary>Used by demo seeding and by administrators' matching: starts a pairing without a request.</summary>
+    internal void TakePlace()
+    {
+        if (!HasFreePlace)
+        {
+            throw new DomainRuleException($"{DisplayName} is at full capacity.");
+        }
+
+        ActiveMenteeCount++;
+        Version++;
+    }
+}

@@ -1,0 +1,34 @@
+namespace MentoringPortal.Web.Data;
+
+/// <summary>A record of something an administrator (or the portal on its own) changed. Never edited.</summary>
+public sealed class AuditEntry
+{
+    private AuditEntry()
+    {
+        Action = Subject = string.Empty;
+    }
+
+    public AuditEntry(string? actorUserId, string action, string subject, string? before, string? after, DateTime at)
+    {
+        ActorUserId = actorUserId;
+        Action = action;
+        Subject = subject;
+        Before = before;
+        After = after;
+        At = at;
+    }
+
+    public long Id { get; private set; }
+
+    public string? ActorUserId { get; private set; }
+
+    public string Action { get; private set; }
+
+    public string Subject { get; private set; }
+
+    public string? Before { get; private set; }
+
+    public string? After { get; private set; }
+
+    public DateTime At { get; private set; }
+}

@@ -1,0 +1,38 @@
+using MentoringPortal.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MentoringPortal.Web.Data.Configurations;
+
+public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.Property(m => m.To).HasMaxLength(320);
+        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(100);
+        builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+    }
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.ActorUserId).HasMaxLength(450);
+        builder.Property(a => a.Action).HasMaxLength(100);
+        builder.Property(a => a.Subject).HasMaxLength(300);
+        builder.Property(a => a.Before).HasMaxLength(2000);
+        builder.Property(a => a.After).HasMaxLength(2000);
+        builder.HasIndex(a => a.At);
+    }
+}
+
+public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(100);
+    }
+}

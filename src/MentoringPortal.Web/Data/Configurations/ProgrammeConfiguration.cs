@@ -1,0 +1,16 @@
+using MentoringPortal.Domain.Programmes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MentoringPortal.Web.Data.Configurations;
+
+public sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
+{
+    public void Configure(EntityTypeBuilder<Programme> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(120);
+        builder.Property(p => p.Slug).HasMaxLength(60);
+        builder.Property(p => p.Summary).HasMaxLength(2000);
+        builder.HasIndex(p => p.Slug).IsUnique();
+    }
+}

@@ -1,0 +1,227 @@
+using MentoringPortal.Domain;
+using MentoringPortal.Domain.Mentees;
+using MentoringPortal.Domain.Mentors;
+using MentoringPortal.Domain.Programmes;
+using MentoringPortal.Domain.Requests;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Data;
+
+/// <summary>
+/// Demo data for a fresh development database: both programmes of the product, 48 mentors
+/// (some full, paused, not accepting, untrained or awaiting approval), 10 mentees, pairings with
+/// meetings, and requests in every state. Every account signs in with <see cref="Password"/>.
+/// </summary>
+public sealed class DemoSeed(PortalDbContext db, IPasswordHasher<PortalUser> hasher, ILookupNormalizer normalizer, TimeProvider time,
+    IHostEnvironment environment, ILogger<DemoSeed> logger)
+{
+    public const string Password = "Demo-Passw0rd!";
+    public const int MentorCount = 48;
+    public const int MenteeCount = 10;
+
+    private static readonly string[] FirstNames =
+    [
+        "Amara", "Ben", "Chloe", "Deepak", "Eleanor", "Farid", "Grace", "Hamish", "Ifeoma", "James", "Kavya", "Liam",
+        "Maryam", "Niall", "Olivia", "Priya", "Quentin", "Rhiannon", "Samuel", "Tomasz", "Uchenna", "Victoria",
+        "Wei", "Yasmin",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Adeyemi", "Baxter", "Chaudhry", "Davies", "Evans", "Fraser", "Gallagher", "Hussain", "Ibrahim", "Jones",
+        "Kowalski", "Lewis", "Mensah", "Nair", "O'Connor", "Patel", "Quinn", "Robertson", "Singh", "Thomas",
+    ];
+
+    private static readonly string[] MentorGrades = ["Consultant", "GP", "Clinical academic", "Medical manager", "Specialty doctor"];
+
+    private static readonly string[] Expertise =
+    [
+        "returning to clinical practice after parental leave, rebuilding confidence on call",
+        "leading a service redesign, quality improvement projects and audit",
+        "training less than full time, balancing caring responsibilities with training",
+        "exam preparation and portfolio planning after time out of training",
+        "research and academic careers, fellowship applications",
+        "wellbeing, burnout and returning after ill health",
+        "international graduates settling into NHS practice and culture",
+        "leadership roles, clinical director and medical management",
+    ];
+
+    public async Task SeedAsync()
+    {
+        if (environment.IsProduction())
+        {
+            logger.LogWarning("Portal:SeedDemoData is ignored in Production: demo accounts never exist outside development.");
+            return;
+        }
+
+        if (await db.Programmes.AnyAsync())
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var passwordHash = hasher.HashPassword(new PortalUser(), Password);
+        var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id);
+
+        var returnToTraining = new Programme("Return to Training mentoring", "return-to-training",
+            "For trainees coming back after time away (parental leave, ill health, research or a career break). Choose a trained mentor from the directory, meet face to face first and then every 6 to 8 weeks, in confidence.",
+            MatchingMode.MenteeChooses, meetingCadenceWeeks: 8);
+        var futureLeaders = new Programme("Future Leaders pilot", "future-leaders",
+            "A pilot for members of the society: apply with your short-, medium- and long-term goals and the scheme matches you with a mentor whose experience fits them. A formal evaluation follows after six months.",
+            MatchingMode.SchemeMatches, meetingCadenceWeeks: 8);
+        db.Programmes.AddRange(returnToTraining, futureLeaders);
+
+        AddUser("admin@demo.test", "Alex Morgan (scheme administrator)", Roles.Administrator);
+
+        var mentors = new List<Mentor>();
+        for (var i = 1; i <= MentorCount; i++)
+        {
+            var name = $"Dr {FirstNames[(i * 7) % FirstNames.Length]} {LastNames[(i * 3) % LastNames.Length]}";
+            var user = AddUser($"mentor{i}@demo.test", name, Roles.Mentor);
+            var specialty = ProfileOptions.Specialties[i % ProfileOptions.Specialties.Count];
+            var expertise = Expertise[i % Expertise.Length];
+            var mentor = new Mentor(user.Id, new MentorProfile(
+                name,
+                specialty,
+                MentorGrades[i % MentorGrades.Length],
+                ProfileOptions.Regions[(i * 3) % ProfileOptions.Regions.Count],
+                ProfileOptions.Backgrounds[(i * 5) % ProfileOptions.Backgrounds.Count],
+                $"{ProfileOptions.Regions[(i * 3) % ProfileOptions.Regions.Count]} Hospitals NHS Trust",
+                $"{specialty}; {expertise}",
+                $"I have worked in {specialty.ToLowerInvariant()} for {8 + (i % 15)} years and completed the scheme's two-day mentor training. I am especially glad to help with {expertise}. I listen first, and I will not tell you what to do: mentoring is about finding your own way back with confidence.",
+                i % 4 == 0 ? MeetingModes.FaceToFace | MeetingModes.Video | MeetingModes.Phone
+                    : i % 4 == 1 ? MeetingModes.FaceToFace | MeetingModes.Video
+                    : i % 4 == 2 ? MeetingModes.FaceToFace
+                    : MeetingModes.FaceToFace | MeetingModes.Phone),
+                capacity: i is >= 2 and <= 4 ? 1 : 1 + (i % 4),
+                now.AddDays(-400 + i));
+
+            if (i != MentorCount)
+            {
+                mentor.Approve(now.AddDays(-300 + i));
+            }
+
+            if (i != MentorCount - 1)
+            {
+                var completed = today.AddDays(-200 - (i * 5));
+                mentor.RecordTraining(completed, i % 5 == 0 ? completed.AddYears(3) : null);
+            }
+
+            if (i % 10 == 9)
+            {
+                mentor.SetAvailability(AvailabilityStatus.Paused, today.AddDays(20 + i), today);
+            }
+            else if (i % 10 == 3 && i > 10)
+            {
+                mentor.SetAvailability(AvailabilityStatus.NotAccepting, null, today);
+            }
+
+            if (i <= 40)
+            {
+                mentor.JoinProgramme(returnToTraining);
+            }
+
+            if (i >= 25)
+            {
+                mentor.JoinProgramme(futureLeaders);
+            }
+
+            mentors.Add(mentor);
+        }
+
+        db.Mentors.AddRange(mentors);
+
+        var mentees = new List<Mentee>();
+        for (var i = 1; i <= MenteeCount; i++)
+        {
+            var name = $"Dr {FirstNames[(i * 5 + 3) % FirstNames.Length]} {LastNames[(i * 7 + 1) % LastNames.Length]}";
+            var user = AddUser($"mentee{i}@demo.test", name, Roles.Mentee);
+            var mentee = new Mentee(user.Id, name, now.AddDays(-120 + i));
+            mentee.UpdateProfile(new MenteeProfile(
+                name,
+                ProfileOptions.Specialties[(i * 2) % ProfileOptions.Specialties.Count],
+                ProfileOptions.Grades[1 + (i % 4)],
+                ProfileOptions.Regions[i % ProfileOptions.Regions.Count],
+                ProfileOptions.Backgrounds[(i + 2) % ProfileOptions.Backgrounds.Count],
+                $"{ProfileOptions.Regions[i % ProfileOptions.Regions.Count]} Hospitals NHS Trust"), now.AddDays(-110 + i));
+            mentee.SetGoal(GoalHorizon.ShortTerm, "Feel confident on the acute take again within my first month back.", now);
+            mentee.SetGoal(GoalHorizon.MediumTerm, "Pass my next annual review (ARCP) with a clear plan for the year.", now);
+            mentee.SetGoal(GoalHorizon.LongTerm, "Complete training and take up a consultant post with a leadership role.", now);
+            mentee.JoinProgramme(returnToTraining);
+            if (i >= 8)
+            {
+                mentee.JoinProgramme(futureLeaders);
+            }
+
+            mentees.Add(mentee);
+        }
+
+        db.Mentees.AddRange(mentees);
+        await db.SaveChangesAsync();
+
+        var expiry = TimeSpan.FromDays(14);
+        Mentor MentorNo(int n) => mentors[n - 1];
+        Mentee MenteeNo(int n) => mentees[n - 1];
+
+        // Pairings: mentors 2 to 4 have one place and are full; the others keep places free.
+        foreach (var (mentee, mentor, daysAgo) in new[] { (2, 2, 75), (3, 3, 20), (4, 4, 130), (5, 5, 40), (6, 6, 10), (7, 8, 200) })
+        {
+            var mentorship = MenteeNo(mentee).PairWith(MentorNo(mentor), returnToTraining, now.AddDays(-daysAgo)).Mentorship;
+            if (daysAgo >= 20)
+            {
+                var first = mentorship.PlanMeeting(now.AddDays(-daysAgo + 10).Date.AddHours(17), 60, MeetingModes.FaceToFace,
+                    "Postgraduate centre, quiet room 2");
+                first.MarkHeld(now.AddDays(-daysAgo + 10).Date.AddHours(18));
+            }
+
+            if (daysAgo is >= 40 and < 200)
+            {
+                mentorship.PlanMeeting(now.AddDays(12).Date.AddHours(12), 60, MeetingModes.Video, "Video call (link to follow)");
+            }
+            else if (daysAgo < 20)
+            {
+                mentorship.PlanMeeting(now.AddDays(6).Date.AddHours(17).AddMinutes(30), 60, MeetingModes.FaceToFace, "Hospital library, group study room");
+            }
+        }
+
+        // Requests in every state; mentor1 has two to answer, and mentee1 is free to choose anyone.
+        MenteeNo(8).RequestContact(MentorNo(1), returnToTraining,
+            "I am returning after a year of parental leave and would value your experience of coming back to on-call work.", MeetingModes.FaceToFace, now.AddDays(-2), expiry);
+        MenteeNo(9).RequestContact(MentorNo(1), returnToTraining,
+            "I am coming back after a period of ill health and would like help planning a phased return.", MeetingModes.Video, now.AddDays(-5), expiry);
+        MenteeNo(9).RequestContact(MentorNo(10), returnToTraining,
+            "I would like a mentor from a different specialty to help me think about my career more widely.", MeetingModes.FaceToFace, now.AddDays(-4), expiry);
+        MenteeNo(10).RequestContact(MentorNo(11), returnToTraining,
+            "Could you help me prepare for my return after research?", MeetingModes.FaceToFace, now.AddDays(-9), expiry)
+            .Decline(DeclineReason.UnavailableForAWhile, null, now.AddDays(-7));
+        MenteeNo(10).RequestContact(MentorNo(12), returnToTraining,
+            "I am looking for support with exams after time out of training.", MeetingModes.Phone, now.AddDays(-20), expiry)
+            .ExpireIfDue(now.AddDays(-6));
+        await db.SaveChangesAsync();
+        logger.LogInformation("Demo data seeded: {Mentors} mentors, {Mentees} mentees; every demo account's password is {Password}.",
+            MentorCount, MenteeCount, Password);
+
+        PortalUser AddUser(string email, string displayName, string role)
+        {
+            var user = new PortalUser
+            {
+                UserName = email,
+                NormalizedUserName = normalizer.NormalizeName(email),
+                Email = email,
+                NormalizedEmail = normalizer.NormalizeEmail(email),
+                EmailConfirmed = true,
+                DisplayName = displayName,
+                PasswordHash = passwordHash,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                LockoutEnabled = true,
+                CreatedAt = now,
+            };
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[role] });
+            return user;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+namespace MentoringPortal.Web.Data;
+
+/// <summary>
+/// An email waiting to be sent. It is written in the same transaction as the change it reports,
+/// so no email is lost and none is sent for a change that did not happen.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage()
+    {
+        To = Subject = TextBody = HtmlBody = string.Empty;
+    }
+
+    public OutboxMessage(string to, string subject, string textBody, string htmlBody, DateTime now)
+    {
+        To = to;
+        Subject = subject;
+        TextBody = textBody;
+        HtmlBody = htmlBody;
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    public long Id { get; private set; }
+
+    public string To { get; private set; }
+
+    public string Subject { get; private set; }
+
+    public string TextBody { get; private set; }
+
+    public string HtmlBody { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime NextAttemptAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public DateTime? SentAt { get; private set; }
+
+    /// <summary>Which dispatcher instance holds the message, until <see cref="ClaimedUntil"/>.</summary>
+    public string? ClaimedBy { get; private set; }
+
+    public DateTime? ClaimedUntil { get; private set; }
+}

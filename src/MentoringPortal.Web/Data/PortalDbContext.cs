@@ -1,0 +1,70 @@
+using MentoringPortal.Domain.Meetings;
+using MentoringPortal.Domain.Mentees;
+using MentoringPortal.Domain.Mentors;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Programmes;
+using MentoringPortal.Domain.Requests;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace MentoringPortal.Web.Data;
+
+/// <summary>
+/// The one model of the portal. Each database provider has a thin subclass only so that it can
+/// keep its own set of migrations (see docs/decisions/ADR-001-two-database-providers.md).
+/// </summary>
+public abstract class PortalDbContext : IdentityDbContext<PortalUser>
+{
+    protected PortalDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Programme> Programmes => Set<Programme>();
+
+    public DbSet<Mentor> Mentors => Set<Mentor>();
+
+    public DbSet<Mentee> Mentees => Set<Mentee>();
+
+    public DbSet<Goal> Goals => Set<Goal>();
+
+    public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
+
+    public DbSet<Mentorship> Mentorships => Set<Mentorship>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every time is stored and read as UTC, whatever the provider gives back.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+
+        // Status-like enums are stored as their names: readable in SQL, and filtered indexes can name them.
+        configurationBuilder.Properties<AvailabilityStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<MatchingMode>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ContactRequestStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<DeclineReason>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<MentorshipStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<GoalHorizon>().HaveConversion<string>().HaveMaxLength(20);
+    }
+
+    private sealed class UtcDateTimeConverter()
+        : ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
+
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);

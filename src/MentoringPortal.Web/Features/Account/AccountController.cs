@@ -1,0 +1,242 @@
+using System.Text;
+using MentoringPortal.Domain.Mentees;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Email;
+using MentoringPortal.Web.Hosting;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace MentoringPortal.Web.Features.Account;
+
+[Route("account")]
+public sealed class AccountController(
+    UserManager<PortalUser> users,
+    SignInManager<PortalUser> signIn,
+    PortalDbContext db,
+    PortalEmails emails,
+    TimeProvider time,
+    ILogger<AccountController> logger) : Controller
+{
+    [HttpGet("register")]
+    public IActionResult Register() => View(new RegisterForm());
+
+    [HttpPost("register")]
+    [EnableRateLimiting(WebExtensions.FormsRateLimit)]
+    public async Task<IActionResult> Register(RegisterForm form, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var user = new PortalUser { UserName = form.Email.Trim(), Email = form.Email.Trim(), DisplayName = form.DisplayName.Trim(), CreatedAt = now };
+
+        // The account, its mentee record and the confirmation email are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await users.CreateAsync(user, form.Password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                var field = error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(form.Password)
+                    : error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(form.Email)
+                    : string.Empty;
+                ModelState.AddModelError(field, error.Code is "DuplicateUserName" or "DuplicateEmail"
+                    ? "An account with this email address already exists. Sign in, or reset your password."
+                    : error.Description);
+            }
+
+            return View(form);
+        }
+
+        await users.AddToRoleAsync(user, Roles.Mentee);
+        db.Mentees.Add(new Mentee(user.Id, user.DisplayName, now));
+        emails.ConfirmEmail(new Recipient(user.Email, user.DisplayName), await ConfirmationLinkAsync(user));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("New account {UserId} registered.", user.Id);
+
+        return View("Message", new MessageViewModel("Check your email",
+            $"We have sent a link to {user.Email}. Open it to confirm your address, then sign in. The link works for one day."));
+    }
+
+    [HttpGet("confirm-email")]
+    public async Task<IActionResult> ConfirmEmail(string? userId, string? code)
+    {
+        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        if (user is null || code is null)
+        {
+            return View("Message", new MessageViewModel("This link does not work",
+                "The confirmation link is incomplete or out of date.", "Send a new link", "/account/resend-confirmation"));
+        }
+
+        var result = await users.ConfirmEmailAsync(user, Decode(code));
+        return result.Succeeded
+            ? View("Message", new MessageViewModel("Email address confirmed", "Thank you. You can now sign in.", "Sign in", "/account/login"))
+            : View("Message", new MessageViewModel("This link does not work",
+                "The confirmation link has expired or has already been used.", "Send a new link", "/account/resend-confirmation"));
+    }
+
+    [HttpGet("resend-confirmation")]
+    public IActionResult ResendConfirmation() => View(new EmailForm());
+
+    [HttpPost("resend-confirmation")]
+    [EnableRateLimiting(WebExtensions.FormsRateLimit)]
+    public async Task<IActionResult> ResendConfirmation(EmailForm form, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var user = await users.FindByEmailAsync(form.Email.Trim());
+        if (user is { EmailConfirmed: false, Email: not null })
+        {
+            emails.ConfirmEmail(new Recipient(user.Email, user.DisplayName), await ConfirmationLinkAsync(user));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return View("Message", new MessageViewModel("Check your email",
+            "If an unconfirmed account uses that address, we have sent it a new confirmation link."));
+    }
+
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+
+    [HttpPost("login")]
+    [EnableRateLimiting(WebExtensions.FormsRateLimit)]
+    public async Task<IActionResult> Login(LoginForm form)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var result = await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, form.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/me");
+        }
+
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError(string.Empty, "Your account is locked for 15 minutes after too many failed attempts. Try again later, or reset your password.");
+        }
+        else if (result.IsNotAllowed)
+        {
+            ModelState.AddModelError(string.Empty, "Confirm your email address before signing in. We can send you a new confirmation link.");
+            ViewData["ShowResend"] = true;
+        }
+        else
+        {
+            ModelState.AddModelError(nameof(form.Password), "The email address or password is not right.");
+        }
+
+        return View(form);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        TempData["Success"] = "You have signed out.";
+        return LocalRedirect("/");
+    }
+
+    [HttpGet("forgot-password")]
+    public IActionResult ForgotPassword() => View(new EmailForm());
+
+    [HttpPost("forgot-password")]
+    [EnableRateLimiting(WebExtensions.FormsRateLimit)]
+    public async Task<IActionResult> ForgotPassword(EmailForm form, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var user = await users.FindByEmailAsync(form.Email.Trim());
+        if (user is { Email: not null })
+        {
+            var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+            emails.ResetPassword(new Recipient(user.Email, user.DisplayName),
+                emails.Link($"/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={code}"));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        // The same answer whether or not the address has an account, so nobody can probe for members.
+        return View("Message", new MessageViewModel("Check your email",
+            "If an account uses that address, we have sent it a link to choose a new password."));
+    }
+
+    [HttpGet("reset-password")]
+    public IActionResult ResetPassword(string? userId, string? code) =>
+        userId is null || code is null
+            ? View("Message", new MessageViewModel("This link does not work", "The reset link is incomplete.", "Ask for a new link", "/account/forgot-password"))
+            : View(new ResetPasswordForm { UserId = userId, Code = code });
+
+    [HttpPost("reset-password")]
+    [EnableRateLimiting(WebExtensions.FormsRateLimit)]
+    public async Task<IActionResult> ResetPassword(ResetPasswordForm form)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var user = await users.FindByIdAsync(form.UserId);
+        if (user is not null)
+        {
+            var result = await users.ResetPasswordAsync(user, Decode(form.Code), form.Password);
+            if (!result.Succeeded)
+            {
+                var invalidToken = result.Errors.Any(e => e.Code == "InvalidToken");
+                foreach (var error in result.Errors)
+                {
+                    ModelState.AddModelError(invalidToken ? string.Empty : nameof(form.Password),
+                        invalidToken ? "This reset link has expired or has already been used. Ask for a new one." : error.Description);
+                }
+
+                return View(form);
+            }
+
+            await users.ResetAccessFailedCountAsync(user);
+            await users.SetLockoutEndDateAsync(user, null);
+        }
+
+        return View("Message", new MessageViewModel("Password changed", "You can now sign in with your new password.", "Sign in", "/account/login"));
+    }
+
+    [HttpGet("access-denied")]
+    [Authorize]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("Error", StatusCodes.Status403Forbidden);
+    }
+
+    private async Task<string> ConfirmationLinkAsync(PortalUser user)
+    {
+        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        return emails.Link($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+    }
+
+    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    private static string Decode(string code)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return string.Empty;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using MentoringPortal.Domain.Mentors;
+using MentoringPortal.Web.Data;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.Home;
+
+public sealed record ProgrammeSummary(string Name, string Summary, bool MenteesChoose, int ListedMentors);
+
+public sealed record HomeViewModel(IReadOnlyList<ProgrammeSummary> Programmes);
+
+public sealed class HomeController(PortalDbContext db, TimeProvider time) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var listed = db.Mentors.Where(Mentor.ListedOn(today));
+        var programmes = await db.Programmes.AsNoTracking()
+            .OrderBy(p => p.Name)
+            .Select(p => new ProgrammeSummary(p.Name, p.Summary, p.MatchingMode == Domain.Programmes.MatchingMode.MenteeChooses,
+                listed.Count(m => m.Programmes.Any(x => x.Id == p.Id))))
+            .ToListAsync(cancellationToken);
+        return View(new HomeViewModel(programmes));
+    }
+
+    [HttpGet("/error/{statusCode:int?}")]
+    [HttpPost("/error/{statusCode:int?}")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Error(int? statusCode)
+    {
+        var code = statusCode ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? 404 : 500);
+        Response.StatusCode = code;
+        return View("Error", code);
+    }
+}

@@ -1,0 +1,199 @@
+using MentoringPortal.Domain.Mentees;
+using MentoringPortal.Domain.Mentors;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Programmes;
+using MentoringPortal.Domain.Requests;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.Me;
+
+[Authorize]
+public sealed class MeController(PortalDbContext db, TimeProvider time) : Controller
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    [HttpGet("/me")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var userId = User.Id();
+        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        return View(new MeViewModel(name, await MenteeHomeAsync(userId, cancellationToken), await MentorHomeAsync(userId, cancellationToken),
+            User.IsInRole(Roles.Administrator)));
+    }
+
+    [HttpGet("/me/profile")]
+    [Authorize(Policy = Policies.Mentee)]
+    public async Task<IActionResult> Profile(CancellationToken cancellationToken)
+    {
+        var mentee = await FindMenteeAsync(cancellationToken);
+        return mentee is null ? NotFound() : View(await ProfileViewModelAsync(MenteeProfileForm.From(mentee), cancellationToken));
+    }
+
+    [HttpPost("/me/profile")]
+    [Authorize(Policy = Policies.Mentee)]
+    public async Task<IActionResult> Profile(MenteeProfileForm form, CancellationToken cancellationToken)
+    {
+        var mentee = await FindMenteeAsync(cancellationToken);
+        if (mentee is null)
+        {
+            return NotFound();
+        }
+
+        var choosable = await db.Programmes.Where(p => p.MatchingMode == MatchingMode.MenteeChooses).ToListAsync(cancellationToken);
+        if (!form.ProgrammeIds.Any(id => choosable.Exists(p => p.Id == id)))
+        {
+            ModelState.AddModelError(nameof(form.ProgrammeIds), "Choose at least one programme.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            var now = Now;
+            var applied = ModelState.TryApply(string.Empty, () => mentee.UpdateProfile(form.ToProfile(), now))
+                && ModelState.TryApply(nameof(form.ShortTermGoal), () => mentee.SetGoal(GoalHorizon.ShortTerm, form.ShortTermGoal, now))
+                && ModelState.TryApply(nameof(form.MediumTermGoal), () => mentee.SetGoal(GoalHorizon.MediumTerm, form.MediumTermGoal, now))
+                && ModelState.TryApply(nameof(form.LongTermGoal), () => mentee.SetGoal(GoalHorizon.LongTerm, form.LongTermGoal, now))
+                && ModelState.TryApply(nameof(form.ProgrammeIds), () =>
+                {
+                    foreach (var programme in choosable)
+                    {
+                        if (form.ProgrammeIds.Contains(programme.Id))
+                        {
+                            mentee.JoinProgramme(programme);
+                        }
+                        else if (mentee.Programmes.Contains(programme))
+                        {
+                            mentee.LeaveProgramme(programme);
+                        }
+                    }
+                });
+            if (applied)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                TempData["Success"] = "Your profile has been saved.";
+                return Redirect("/me");
+            }
+        }
+
+        return View(await ProfileViewModelAsync(form, cancellationToken));
+    }
+
+    [HttpPost("/me/requests/{id:int}/cancel")]
+    [Authorize(Policy = Policies.Mentee)]
+    public async Task<IActionResult> CancelRequest(int id, CancellationToken cancellationToken)
+    {
+        var userId = User.Id();
+        var request = await db.ContactRequests.Include(r => r.Mentor)
+            .SingleOrDefaultAsync(r => r.Id == id && r.Mentee!.UserId == userId, cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.TryApply(string.Empty, () => request.Cancel(Now)))
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                TempData["Success"] = $"Your request to {request.Mentor!.DisplayName} has been cancelled.";
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                TempData["Problem"] = $"{request.Mentor!.DisplayName} answered your request at the same moment. See its state below.";
+            }
+        }
+        else
+        {
+            TempData["Problem"] = ModelState[string.Empty]!.Errors[0].ErrorMessage;
+        }
+
+        return Redirect("/me");
+    }
+
+    private async Task<MenteeHome?> MenteeHomeAsync(string userId, CancellationToken cancellationToken)
+    {
+        var mentee = await db.Mentees.AsNoTracking().Where(m => m.UserId == userId)
+            .Select(m => new { m.Id, Complete = m.ProfileCompletedAt != null, Goals = m.Goals.Select(g => new { g.Horizon, g.Description }).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (mentee is null)
+        {
+            return null;
+        }
+
+        var pairings = await Pairings(db.Mentorships.Where(p => p.MenteeId == mentee.Id), mentee: true).ToListAsync(cancellationToken);
+        var requests = await db.ContactRequests.AsNoTracking()
+            .Where(r => r.MenteeId == mentee.Id)
+            .OrderByDescending(r => r.CreatedAt)
+            .Take(20)
+            .Select(r => new MyRequest(r.Id, r.MentorId, r.Mentor!.DisplayName, r.Status, r.CreatedAt, r.ExpiresAt, r.AnsweredAt,
+                r.DeclineReason, r.DeclineNote))
+            .ToListAsync(cancellationToken);
+        return new MenteeHome(mentee.Complete, pairings, requests,
+            mentee.Goals.OrderBy(g => g.Horizon).Select(g => (g.Horizon, g.Description)).ToList());
+    }
+
+    private async Task<MentorHome?> MentorHomeAsync(string userId, CancellationToken cancellationToken)
+    {
+        var mentor = await db.Mentors.AsNoTracking().Where(m => m.UserId == userId)
+            .Select(m => new
+            {
+                m.Id,
+                m.Capacity,
+                m.Status,
+                m.PausedUntil,
+                Pending = db.ContactRequests.Count(r => r.MentorId == m.Id && r.Status == ContactRequestStatus.Pending),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (mentor is null)
+        {
+            return null;
+        }
+
+        var mentees = await Pairings(db.Mentorships.Where(p => p.MentorId == mentor.Id), mentee: false).ToListAsync(cancellationToken);
+        var availability = mentor.Status switch
+        {
+            AvailabilityStatus.Accepting => "accepting new mentees",
+            AvailabilityStatus.Paused => $"paused until {mentor.PausedUntil:d MMMM yyyy}",
+            _ => "not accepting new mentees",
+        };
+        return new MentorHome(mentees, mentor.Pending, mentor.Capacity, availability);
+    }
+
+    private IQueryable<PairingSummary> Pairings(IQueryable<Mentorship> mentorships, bool mentee)
+    {
+        var now = Now;
+        return mentorships.AsNoTracking()
+            .Where(p => p.Status == MentorshipStatus.Active)
+            .OrderBy(p => p.StartedAt)
+            .Select(p => new PairingSummary(
+                p.Id,
+                mentee ? p.Mentor!.DisplayName : p.Mentee!.DisplayName,
+                db.Programmes.Where(x => x.Id == p.ProgrammeId).Select(x => x.Name).First(),
+                p.StartedAt,
+                p.Meetings.Where(m => m.HeldAt == null && m.StartsAt >= now).OrderBy(m => m.StartsAt).Select(m => (DateTime?)m.StartsAt).FirstOrDefault(),
+                p.Meetings.Where(m => m.HeldAt != null).OrderByDescending(m => m.HeldAt).Select(m => m.HeldAt).FirstOrDefault()));
+    }
+
+    private Task<Mentee?> FindMenteeAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.Id();
+        return db.Mentees.Include(m => m.Programmes).Include(m => m.Goals)
+            .Include(m => m.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+    }
+
+    private async Task<MenteeProfileViewModel> ProfileViewModelAsync(MenteeProfileForm form, CancellationToken cancellationToken)
+    {
+        var programmes = await db.Programmes.AsNoTracking()
+            .Where(p => p.MatchingMode == MatchingMode.MenteeChooses)
+            .OrderBy(p => p.Name)
+            .Select(p => new ProgrammeChoice(p.Id, p.Name, p.Summary))
+            .ToListAsync(cancellationToken);
+        return new MenteeProfileViewModel(form, programmes);
+    }
+}

@@ -1,0 +1,122 @@
+using MentoringPortal.Domain.Requests;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.Requests;
+
+[Authorize(Policy = Policies.Mentor)]
+[Route("mentor/requests")]
+public sealed class RequestsController(PortalDbContext db, RequestResponder responder) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var userId = User.Id();
+        var mentor = await db.Mentors.AsNoTracking().Where(m => m.UserId == userId)
+            .Select(m => new { m.Id, m.Capacity, m.ActiveMenteeCount })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (mentor is null)
+        {
+            return NotFound();
+        }
+
+        var pending = await Incoming(mentor.Id).Where(r => r.Status == ContactRequestStatus.Pending)
+            .OrderBy(r => r.ExpiresAt)
+            .Select(IncomingProjection)
+            .ToListAsync(cancellationToken);
+        var answered = await db.ContactRequests.AsNoTracking()
+            .Where(r => r.MentorId == mentor.Id && r.Status != ContactRequestStatus.Pending)
+            .OrderByDescending(r => r.AnsweredAt)
+            .Take(20)
+            .Select(r => new AnsweredRequest(r.Mentee!.DisplayName, r.Status, r.CreatedAt, r.AnsweredAt))
+            .ToListAsync(cancellationToken);
+        return View(new MentorRequestsViewModel(pending, answered, mentor.Capacity, mentor.ActiveMenteeCount));
+    }
+
+    [HttpPost("{id:int}/accept")]
+    public async Task<IActionResult> Accept(int id, CancellationToken cancellationToken)
+    {
+        var outcome = await responder.AcceptAsync(id, User.Id(), cancellationToken);
+        if (!outcome.Found)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Refusal is not null)
+        {
+            TempData["Problem"] = outcome.Refusal;
+        }
+        else
+        {
+            TempData["Success"] = "Request accepted. You have both been emailed the next steps: arrange your first meeting, face to face.";
+        }
+
+        return Redirect("/mentor/requests");
+    }
+
+    [HttpGet("{id:int}/decline")]
+    public async Task<IActionResult> Decline(int id, CancellationToken cancellationToken)
+    {
+        var request = await FindPendingAsync(id, cancellationToken);
+        return request is null ? NotFound() : View(new DeclineViewModel(request, new DeclineForm()));
+    }
+
+    [HttpPost("{id:int}/decline")]
+    public async Task<IActionResult> Decline(int id, DeclineForm form, CancellationToken cancellationToken)
+    {
+        if (form.Reason == DeclineReason.Other && string.IsNullOrWhiteSpace(form.Note))
+        {
+            ModelState.AddModelError(nameof(form.Note), "Write a short note for the trainee when you choose another reason.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            var outcome = await responder.DeclineAsync(id, User.Id(), form.Reason!.Value, form.Note, cancellationToken);
+            if (!outcome.Found)
+            {
+                return NotFound();
+            }
+
+            if (outcome.Refusal is null)
+            {
+                TempData["Success"] = "Request declined. The trainee has been told kindly and shown other mentors.";
+                return Redirect("/mentor/requests");
+            }
+
+            ModelState.AddModelError(string.Empty, outcome.Refusal);
+        }
+
+        var request = await FindPendingAsync(id, cancellationToken);
+        return request is null ? NotFound() : View(new DeclineViewModel(request, form));
+    }
+
+    private IQueryable<ContactRequest> Incoming(int mentorId) =>
+        db.ContactRequests.AsNoTracking().Where(r => r.MentorId == mentorId);
+
+    private async Task<IncomingRequest?> FindPendingAsync(int id, CancellationToken cancellationToken)
+    {
+        var userId = User.Id();
+        return await db.ContactRequests.AsNoTracking()
+            .Where(r => r.Id == id && r.Mentor!.UserId == userId && r.Status == ContactRequestStatus.Pending)
+            .Select(IncomingProjection)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<ContactRequest, IncomingRequest>> IncomingProjection = r =>
+        new IncomingRequest(
+            r.Id,
+            r.Mentee!.DisplayName,
+            r.Mentee.Specialty,
+            r.Mentee.Grade,
+            r.Mentee.Region,
+            r.Mentee.Background,
+            r.Message,
+            r.PreferredMode,
+            r.CreatedAt,
+            r.ExpiresAt,
+            r.Mentee.Goals.Select(g => new GoalLine(g.Horizon, g.Description)).ToList());
+}

@@ -1,0 +1,30 @@
+using MentoringPortal.Web.Features.Availability;
+using MentoringPortal.Web.Features.Requests;
+using MentoringPortal.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MentoringPortal.Web.Features.Shared;
+
+/// <summary>Periodic work: expires unanswered requests and ends pauses that have reached their date.</summary>
+public sealed class Housekeeping(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<Housekeeping> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.HousekeepingIntervalSeconds));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<PauseEnding>().ResumeDueAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<RequestExpiry>().ExpireDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Housekeeping failed; it will run again.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
