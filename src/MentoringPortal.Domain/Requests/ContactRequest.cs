@@ -66,7 +66,7 @@ public sealed class ContactRequest
     public void Decline(DeclineReason reason, string? note, DateTime now)
     {
         EnsurePending();
-        var checkedNote = Guard.Text(note, "a short note for the trainee", MaxDeclineNoteLength, required: reason == Requests.DeclineReason.Other);
+        var checkedNote = Guard.Text(note, "a note for the trainee", MaxDeclineNoteLength, required: reason == Requests.DeclineReason.Other);
         AnsweredAt = Guard.Utc(now);
         Status = ContactRequestStatus.Declined;
         DeclineReason = reason;

@@ -50,9 +50,10 @@ public sealed class DemoSeed(PortalDbContext db, IPasswordHasher<PortalUser> has
 
     public async Task SeedAsync()
     {
-        if (environment.IsProduction())
+        if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
         {
-            logger.LogWarning("Portal:SeedDemoData is ignored in Production: demo accounts never exist outside development.");
+            logger.LogWarning("Portal:SeedDemoData is ignored in {Environment}: demo accounts exist only in Development (and tests).",
+                environment.EnvironmentName);
             return;
         }
 
@@ -166,7 +167,7 @@ public sealed class DemoSeed(PortalDbContext db, IPasswordHasher<PortalUser> has
         Mentor MentorNo(int n) => mentors[n - 1];
         Mentee MenteeNo(int n) => mentees[n - 1];
 
-        // Pairings: mentors 2 to 4 have one place and are full; the others keep places free.
+        // Pairings: mentors 2, 3, 4 and 8 have one place and are full; the others keep places free.
         foreach (var (mentee, mentor, daysAgo) in new[] { (2, 2, 75), (3, 3, 20), (4, 4, 130), (5, 5, 40), (6, 6, 10), (7, 8, 200) })
         {
             var mentorship = MenteeNo(mentee).PairWith(MentorNo(mentor), returnToTraining, now.AddDays(-daysAgo)).Mentorship;

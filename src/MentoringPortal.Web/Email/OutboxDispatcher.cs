@@ -63,8 +63,10 @@ public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, T
             using var mail = ToMailMessage(message);
             await transport.SendAsync(mail, cancellationToken);
         }
-        catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or TimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever went wrong (server down, refused, malformed address), the row keeps its error
+            // and is tried again later; it is never dropped.
             var attempts = message.Attempts + 1;
             var error = ex.GetBaseException().Message;
             await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s

@@ -24,6 +24,13 @@ public sealed class PortalEmails(PortalDbContext db, TimeProvider time, IOptions
         new EmailLink("Confirm your email address", confirmUrl),
         ClosingParagraphs: ["If you did not sign up, you can ignore this email and no account will be used."]));
 
+    public void AccountAlreadyExists(Recipient to) => Add(to, new EmailContent(
+        "You already have a mentoring portal account",
+        $"Dear {to.Name},",
+        ["Someone, probably you, tried to register for the mentoring portal with this email address. You already have an account, so no new one was made."],
+        new EmailLink("Sign in", Link("/account/login")),
+        ClosingParagraphs: [$"If you have forgotten your password, you can choose a new one: {Link("/account/forgot-password")}"]));
+
     public void ResetPassword(Recipient to, string resetUrl) => Add(to, new EmailContent(
         "Reset your mentoring portal password",
         $"Dear {to.Name},",

@@ -1,5 +1,6 @@
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,13 @@ public static class DataExtensions
                     [$"Database:Provider must be \"Sqlite\" or \"PostgreSql\" (it is \"{provider}\")."]);
         }
 
+        // Keys for cookies, antiforgery tokens and emailed links live with the data, so they survive
+        // restarts and every instance that shares the data folder can read the others' cookies.
+        var keys = Path.Combine(
+            (builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions())
+                .ResolveDataDirectory(builder.Environment.ContentRootPath), "keys");
+        builder.Services.AddDataProtection().SetApplicationName("MentoringPortal").PersistKeysToFileSystem(new DirectoryInfo(keys));
+
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
         return builder;
@@ -62,6 +70,8 @@ public static class DataExtensions
     /// <summary>Applies migrations, creates the roles, and seeds the demo data when asked to.</summary>
     public static async Task PreparePortalDatabaseAsync(this WebApplication app)
     {
+        // Check every option before touching the database, so a wrong setting changes nothing.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.Database.MigrateAsync();

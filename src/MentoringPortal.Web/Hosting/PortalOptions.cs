@@ -14,7 +14,7 @@ public sealed class PortalOptions
 
     public bool SeedDemoData { get; set; }
 
-    /// <summary>Folder for the SQLite database, the development email pickup folder and logs; relative to the app.</summary>
+    /// <summary>Folder for the SQLite database, the development email pickup folder and the data-protection keys; relative to the app.</summary>
     public string DataDirectory { get; set; } = "App_Data";
 
     [Range(1, 365, ErrorMessage = "Portal:RequestExpiryDays must be between 1 and 365.")]

@@ -33,6 +33,16 @@ public sealed class AccountController(
             return View(form);
         }
 
+        var existing = await users.FindByEmailAsync(form.Email.Trim());
+        if (existing is { Email: not null })
+        {
+            // Say the same as for a new account, so the form cannot be used to find out who is a member;
+            // the owner of the address is told by email instead.
+            emails.AccountAlreadyExists(new Recipient(existing.Email, existing.DisplayName));
+            await db.SaveChangesAsync(cancellationToken);
+            return CheckYourEmail(existing.Email);
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         var user = new PortalUser { UserName = form.Email.Trim(), Email = form.Email.Trim(), DisplayName = form.DisplayName.Trim(), CreatedAt = now };
 
@@ -47,7 +57,7 @@ public sealed class AccountController(
                     : error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(form.Email)
                     : string.Empty;
                 ModelState.AddModelError(field, error.Code is "DuplicateUserName" or "DuplicateEmail"
-                    ? "An account with this email address already exists. Sign in, or reset your password."
+                    ? "This email address has just been registered. Check your email, or sign in."
                     : error.Description);
             }
 
@@ -61,9 +71,11 @@ public sealed class AccountController(
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("New account {UserId} registered.", user.Id);
 
-        return View("Message", new MessageViewModel("Check your email",
-            $"We have sent a link to {user.Email}. Open it to confirm your address, then sign in. The link works for one day."));
+        return CheckYourEmail(user.Email);
     }
+
+    private ViewResult CheckYourEmail(string email) => View("Message", new MessageViewModel("Check your email",
+        $"We have sent an email to {email}. Open the link in it to confirm your address, then sign in. The link works for one day."));
 
     [HttpGet("confirm-email")]
     public async Task<IActionResult> ConfirmEmail(string? userId, string? code)

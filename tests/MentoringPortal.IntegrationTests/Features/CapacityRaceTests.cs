@@ -1,0 +1,74 @@
+using System.Net;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Requests;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.IntegrationTests.Features;
+
+/// <summary>Capacity is never exceeded, even when acceptances race on PostgreSQL.</summary>
+public sealed class CapacityRaceTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const int Racers = 20;
+
+    [Fact]
+    public async Task Accept_TwentyAtOnceForOneFreePlace_ExactlyOnePairingAndNineteenFullAnswers()
+    {
+        var mentor = await PortalData.MentorAsync(factory, capacity: 1);
+        var requestIds = new List<int>();
+        for (var i = 0; i < Racers; i++)
+        {
+            var mentee = await PortalData.MenteeAsync(factory);
+            requestIds.Add(await PortalData.RequestAsync(factory, mentee, mentor));
+        }
+
+        // One signed-in browser per acceptance, each with its own antiforgery token, all fired at once.
+        var clients = new List<HttpClient>();
+        var tokens = new List<string>();
+        for (var i = 0; i < Racers; i++)
+        {
+            var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+            var page = await Forms.ParseHtmlAsync(await client.GetAsync("/mentor/requests"));
+            tokens.Add(page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!);
+            clients.Add(client);
+        }
+
+        using var start = new SemaphoreSlim(0);
+        var racers = Enumerable.Range(0, Racers).Select(async i =>
+        {
+            await start.WaitAsync();
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = tokens[i] });
+            using var response = await clients[i].PostAsync($"/mentor/requests/{requestIds[i]}/accept", content);
+            var page = await clients[i].GetStringAsync("/mentor/requests");
+            return (response.StatusCode, page);
+        }).ToList();
+        start.Release(Racers);
+        var results = await Task.WhenAll(racers);
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, results.Count(r => r.page.Contains("Request accepted", StringComparison.Ordinal)));
+        Assert.Equal(Racers - 1, results.Count(r => r.page.Contains("full capacity", StringComparison.Ordinal)));
+
+        var state = await PortalData.QueryAsync(factory, async db => new
+        {
+            Pairings = await db.Mentorships.CountAsync(m => m.MentorId == mentor.Id && m.Status == MentorshipStatus.Active),
+            Used = await db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
+            Accepted = await db.ContactRequests.CountAsync(r => r.MentorId == mentor.Id && r.Status == ContactRequestStatus.Accepted),
+            StillPending = await db.ContactRequests.CountAsync(r => r.MentorId == mentor.Id && r.Status == ContactRequestStatus.Pending),
+        });
+        Assert.Equal(1, state.Pairings);
+        Assert.Equal(1, state.Used);
+        Assert.Equal(1, state.Accepted);
+        Assert.Equal(Racers - 1, state.StillPending);
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task Database_RejectsMoreActiveMenteesThanCapacity()
+    {
+        var mentor = await PortalData.MentorAsync(factory, capacity: 1);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => PortalData.QueryAsync(factory, db =>
+            db.Database.ExecuteSqlAsync($"UPDATE \"Mentors\" SET \"ActiveMenteeCount\" = 2 WHERE \"Id\" = {mentor.Id}")));
+        Assert.Contains("CK_Mentors_ActiveWithinCapacity", error.Message, StringComparison.Ordinal);
+    }
+}
