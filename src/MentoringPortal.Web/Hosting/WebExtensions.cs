@@ -14,7 +14,16 @@ public static class WebExtensions
     public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
     {
         builder.Services
-            .AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                var messages = options.ModelBindingMessageProvider;
+                messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"“{value}” is not a valid answer to “{field}”.");
+                messages.SetValueIsInvalidAccessor(value => $"“{value}” is not a valid answer.");
+                messages.SetValueMustNotBeNullAccessor(field => $"Answer “{field}”.");
+                messages.SetMissingBindRequiredValueAccessor(field => $"Answer “{field}”.");
+                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}” is not a valid answer.");
+            })
             .AddRazorOptions(options =>
             {
                 // Feature folders: a controller, its views and its view models live together.

@@ -103,6 +103,20 @@ public static class PortalData
         return request.Id;
     });
 
+    /// <summary>The scheme pairs them directly, using one of the mentor's places.</summary>
+    public static Task PairAsync(PortalFactory factory, Person mentee, Person mentor) => factory.InScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<PortalDbContext>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var loadedMentee = await db.Mentees.Include(m => m.Programmes)
+            .Include(m => m.Requests.Where(r => r.Status == ContactRequestStatus.Pending))
+            .Include(m => m.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
+            .SingleAsync(m => m.Id == mentee.Id);
+        var loadedMentor = await db.Mentors.Include(m => m.Programmes).SingleAsync(m => m.Id == mentor.Id);
+        loadedMentee.PairWith(loadedMentor, loadedMentee.Programmes.Single(p => p.Slug == ProgrammeSlug), now);
+        await db.SaveChangesAsync();
+    });
+
     public static Task<T> QueryAsync<T>(PortalFactory factory, Func<PortalDbContext, Task<T>> query) =>
         factory.InScopeAsync(services => query(services.GetRequiredService<PortalDbContext>()));
 

@@ -1,0 +1,229 @@
+using System.Data.Common;
+using System.Net;
+using MentoringPortal.Domain;
+using MentoringPortal.Domain.Mentors;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Data;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentoringPortal.IntegrationTests.Features;
+
+/// <summary>Counts the SQL statements run while serving a directory page (not those of background jobs).</summary>
+public sealed class DirectoryStatementCounter(IHttpContextAccessor http) : DbCommandInterceptor
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Record();
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Record();
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    private void Record()
+    {
+        if (http.HttpContext?.Request.Path.StartsWithSegments("/mentors", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            Interlocked.Increment(ref _count);
+        }
+    }
+}
+
+public sealed class LargeDirectoryPortal() : PortalFactory(new PortalFactoryOptions
+{
+    ConfigureServices = services =>
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<DirectoryStatementCounter>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<DirectoryStatementCounter>());
+    },
+});
+
+/// <summary>The directory with 10,000 mentors: filters, sorting, paging, and one or two statements a page.</summary>
+public sealed class DirectoryTests(LargeDirectoryPortal factory) : IClassFixture<LargeDirectoryPortal>, IAsyncLifetime
+{
+    public const int MentorCount = 10_000;
+
+    public async Task InitializeAsync()
+    {
+        var programmeId = await PortalData.ProgrammeIdAsync(factory);
+        await factory.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            if (await db.Mentors.CountAsync() >= MentorCount)
+            {
+                return;
+            }
+
+            var programme = await db.Programmes.SingleAsync(p => p.Id == programmeId);
+            var now = DateTime.UtcNow;
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            foreach (var mentor in DirectoryData.Mentors(MentorCount, now))
+            {
+                mentor.JoinProgramme(programme);
+                db.Mentors.Add(mentor);
+            }
+
+            await db.SaveChangesAsync();
+        });
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData("/mentors")]
+    [InlineData("/mentors?page=250")]
+    [InlineData("/mentors?q=redesign+leadership&specialty=Cardiology&region=London&mode=Video&accepting=true&sort=places&page=2")]
+    [InlineData("/mentors?background=International+medical+graduate&sort=name&page=3")]
+    [InlineData("/mentors?sort=newest&page=40")]
+    public async Task DirectoryPage_TenThousandMentors_AtMostTwoStatements(string url)
+    {
+        using var client = factory.CreateClientNoRedirect();
+        using (await client.GetAsync("/mentors"))
+        {
+            // Warms the programme list cache, which is shared by every page.
+        }
+
+        var counter = factory.Services.GetRequiredService<DirectoryStatementCounter>();
+        counter.Reset();
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.InRange(counter.Count, 1, 2);
+    }
+
+    [Fact]
+    public async Task Directory_ShowsCountPagingAndTwentyPerPage()
+    {
+        using var client = factory.CreateClientNoRedirect();
+        var page = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?sort=name&page=2"));
+        Assert.Matches(@"^\d{1,3}(,\d{3})* mentors found$", page.QuerySelector("#results-title")!.TextContent.Trim());
+        Assert.Equal(20, page.QuerySelectorAll(".result").Length);
+        Assert.NotNull(page.QuerySelector("nav[aria-label='Pages of results'] [aria-current=page]"));
+        Assert.Contains("Page 2 of", page.QuerySelector("nav[aria-label='Pages of results']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Filters_ReturnOnlyMatchingMentors()
+    {
+        using var client = factory.CreateClientNoRedirect();
+        var page = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?specialty=Radiology&region=North+West&accepting=true"));
+        var results = page.QuerySelectorAll(".result");
+        Assert.NotEmpty(results);
+        Assert.All(results, r =>
+        {
+            Assert.Contains("Radiology", r.TextContent, StringComparison.Ordinal);
+            Assert.Contains("North West", r.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Accepting mentees", r.TextContent, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task FreeText_MatchesWordsInExpertiseOrBio_CaseInsensitive()
+    {
+        using var client = factory.CreateClientNoRedirect();
+        var page = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?q=SERVICE+Redesign"));
+        var results = page.QuerySelectorAll(".result");
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.Contains("service redesign", r.TextContent, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task NoMatch_ShowsEmptyState()
+    {
+        using var client = factory.CreateClientNoRedirect();
+        var html = await client.GetStringAsync("/mentors?q=zzzznotaword");
+        Assert.Contains("0 mentors found", html, StringComparison.Ordinal);
+        Assert.Contains("No mentors match your search", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FullAndPausedMentors_AreLabelledAndCannotBeContacted()
+    {
+        using var client = factory.CreateClientNoRedirect();
+        var page = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?sort=name"));
+        Assert.Contains(page.QuerySelectorAll(".badge"), b => b.TextContent.StartsWith("Full", StringComparison.Ordinal)
+            || b.TextContent.StartsWith("Paused", StringComparison.Ordinal) || b.TextContent.StartsWith("Not accepting", StringComparison.Ordinal));
+
+        var full = await PortalData.MentorAsync(factory, capacity: 1);
+        await PortalData.PairAsync(factory, await PortalData.MenteeAsync(factory), full);
+        var fullId = full.Id;
+        var pausedId = await PortalData.QueryAsync(factory, db =>
+            db.Mentors.Where(m => m.Status == AvailabilityStatus.Paused).Select(m => m.Id).FirstAsync());
+        var mentee = await PortalData.MenteeAsync(factory);
+        using var signedIn = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        foreach (var (id, words) in new[] { (fullId, "full capacity"), (pausedId, "paused mentoring until") })
+        {
+            var profile = await Forms.ParseHtmlAsync(await signedIn.GetAsync($"/mentors/{id}"));
+            Assert.Contains(words, profile.QuerySelector(".notice-warning")!.TextContent, StringComparison.Ordinal);
+            Assert.Null(profile.QuerySelector($"form[action='/mentors/{id}/contact']"));
+
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                [Forms.AntiforgeryField] = profile.QuerySelector($"input[name={Forms.AntiforgeryField}]")!.GetAttribute("value")!,
+                ["Message"] = "Please could you mentor me, even though the page says you cannot?",
+            });
+            using var post = await signedIn.PostAsync($"/mentors/{id}/contact", content);
+            Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+            Assert.Contains(words, await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id)));
+    }
+}
+
+/// <summary>Many varied, valid mentors for directory tests and the benchmark.</summary>
+public static class DirectoryData
+{
+    private static readonly string[] Topics =
+    [
+        "leading a service redesign", "returning after parental leave", "exam preparation", "research careers",
+        "wellbeing and burnout", "leadership and management", "less than full time training", "international graduates",
+    ];
+
+    public static IEnumerable<Mentor> Mentors(int count, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        for (var i = 0; i < count; i++)
+        {
+            var topic = Topics[i % Topics.Length];
+            var mentor = new Mentor(null, new MentorProfile(
+                $"Dr Bulk {i:D5}",
+                ProfileOptions.Specialties[i % ProfileOptions.Specialties.Count],
+                ProfileOptions.Grades[i % ProfileOptions.Grades.Count],
+                ProfileOptions.Regions[(i / 3) % ProfileOptions.Regions.Count],
+                ProfileOptions.Backgrounds[(i / 7) % ProfileOptions.Backgrounds.Count],
+                null,
+                $"Experience of {topic}",
+                $"A mentor with long experience of {topic}.",
+                (i % 3) switch { 0 => MeetingModes.FaceToFace, 1 => MeetingModes.FaceToFace | MeetingModes.Video, _ => MeetingModes.Video | MeetingModes.Phone }),
+                capacity: 1 + (i % 3),
+                now.AddMinutes(-i));
+            mentor.Approve(now);
+            mentor.RecordTraining(today.AddYears(-1), null);
+            if (i % 11 == 0)
+            {
+                mentor.SetAvailability(AvailabilityStatus.Paused, today.AddDays(30), today);
+            }
+            else if (i % 13 == 0)
+            {
+                mentor.SetAvailability(AvailabilityStatus.NotAccepting, null, today);
+            }
+
+            yield return mentor;
+        }
+    }
+}

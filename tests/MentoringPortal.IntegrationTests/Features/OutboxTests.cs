@@ -1,0 +1,112 @@
+using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentoringPortal.IntegrationTests.Features;
+
+/// <summary>No email is lost: saved with the change, retried while the server is down, sent once.</summary>
+public sealed class OutboxTests : IAsyncLifetime
+{
+    private SmtpServer _smtp = null!;
+    private PortalFactory _factory = null!;
+    private readonly TestClock _clock = new();
+
+    public async Task InitializeAsync()
+    {
+        _smtp = await SmtpServer.StartNewAsync();
+        _factory = await PortalFactory.CreateAsync(new PortalFactoryOptions { Smtp = _smtp, Clock = _clock });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task SmtpDown_RequestIsSavedAndEmailArrivesWhenServerIsBack()
+    {
+        var mentor = await PortalData.MentorAsync(_factory);
+        var mentee = await PortalData.MenteeAsync(_factory);
+        await _smtp.StopAsync();
+
+        using var client = await _factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using (var response = await Forms.SubmitAsync(client, $"/mentors/{mentor.Id}", new Dictionary<string, string>
+        {
+            ["Message"] = "Sent while the mail server is down; it must still reach the mentor.",
+        }, formAction: $"/mentors/{mentor.Id}/contact"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        Assert.Equal(1, await PortalData.QueryAsync(_factory, db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id)));
+
+        // The dispatcher (every second) tries, fails and records the error with a later retry time.
+        var failed = await WaitUntilAsync(() => PortalData.QueryAsync(_factory, db => db.OutboxMessages
+            .Where(m => m.To == mentor.Email).Select(m => new { m.Attempts, m.SentAt, m.LastError }).SingleAsync()), m => m.Attempts >= 1);
+        Assert.Null(failed.SentAt);
+        Assert.NotNull(failed.LastError);
+
+        await _smtp.StartAsync();
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        var email = await _smtp.Mailbox.WaitForAsync(mentor.Email, TimeSpan.FromSeconds(20));
+        Assert.Contains("would like you to be their mentor", email.Subject, StringComparison.Ordinal);
+        var sent = await WaitUntilAsync(() => PortalData.QueryAsync(_factory, db => db.OutboxMessages
+            .Where(m => m.To == mentor.Email).Select(m => m.SentAt).SingleAsync()), s => s is not null);
+        Assert.NotNull(sent);
+    }
+
+    [Fact]
+    public async Task TwoDispatchersAtOnce_SendEachEmailExactlyOnce()
+    {
+        var recipients = Enumerable.Range(0, 12).Select(_ => Unique.Email("once")).ToList();
+        await _factory.InScopeAsync(async services =>
+        {
+            var emails = services.GetRequiredService<PortalEmails>();
+            foreach (var to in recipients)
+            {
+                emails.ResetPassword(new Recipient(to, "Someone"), "http://localhost/account/reset-password?code=x");
+            }
+
+            await services.GetRequiredService<Web.Data.PortalDbContext>().SaveChangesAsync();
+        });
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _factory.InScopeAsync(s =>
+            s.GetRequiredService<OutboxSender>().DispatchDueAsync(CancellationToken.None))));
+
+        foreach (var to in recipients)
+        {
+            await _smtp.Mailbox.WaitForAsync(to, TimeSpan.FromSeconds(20));
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        foreach (var to in recipients)
+        {
+            Assert.Single(_smtp.Mailbox.MessagesTo(to));
+        }
+    }
+
+    [Fact]
+    public void RetryDelay_GrowsAndIsCappedAtOneHour()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(30), OutboxSender.RetryDelay(1));
+        Assert.Equal(TimeSpan.FromSeconds(60), OutboxSender.RetryDelay(2));
+        Assert.Equal(TimeSpan.FromHours(1), OutboxSender.RetryDelay(20));
+    }
+
+    private static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}
