@@ -1,0 +1,35 @@
+using System.Net;
+
+namespace MentoringPortal.IntegrationTests.Infrastructure.SelfTests;
+
+/// <summary>The app starts on its own fresh PostgreSQL database and reports itself healthy.</summary>
+public sealed class HealthTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Live_Returns200()
+    {
+        using var client = portal.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_WithMigratedDatabase_Returns200()
+    {
+        using var client = portal.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public void Factory_UsesItsOwnDatabase()
+    {
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(portal.ConnectionString).Database;
+
+        Assert.StartsWith("portal_test_", database, StringComparison.Ordinal);
+    }
+}
