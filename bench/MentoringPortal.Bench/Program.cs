@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using MentoringPortal.IntegrationTests.Features;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+// Directory page latency with 10,000 mentors on PostgreSQL, through the app's real HTTP pipeline
+// (in-process test server, so no socket time). Run it with the servers test.sh starts:
+//   ./test.sh dotnet run -c Release --project bench/MentoringPortal.Bench [-- requests-per-url]
+var requestsPerUrl = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+const int mentorCount = 10_000;
+string[] urls =
+[
+    "/mentors",
+    "/mentors?page=250",
+    "/mentors?q=service+redesign",
+    "/mentors?specialty=Cardiology&region=London&accepting=true&sort=places",
+    "/mentors?q=leadership&mode=Video&accepting=true&sort=name&page=5",
+];
+
+// Outside a test host, WebApplicationFactory finds the web project's folder through this variable.
+var root = new DirectoryInfo(AppContext.BaseDirectory);
+while (root is not null && !Directory.Exists(Path.Combine(root.FullName, "src", "MentoringPortal.Web")))
+{
+    root = root.Parent;
+}
+
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MENTORINGPORTAL_WEB",
+    Path.Combine(root?.FullName ?? throw new InvalidOperationException("Run from the repository."), "src", "MentoringPortal.Web"));
+
+// Only warnings from the app, so the figures are readable.
+Environment.SetEnvironmentVariable("Serilog__MinimumLevel__Default", "Warning");
+Environment.SetEnvironmentVariable("Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
+Environment.SetEnvironmentVariable("Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime", "Warning");
+await using var portal = await PortalFactory.CreateAsync();
+var programmeId = await PortalData.ProgrammeIdAsync(portal);
+var seeding = Stopwatch.StartNew();
+await portal.InScopeAsync(async services =>
+{
+    var db = services.GetRequiredService<PortalDbContext>();
+    var programme = await db.Programmes.SingleAsync(p => p.Id == programmeId);
+    db.ChangeTracker.AutoDetectChangesEnabled = false;
+    foreach (var mentor in DirectoryData.Mentors(mentorCount, DateTime.UtcNow))
+    {
+        mentor.JoinProgramme(programme);
+        db.Mentors.Add(mentor);
+    }
+
+    await db.SaveChangesAsync();
+    await db.Database.ExecuteSqlRawAsync("ANALYZE");
+});
+Console.WriteLine($"Seeded {mentorCount:N0} mentors in {seeding.Elapsed.TotalSeconds:F1} s");
+
+using var client = portal.CreateClientNoRedirect();
+Console.WriteLine($"{"URL",-72} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
+foreach (var url in urls)
+{
+    for (var i = 0; i < 10; i++)
+    {
+        using var warm = await client.GetAsync(url);
+        warm.EnsureSuccessStatusCode();
+    }
+
+    var timings = new List<double>(requestsPerUrl);
+    for (var i = 0; i < requestsPerUrl; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await client.GetAsync(url);
+        _ = await response.Content.ReadAsByteArrayAsync();
+        timings.Add(watch.Elapsed.TotalMilliseconds);
+        response.EnsureSuccessStatusCode();
+    }
+
+    timings.Sort();
+    Console.WriteLine($"{url,-72} {Percentile(timings, 0.50),8:F1} {Percentile(timings, 0.95),8:F1} {timings[^1],8:F1}");
+}
+
+static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
