@@ -92,11 +92,7 @@ public static class PortalData
     {
         var db = services.GetRequiredService<PortalDbContext>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var loadedMentee = await db.Mentees.Include(m => m.Programmes)
-            .Include(m => m.Requests.Where(r => r.Status == ContactRequestStatus.Pending))
-            .Include(m => m.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
-            .SingleAsync(m => m.Id == mentee.Id);
-        var loadedMentor = await db.Mentors.Include(m => m.Programmes).SingleAsync(m => m.Id == mentor.Id);
+        var (loadedMentee, loadedMentor) = await LoadAsync(db, mentee, mentor);
         var request = loadedMentee.RequestContact(loadedMentor, loadedMentee.Programmes.Single(p => p.Slug == ProgrammeSlug),
             "Hello, I am returning to training after a year away and would value your help.", MeetingModes.None, now, TimeSpan.FromDays(14));
         await db.SaveChangesAsync();
@@ -108,17 +104,21 @@ public static class PortalData
     {
         var db = services.GetRequiredService<PortalDbContext>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var loadedMentee = await db.Mentees.Include(m => m.Programmes)
-            .Include(m => m.Requests.Where(r => r.Status == ContactRequestStatus.Pending))
-            .Include(m => m.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
-            .SingleAsync(m => m.Id == mentee.Id);
-        var loadedMentor = await db.Mentors.Include(m => m.Programmes).SingleAsync(m => m.Id == mentor.Id);
+        var (loadedMentee, loadedMentor) = await LoadAsync(db, mentee, mentor);
         loadedMentee.PairWith(loadedMentor, loadedMentee.Programmes.Single(p => p.Slug == ProgrammeSlug), now);
         await db.SaveChangesAsync();
     });
 
     public static Task<T> QueryAsync<T>(PortalFactory factory, Func<PortalDbContext, Task<T>> query) =>
         factory.InScopeAsync(services => query(services.GetRequiredService<PortalDbContext>()));
+
+    /// <summary>Loads what the domain's request and pairing rules read: the mentee's pending requests and active pairings.</summary>
+    private static async Task<(Mentee Mentee, Mentor Mentor)> LoadAsync(PortalDbContext db, Person mentee, Person mentor) => (
+        await db.Mentees.Include(m => m.Programmes)
+            .Include(m => m.Requests.Where(r => r.Status == ContactRequestStatus.Pending))
+            .Include(m => m.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
+            .SingleAsync(m => m.Id == mentee.Id),
+        await db.Mentors.Include(m => m.Programmes).SingleAsync(m => m.Id == mentor.Id));
 
     private static async Task<PortalUser> UserAsync(IServiceProvider services, string email, string name, string role)
     {
