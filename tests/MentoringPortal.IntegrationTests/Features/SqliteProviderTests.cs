@@ -1,0 +1,59 @@
+using System.Net;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.IntegrationTests.Features;
+
+/// <summary>The embedded default: the demo portal on a fresh SQLite file, walked through both journeys.</summary>
+public sealed class SqliteProviderTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"portal-sqlite-{Guid.NewGuid():N}");
+    private PortalFactory _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _factory = await PortalFactory.CreateAsync(new PortalFactoryOptions
+        {
+            ConnectionString = $"Data Source={Path.Combine(_folder, "portal.db")}",
+            SeedDemoData = true,
+            Settings = { ["Database:Provider"] = "Sqlite", ["Portal:DataDirectory"] = _folder },
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task DemoData_OnSqlite_TraineeContactsAndMentorAccepts()
+    {
+        using var mentee = await _factory.CreateSignedInClientAsync("mentee1@demo.test", DemoSeed.Password);
+        var mentors = await mentee.GetStringAsync("/mentors?accepting=true&q=parental");
+        Assert.Contains("mentors found", mentors, StringComparison.Ordinal);
+
+        using (var contact = await Forms.SubmitAsync(mentee, "/mentors/1", new Dictionary<string, string>
+        {
+            ["Message"] = "I am returning after parental leave and would value your experience.",
+        }, formAction: "/mentors/1/contact"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, contact.StatusCode);
+        }
+
+        using var mentor = await _factory.CreateSignedInClientAsync("mentor1@demo.test", DemoSeed.Password);
+        var requestId = await PortalData.QueryAsync(_factory, db => db.ContactRequests
+            .Where(r => r.Mentee!.UserId == db.Users.Where(u => u.Email == "mentee1@demo.test").Select(u => u.Id).First())
+            .Select(r => r.Id).SingleAsync());
+        using (var accept = await Forms.SubmitAsync(mentor, "/mentor/requests", formAction: $"/mentor/requests/{requestId}/accept"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
+        }
+
+        Assert.Contains("Request accepted", await mentor.GetStringAsync("/mentor/requests"), StringComparison.Ordinal);
+        Assert.Equal(1, await PortalData.QueryAsync(_factory, db => db.Mentors.Where(m => m.Id == 1).Select(m => m.ActiveMenteeCount).SingleAsync()));
+    }
+}
