@@ -23,13 +23,13 @@ public static class DeclineReasonText
         _ => "Another reason",
     };
 
-    /// <summary>How the trainee is told: kindly, and never as a judgement of them.</summary>
+    /// <summary>How the trainee is told, as the end of "They cannot take you on …": kindly, never as a judgement of them.</summary>
     public static string ForMentee(this DeclineReason reason) => reason switch
     {
-        DeclineReason.NoPlaceNow => "they have no place free at the moment",
-        DeclineReason.NotTheRightFit => "they feel another mentor's experience would suit your goals better",
-        DeclineReason.UnavailableForAWhile => "they are not available for the next few months",
-        DeclineReason.ConflictOfInterest => "they have a conflict of interest, so another mentor will serve you better",
-        _ => "they are unable to take you on at the moment",
+        DeclineReason.NoPlaceNow => "because they have no place free at the moment",
+        DeclineReason.NotTheRightFit => "because they feel another mentor's experience would suit your goals better",
+        DeclineReason.UnavailableForAWhile => "because they are not available for the next few months",
+        DeclineReason.ConflictOfInterest => "because they have a conflict of interest, so another mentor will serve you better",
+        _ => "at the moment",
     };
 }

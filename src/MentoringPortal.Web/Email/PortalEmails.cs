@@ -70,7 +70,7 @@ public sealed class PortalEmails(PortalDbContext db, TimeProvider time, IOptions
         $"About your request to {mentorName}",
         $"Dear {mentee.Name},",
         [
-            $"Thank you for asking {mentorName} to be your mentor. They are not able to take you on, because {reason.ForMentee()}.",
+            $"Thank you for asking {mentorName} to be your mentor. They are not able to take you on {reason.ForMentee()}.",
             .. string.IsNullOrWhiteSpace(note) ? Array.Empty<string>() : [$"{mentorName} added: \"{note}\""],
             "This happens often and says nothing about you. Many trainees contact two or three mentors before they find the right one.",
         ],

@@ -41,9 +41,10 @@ public sealed class AvailabilityController(PortalDbContext db, TimeProvider time
             ModelState.AddModelError(nameof(form.Status), "Choose whether you are accepting new mentees.");
         }
 
+        // Both rules are checked (no short-circuit), so the mentor sees every problem at once.
         if (ModelState.IsValid
             && ModelState.TryApply(nameof(form.Capacity), () => mentor.SetCapacity(form.Capacity))
-            && ModelState.TryApply(nameof(form.PausedUntil), () => mentor.SetAvailability(form.Status, form.PausedUntil, Today)))
+                & ModelState.TryApply(nameof(form.PausedUntil), () => mentor.SetAvailability(form.Status, form.PausedUntil, Today)))
         {
             try
             {
