@@ -72,17 +72,26 @@ public sealed class Mentee
         ProfileCompletedAt ??= Guard.Utc(now);
     }
 
-    /// <summary>Sets the goal for one horizon; an empty description removes it.</summary>
+    /// <summary>
+    /// Sets the first goal of a horizon (the profile's quick entry); an empty description removes it,
+    /// unless progress has been recorded against it.
+    /// </summary>
     public void SetGoal(GoalHorizon horizon, string? description, DateTime now)
     {
-        var existing = _goals.Find(g => g.Horizon == horizon);
+        var existing = _goals.Where(g => g.Horizon == horizon).OrderBy(g => g.CreatedAt).FirstOrDefault();
         if (string.IsNullOrWhiteSpace(description))
         {
-            if (existing is not null)
+            if (existing is null)
             {
-                _goals.Remove(existing);
+                return;
             }
 
+            if (existing.Ratings.Count > 0)
+            {
+                throw new DomainRuleException("This goal has progress recorded. Mark it as dropped on your goals page instead.");
+            }
+
+            _goals.Remove(existing);
             return;
         }
 
@@ -93,6 +102,31 @@ public sealed class Mentee
         else
         {
             existing.Describe(description, now);
+        }
+    }
+
+    /// <summary>Adds a goal with the mentee's rating of where they stand at the start.</summary>
+    public Goal AddGoal(GoalHorizon horizon, string description, int startRating, DateTime now)
+    {
+        if (!Enum.IsDefined(horizon))
+        {
+            throw new DomainRuleException("Choose when you hope to reach the goal.");
+        }
+
+        var goal = new Goal(horizon, description, now);
+        goal.Rate(startRating, now);
+        _goals.Add(goal);
+        return goal;
+    }
+
+    public void UpdateGoal(int goalId, string description, GoalStatus status, int? rating, DateTime now)
+    {
+        var goal = _goals.Find(g => g.Id == goalId) ?? throw new DomainRuleException("That goal no longer exists.");
+        goal.Describe(description, now);
+        goal.SetStatus(status, now);
+        if (rating is { } value && value != goal.CurrentRating)
+        {
+            goal.Rate(value, now);
         }
     }
 

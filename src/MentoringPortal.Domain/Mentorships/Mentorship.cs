@@ -8,6 +8,7 @@ namespace MentoringPortal.Domain.Mentorships;
 public sealed class Mentorship
 {
     private readonly List<Meeting> _meetings = [];
+    private readonly List<ChangeRequest> _changeRequests = [];
 
     private Mentorship()
     {
@@ -45,9 +46,75 @@ public sealed class Mentorship
 
     public DateTime? EndedAt { get; private set; }
 
+    public EndReason? EndReason { get; private set; }
+
+    public string? EndNote { get; private set; }
+
+    public string? EndedByUserId { get; private set; }
+
+    /// <summary>When the pair was last reminded that a meeting is due; one reminder per overdue spell.</summary>
+    public DateTime? CadenceReminderSentAt { get; private set; }
+
+    public int Version { get; private set; }
+
     public IReadOnlyCollection<Meeting> Meetings => _meetings;
 
+    public IReadOnlyCollection<ChangeRequest> ChangeRequests => _changeRequests;
+
     public bool IsActive => Status == MentorshipStatus.Active;
+
+    /// <summary>When the pair last met, or the start of the pairing if they have not met yet.</summary>
+    public DateTime LastContactAt => _meetings.Where(m => m.WasHeld).Select(m => m.StartsAt).DefaultIfEmpty(StartedAt).Max();
+
+    public Meeting? NextMeeting(DateTime now) =>
+        _meetings.Where(m => m.IsPlanned && m.EndsAt >= now).OrderBy(m => m.StartsAt).FirstOrDefault();
+
+    /// <summary>
+    /// A pairing is overdue when the pair has not met within the programme's cadence and has no
+    /// meeting planned. Only this fact reaches administrators, never what was discussed.
+    /// </summary>
+    public bool IsOverdue(DateTime now, int cadenceWeeks) =>
+        IsActive && now > LastContactAt.AddDays(7 * cadenceWeeks) && NextMeeting(now) is null;
+
+    /// <summary>Due once per overdue spell: not again until the pair meets and falls behind again.</summary>
+    public bool NeedsCadenceReminder(DateTime now, int cadenceWeeks) =>
+        IsOverdue(now, cadenceWeeks) && (CadenceReminderSentAt is null || CadenceReminderSentAt < LastContactAt.AddDays(7 * cadenceWeeks));
+
+    public void RecordCadenceReminder(DateTime now)
+    {
+        CadenceReminderSentAt = Guard.Utc(now);
+        Version++;
+    }
+
+    public bool Involves(string userId) =>
+        string.Equals(Mentor?.UserId, userId, StringComparison.Ordinal) || string.Equals(Mentee?.UserId, userId, StringComparison.Ordinal);
+
+    public Meeting MeetingById(int meetingId) =>
+        _meetings.Find(m => m.Id == meetingId) ?? throw new DomainRuleException("That meeting is not part of this pairing.");
+
+    /// <summary>A member asks the scheme, in confidence, for a change. One open request per member at a time.</summary>
+    public ChangeRequest AskForChange(string userId, string reason, DateTime now)
+    {
+        if (!IsActive)
+        {
+            throw new DomainRuleException("This pairing has ended.");
+        }
+
+        if (!Involves(userId))
+        {
+            throw new DomainRuleException("Only the members of a pairing can ask for a change.");
+        }
+
+        if (_changeRequests.Exists(c => c.IsOpen && string.Equals(c.RequestedByUserId, userId, StringComparison.Ordinal)))
+        {
+            throw new DomainRuleException("You have already asked for a change; the scheme will be in touch.");
+        }
+
+        var request = new ChangeRequest(this, userId, string.Equals(Mentee?.UserId, userId, StringComparison.Ordinal), reason, now);
+        _changeRequests.Add(request);
+        Version++;
+        return request;
+    }
 
     /// <summary>Plans a meeting; the first meeting of a pairing is the initial one, expected face to face.</summary>
     public Meeting PlanMeeting(DateTime startsAt, int durationMinutes, MeetingModes mode, string? location)
@@ -57,22 +124,38 @@ public sealed class Mentorship
             throw new DomainRuleException("This pairing has ended, so no more meetings can be planned.");
         }
 
-        var meeting = new Meeting(this, startsAt, durationMinutes, mode, location, isInitial: _meetings.Count == 0);
+        var isInitial = !_meetings.Exists(m => m.Status != MeetingStatus.Cancelled);
+        var meeting = new Meeting(this, startsAt, durationMinutes, mode, location, isInitial);
         _meetings.Add(meeting);
+        Version++;
         return meeting;
     }
 
     /// <summary>Ends the pairing and frees the mentor's place at once. The mentor must be loaded.</summary>
-    public void End(DateTime now)
+    public void End(EndReason reason, string? endedByUserId, string? note, DateTime now)
     {
         if (!IsActive)
         {
             throw new DomainRuleException("This pairing has already ended.");
         }
 
+        if (!Enum.IsDefined(reason))
+        {
+            throw new DomainRuleException("Choose why the pairing is ending.");
+        }
+
+        var checkedNote = Guard.Text(note, "a few words about why", 1000, required: reason == Mentorships.EndReason.Other);
         var mentor = Mentor ?? throw new InvalidOperationException("Load the mentor before ending a pairing.");
-        Status = MentorshipStatus.Ended;
         EndedAt = Guard.Utc(now);
+        Status = MentorshipStatus.Ended;
+        EndReason = reason;
+        EndNote = checkedNote.Length == 0 ? null : checkedNote;
+        EndedByUserId = endedByUserId;
+        Version++;
         mentor.ReleasePlace();
+        foreach (var meeting in _meetings.Where(m => m.IsPlanned && m.StartsAt > now))
+        {
+            meeting.Cancel(now);
+        }
     }
 }

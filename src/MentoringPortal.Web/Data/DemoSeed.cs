@@ -14,7 +14,7 @@ namespace MentoringPortal.Web.Data;
 /// (some full, paused, not accepting, untrained or awaiting approval), 10 mentees, pairings with
 /// meetings, and requests in every state. Every account signs in with <see cref="Password"/>.
 /// </summary>
-public sealed class DemoSeed(PortalDbContext db, IPasswordHasher<PortalUser> hasher, ILookupNormalizer normalizer, TimeProvider time,
+public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalUser> hasher, ILookupNormalizer normalizer, TimeProvider time,
     IHostEnvironment environment, ILogger<DemoSeed> logger)
 {
     public const string Password = "Demo-Passw0rd!";

@@ -23,6 +23,13 @@ public sealed class OutboxMessage
 
     public long Id { get; private set; }
 
+    /// <summary>One optional text attachment (an .ics invitation): file name, content type and content.</summary>
+    public string? AttachmentName { get; private set; }
+
+    public string? AttachmentContentType { get; private set; }
+
+    public string? AttachmentContent { get; private set; }
+
     public string To { get; private set; }
 
     public string Subject { get; private set; }
@@ -32,6 +39,14 @@ public sealed class OutboxMessage
     public string HtmlBody { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
+
+    public OutboxMessage WithAttachment(string name, string contentType, string content)
+    {
+        AttachmentName = name;
+        AttachmentContentType = contentType;
+        AttachmentContent = content;
+        return this;
+    }
 
     public DateTime NextAttemptAt { get; private set; }
 

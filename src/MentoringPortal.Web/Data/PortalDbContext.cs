@@ -36,6 +36,12 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
+    public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
+
+    public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
+
+    public DbSet<ResourcePage> ResourcePages => Set<ResourcePage>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -104,6 +104,12 @@ public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, T
         mail.To.Add(message.To);
         mail.Headers.Add("X-Portal-Outbox-Id", message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
+        if (message.AttachmentName is not null && message.AttachmentContent is not null)
+        {
+            mail.Attachments.Add(Attachment.CreateAttachmentFromString(message.AttachmentContent, message.AttachmentName, Encoding.UTF8,
+                message.AttachmentContentType ?? MediaTypeNames.Text.Plain));
+        }
+
         return mail;
     }
 }

@@ -11,7 +11,7 @@ public sealed record Recipient(string Email, string Name);
 /// Every email the portal sends. Each method adds a row to the outbox on the caller's DbContext,
 /// so the email is saved by the same SaveChanges (and transaction) as the change it reports.
 /// </summary>
-public sealed class PortalEmails(PortalDbContext db, TimeProvider time, IOptions<PortalOptions> portal)
+public sealed partial class PortalEmails(PortalDbContext db, TimeProvider time, IOptions<PortalOptions> portal)
 {
     public string Link(string pathAndQuery) => portal.Value.BaseUrl.TrimEnd('/') + pathAndQuery;
 

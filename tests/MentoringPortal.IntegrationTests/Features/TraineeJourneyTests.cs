@@ -125,7 +125,7 @@ public sealed class TraineeJourneyTests(PortalFactory factory) : IClassFixture<P
         var mentee = await PortalData.MenteeAsync(factory);
         using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
         var page = await Forms.ParseHtmlAsync(await client.GetAsync($"/mentors/{mentor.Id}"));
-        var form = page.QuerySelector($"form[action='/mentors/{mentor.Id}/contact']")!;
+        var form = page.QuerySelector($"form[action^='/mentors/{mentor.Id}/contact']")!;
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
         async Task<HttpResponseMessage> PostAsync()

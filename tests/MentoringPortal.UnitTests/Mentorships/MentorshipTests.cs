@@ -29,7 +29,7 @@ public sealed class MentorshipTests
     {
         Assert.False(_mentor.HasFreePlace);
 
-        _mentorship.End(NextWeek);
+        _mentorship.End(EndReason.GoalsMet, null, null, NextWeek);
 
         Assert.Equal(0, _mentor.ActiveMenteeCount);
         Assert.True(_mentor.HasFreePlace);
@@ -39,7 +39,7 @@ public sealed class MentorshipTests
     [Fact]
     public void End_ActivePairing_RecordsEnd()
     {
-        _mentorship.End(NextWeek);
+        _mentorship.End(EndReason.GoalsMet, null, null, NextWeek);
 
         Assert.Equal(MentorshipStatus.Ended, _mentorship.Status);
         Assert.False(_mentorship.IsActive);
@@ -49,7 +49,7 @@ public sealed class MentorshipTests
     [Fact]
     public void End_ActivePairing_LetsMenteeAskAgainInProgramme()
     {
-        _mentorship.End(NextWeek);
+        _mentorship.End(EndReason.GoalsMet, null, null, NextWeek);
 
         Assert.False(_mentee.HasActivePairingIn(_programme.Id));
         var other = new MentorBuilder().InProgramme(_programme).Build();
@@ -60,10 +60,10 @@ public sealed class MentorshipTests
     public void End_AlreadyEnded_ThrowsAndReleasesNoSecondPlace()
     {
         var second = new MenteeBuilder().InProgramme(_programme).Build();
-        _mentorship.End(NextWeek);
+        _mentorship.End(EndReason.GoalsMet, null, null, NextWeek);
         second.PairWith(_mentor, _programme, NextWeek);
 
-        var error = Assert.Throws<DomainRuleException>(() => _mentorship.End(NextWeek.AddDays(1)));
+        var error = Assert.Throws<DomainRuleException>(() => _mentorship.End(EndReason.GoalsMet, null, null, NextWeek.AddDays(1)));
 
         Assert.Equal("This pairing has already ended.", error.Message);
         Assert.Equal(1, _mentor.ActiveMenteeCount);
@@ -96,7 +96,7 @@ public sealed class MentorshipTests
     [Fact]
     public void PlanMeeting_EndedPairing_Throws()
     {
-        _mentorship.End(NextWeek);
+        _mentorship.End(EndReason.GoalsMet, null, null, NextWeek);
 
         var error = Assert.Throws<DomainRuleException>(
             () => _mentorship.PlanMeeting(NextWeek.AddDays(7), 60, MeetingModes.Video, location: null));

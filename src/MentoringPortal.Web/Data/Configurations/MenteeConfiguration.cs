@@ -36,5 +36,8 @@ public sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
     public void Configure(EntityTypeBuilder<Goal> builder)
     {
         builder.Property(g => g.Description).HasMaxLength(Goal.MaxDescriptionLength);
+        builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasMany(g => g.Ratings).WithOne().HasForeignKey(r => r.GoalId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(g => g.Ratings).AutoInclude();
     }
 }

@@ -20,6 +20,22 @@ public sealed class MentorshipConfiguration : IEntityTypeConfiguration<Mentorshi
             .HasFilter("\"Status\" = 'Active'")
             .HasDatabaseName("IX_Mentorships_OneActivePerMenteeAndProgramme");
         builder.HasIndex(m => new { m.MentorId, m.Status });
+        builder.Property(m => m.EndReason).HasConversion<string>().HasMaxLength(30);
+        builder.Property(m => m.EndNote).HasMaxLength(1000);
+        builder.Property(m => m.EndedByUserId).HasMaxLength(450);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.HasMany(m => m.ChangeRequests).WithOne(c => c.Mentorship).HasForeignKey(c => c.MentorshipId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ChangeRequestConfiguration : IEntityTypeConfiguration<ChangeRequest>
+{
+    public void Configure(EntityTypeBuilder<ChangeRequest> builder)
+    {
+        builder.Property(c => c.RequestedByUserId).HasMaxLength(450);
+        builder.Property(c => c.Reason).HasMaxLength(ChangeRequest.MaxReasonLength);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(c => c.Status);
     }
 }
 
@@ -28,6 +44,21 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     public void Configure(EntityTypeBuilder<Meeting> builder)
     {
         builder.Property(m => m.Location).HasMaxLength(300);
+        builder.Property(m => m.AgreedActions).HasMaxLength(Meeting.MaxAgreedActionsLength);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Ignore(m => m.EndsAt);
         builder.HasIndex(m => new { m.MentorshipId, m.StartsAt });
+        builder.HasMany(m => m.Notes).WithOne().HasForeignKey(n => n.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class MeetingNoteConfiguration : IEntityTypeConfiguration<MeetingNote>
+{
+    public void Configure(EntityTypeBuilder<MeetingNote> builder)
+    {
+        builder.Property(n => n.AuthorUserId).HasMaxLength(450);
+        builder.Property(n => n.Text).HasMaxLength(MeetingNote.MaxTextLength);
+        builder.HasIndex(n => new { n.MeetingId, n.AuthorUserId }).IsUnique();
     }
 }

@@ -14,3 +14,15 @@ public sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
         builder.HasIndex(p => p.Slug).IsUnique();
     }
 }
+
+public sealed class ResourcePageConfiguration : IEntityTypeConfiguration<ResourcePage>
+{
+    public void Configure(EntityTypeBuilder<ResourcePage> builder)
+    {
+        builder.Property(p => p.Slug).HasMaxLength(60);
+        builder.Property(p => p.Title).HasMaxLength(120);
+        builder.Property(p => p.BodyMarkdown).HasMaxLength(ResourcePage.MaxBodyLength);
+        builder.HasOne(p => p.Programme).WithMany().HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => new { p.ProgrammeId, p.Slug }).IsUnique();
+    }
+}

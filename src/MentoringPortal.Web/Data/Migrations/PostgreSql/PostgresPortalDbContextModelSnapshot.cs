@@ -60,6 +60,13 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AgreedActions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("integer");
 
@@ -82,11 +89,55 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MentorshipId", "StartsAt");
 
                     b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Meetings.MeetingNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "AuthorUserId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingNotes");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Mentees.Goal", b =>
@@ -113,6 +164,11 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.Property<int>("MenteeId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -121,6 +177,30 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.HasIndex("MenteeId");
 
                     b.ToTable("Goals");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Mentees.GoalRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("GoalRating");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Mentees.Mentee", b =>
@@ -281,6 +361,50 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         });
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.ChangeRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MentorshipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("RequestedByMentee")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorshipId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("ChangeRequests");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
                 {
                     b.Property<int>("Id")
@@ -289,11 +413,26 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("CadenceReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("ContactRequestId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<int>("MenteeId")
                         .HasColumnType("integer");
@@ -311,6 +450,10 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -369,6 +512,46 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Programmes");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Programmes.ResourcePage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("ResourcePages");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Requests.ContactRequest", b =>
@@ -485,6 +668,17 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AttachmentContent")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AttachmentContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
@@ -779,11 +973,29 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.Navigation("Mentorship");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Meetings.MeetingNote", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Meetings.Meeting", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Mentees.Goal", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Mentees.Mentee", null)
                         .WithMany("Goals")
                         .HasForeignKey("MenteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Mentees.GoalRating", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Mentees.Goal", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("GoalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -802,6 +1014,17 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.ChangeRequest", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", "Mentorship")
+                        .WithMany("ChangeRequests")
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Mentorship");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
@@ -827,6 +1050,17 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.Navigation("Mentee");
 
                     b.Navigation("Mentor");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Programmes.ResourcePage", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Programmes.Programme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Requests.ContactRequest", b =>
@@ -905,6 +1139,16 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Mentees.Goal", b =>
+                {
+                    b.Navigation("Ratings");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Mentees.Mentee", b =>
                 {
                     b.Navigation("Goals");
@@ -916,6 +1160,8 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
                 {
+                    b.Navigation("ChangeRequests");
+
                     b.Navigation("Meetings");
                 });
 #pragma warning restore 612, 618

@@ -53,6 +53,13 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AgreedActions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");
 
@@ -75,11 +82,53 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MentorshipId", "StartsAt");
 
                     b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Meetings.MeetingNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "AuthorUserId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingNotes");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Mentees.Goal", b =>
@@ -104,6 +153,11 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("MenteeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -112,6 +166,28 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("MenteeId");
 
                     b.ToTable("Goals");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Mentees.GoalRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("GoalRating");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Mentees.Mentee", b =>
@@ -268,16 +344,73 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.ChangeRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MentorshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequestedByMentee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorshipId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("ChangeRequests");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CadenceReminderSentAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ContactRequestId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedByUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MenteeId")
@@ -296,6 +429,10 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -352,6 +489,44 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Programmes");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Programmes.ResourcePage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("ResourcePages");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Requests.ContactRequest", b =>
@@ -462,6 +637,17 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachmentContent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
@@ -752,11 +938,29 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Mentorship");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Meetings.MeetingNote", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Meetings.Meeting", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Mentees.Goal", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Mentees.Mentee", null)
                         .WithMany("Goals")
                         .HasForeignKey("MenteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Mentees.GoalRating", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Mentees.Goal", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("GoalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -775,6 +979,17 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.ChangeRequest", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", "Mentorship")
+                        .WithMany("ChangeRequests")
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Mentorship");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
@@ -800,6 +1015,17 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Mentee");
 
                     b.Navigation("Mentor");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Programmes.ResourcePage", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Programmes.Programme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Requests.ContactRequest", b =>
@@ -878,6 +1104,16 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Mentees.Goal", b =>
+                {
+                    b.Navigation("Ratings");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Mentees.Mentee", b =>
                 {
                     b.Navigation("Goals");
@@ -889,6 +1125,8 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
                 {
+                    b.Navigation("ChangeRequests");
+
                     b.Navigation("Meetings");
                 });
 #pragma warning restore 612, 618
