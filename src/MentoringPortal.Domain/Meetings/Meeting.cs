@@ -86,7 +86,7 @@ public sealed class Meeting
         Version++;
     }
 
-    public void MarkHeld(DateTime now) => LogAsHeld(null, now);
+    public void MarkHeld(DateTime now) => LogAsHeld(AgreedActions, now);
 
     /// <summary>Records that the meeting took place, with the actions both members agreed.</summary>
     public void LogAsHeld(string? agreedActions, DateTime now)

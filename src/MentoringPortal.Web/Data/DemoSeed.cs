@@ -148,9 +148,15 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
                 ProfileOptions.Regions[i % ProfileOptions.Regions.Count],
                 ProfileOptions.Backgrounds[(i + 2) % ProfileOptions.Backgrounds.Count],
                 $"{ProfileOptions.Regions[i % ProfileOptions.Regions.Count]} Hospitals NHS Trust"), now.AddDays(-110 + i));
-            mentee.SetGoal(GoalHorizon.ShortTerm, "Feel confident on the acute take again within my first month back.", now);
-            mentee.SetGoal(GoalHorizon.MediumTerm, "Pass my next annual review (ARCP) with a clear plan for the year.", now);
-            mentee.SetGoal(GoalHorizon.LongTerm, "Complete training and take up a consultant post with a leadership role.", now);
+            var goalsSetAt = now.AddDays(-100 + i);
+            var shortTerm = mentee.AddGoal(GoalHorizon.ShortTerm, "Feel confident on the acute take again within my first month back.", 2, goalsSetAt);
+            var mediumTerm = mentee.AddGoal(GoalHorizon.MediumTerm, "Pass my next annual review (ARCP) with a clear plan for the year.", 1, goalsSetAt);
+            mentee.AddGoal(GoalHorizon.LongTerm, "Complete training and take up a consultant post with a leadership role.", 1, goalsSetAt);
+            if (i is >= 2 and <= 7)
+            {
+                shortTerm.Rate(4, now.AddDays(-20));
+                mediumTerm.Rate(2, now.AddDays(-20));
+            }
             mentee.JoinProgramme(returnToTraining);
             if (i >= 8)
             {
@@ -168,9 +174,12 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
         Mentee MenteeNo(int n) => mentees[n - 1];
 
         // Pairings: mentors 2, 3, 4 and 8 have one place and are full; the others keep places free.
+        // Mentee 7's pairing (200 days, last met 190 days ago, nothing planned) is overdue.
+        var pairings = new Dictionary<int, Domain.Mentorships.Mentorship>();
         foreach (var (mentee, mentor, daysAgo) in new[] { (2, 2, 75), (3, 3, 20), (4, 4, 130), (5, 5, 40), (6, 6, 10), (7, 8, 200) })
         {
             var mentorship = MenteeNo(mentee).PairWith(MentorNo(mentor), returnToTraining, now.AddDays(-daysAgo)).Mentorship;
+            pairings[mentee] = mentorship;
             if (daysAgo >= 20)
             {
                 var first = mentorship.PlanMeeting(now.AddDays(-daysAgo + 10).Date.AddHours(17), 60, MeetingModes.FaceToFace,
@@ -188,6 +197,11 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
             }
         }
 
+        // A confidential change request waiting for the scheme.
+        pairings[4].AskForChange(MenteeNo(4).UserId!,
+            "We have met twice but our working patterns make it very hard to find times, and I don't feel able to talk openly about my return. I would like to try a mentor outside my own hospital.",
+            now.AddDays(-3));
+
         // Requests in every state; mentor1 has two to answer, and mentee1 is free to choose anyone.
         MenteeNo(8).RequestContact(MentorNo(1), returnToTraining,
             "I am returning after a year of parental leave and would value your experience of coming back to on-call work.", MeetingModes.FaceToFace, now.AddDays(-2), expiry);
@@ -202,6 +216,7 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
             "I am looking for support with exams after time out of training.", MeetingModes.Phone, now.AddDays(-20), expiry)
             .ExpireIfDue(now.AddDays(-6));
         await db.SaveChangesAsync();
+        await SeedResourcesAsync(returnToTraining, futureLeaders, now);
         logger.LogInformation("Demo data seeded: {Mentors} mentors, {Mentees} mentees; every demo account's password is {Password}.",
             MentorCount, MenteeCount, Password);
 

@@ -1,4 +1,5 @@
 using MentoringPortal.Web.Features.Availability;
+using MentoringPortal.Web.Features.Reminders;
 using MentoringPortal.Web.Features.Requests;
 using MentoringPortal.Web.Features.Shared;
 
@@ -10,6 +11,7 @@ public static class JobsExtensions
     {
         builder.Services.AddScoped<RequestExpiry>();
         builder.Services.AddScoped<PauseEnding>();
+        builder.Services.AddScoped<CadenceReminders>();
         builder.Services.AddScoped<RequestResponder>();
         builder.Services.AddHostedService<Housekeeping>();
         builder.Services.AddScoped<Data.DemoSeed>();

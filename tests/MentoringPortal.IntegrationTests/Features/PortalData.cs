@@ -129,4 +129,41 @@ public static class PortalData
         await users.AddToRoleAsync(user, role);
         return user;
     }
+
+    /// <summary>An administrator account (administrators belong to no programme and can read every programme's resources).</summary>
+    public static Task<Person> AdministratorAsync(PortalFactory factory) => factory.InScopeAsync(async services =>
+    {
+        var name = Unique.Name("Scheme administrator");
+        var user = await UserAsync(services, Unique.Email("admin"), name, Roles.Administrator);
+        return new Person(user.Email!, 0, name);
+    });
+
+    /// <summary>The id of the mentee's active pairing with the mentor (after <see cref="PairAsync"/>).</summary>
+    public static Task<int> MentorshipIdAsync(PortalFactory factory, Person mentee, Person mentor) => QueryAsync(factory, db =>
+        db.Mentorships.Where(m => m.MenteeId == mentee.Id && m.MentorId == mentor.Id && m.Status == MentorshipStatus.Active)
+            .Select(m => m.Id).SingleAsync());
+
+    /// <summary>A resource page in the programme with this slug (created, with no members, if it does not exist); returns the page's id.</summary>
+    public static Task<int> ResourcePageAsync(PortalFactory factory, string title, string body, string programmeSlug = ProgrammeSlug,
+        string? slug = null) => factory.InScopeAsync(async services =>
+    {
+        if (programmeSlug == ProgrammeSlug)
+        {
+            await ProgrammeIdAsync(factory);
+        }
+
+        var db = services.GetRequiredService<PortalDbContext>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Slug == programmeSlug);
+        if (programme is null)
+        {
+            programme = new Programme("Programme " + programmeSlug, programmeSlug, "A programme for tests.", MatchingMode.SchemeMatches);
+            db.Programmes.Add(programme);
+        }
+
+        var page = new ResourcePage(programme, slug ?? "page-" + Guid.NewGuid().ToString("N")[..8], title, body, 10, now);
+        db.ResourcePages.Add(page);
+        await db.SaveChangesAsync();
+        return page.Id;
+    });
 }

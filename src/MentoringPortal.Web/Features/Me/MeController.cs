@@ -1,3 +1,4 @@
+using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Mentorships;
@@ -124,7 +125,7 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
             return null;
         }
 
-        var pairings = await Pairings(db.Mentorships.Where(p => p.MenteeId == mentee.Id), mentee: true).ToListAsync(cancellationToken);
+        var pairings = await PairingsAsync(db.Mentorships.Where(p => p.MenteeId == mentee.Id), mentee: true, cancellationToken);
         var requests = await db.ContactRequests.AsNoTracking()
             .Where(r => r.MenteeId == mentee.Id)
             .OrderByDescending(r => r.CreatedAt)
@@ -153,7 +154,7 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
             return null;
         }
 
-        var mentees = await Pairings(db.Mentorships.Where(p => p.MentorId == mentor.Id), mentee: false).ToListAsync(cancellationToken);
+        var mentees = await PairingsAsync(db.Mentorships.Where(p => p.MentorId == mentor.Id), mentee: false, cancellationToken);
         var availability = mentor.Status switch
         {
             AvailabilityStatus.Accepting => "accepting new mentees",
@@ -163,19 +164,32 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
         return new MentorHome(mentees, mentor.Pending, mentor.Capacity, availability);
     }
 
-    private IQueryable<PairingSummary> Pairings(IQueryable<Mentorship> mentorships, bool mentee)
+    private async Task<List<PairingSummary>> PairingsAsync(IQueryable<Mentorship> mentorships, bool mentee, CancellationToken cancellationToken)
     {
         var now = Now;
-        return mentorships.AsNoTracking()
+        var userId = User.Id();
+        var rows = await mentorships.AsNoTracking()
             .Where(p => p.Status == MentorshipStatus.Active)
             .OrderBy(p => p.StartedAt)
-            .Select(p => new PairingSummary(
+            .Select(p => new
+            {
                 p.Id,
-                mentee ? p.Mentor!.DisplayName : p.Mentee!.DisplayName,
-                db.Programmes.Where(x => x.Id == p.ProgrammeId).Select(x => x.Name).First(),
+                Other = mentee ? p.Mentor!.DisplayName : p.Mentee!.DisplayName,
+                Programme = db.Programmes.Where(x => x.Id == p.ProgrammeId).Select(x => new { x.Name, x.MeetingCadenceWeeks }).First(),
                 p.StartedAt,
-                p.Meetings.Where(m => m.HeldAt == null && m.StartsAt >= now).OrderBy(m => m.StartsAt).Select(m => (DateTime?)m.StartsAt).FirstOrDefault(),
-                p.Meetings.Where(m => m.HeldAt != null).OrderByDescending(m => m.HeldAt).Select(m => m.HeldAt).FirstOrDefault()));
+                Next = p.Meetings.Where(m => m.Status == MeetingStatus.Planned && m.StartsAt >= now)
+                    .OrderBy(m => m.StartsAt).Select(m => (DateTime?)m.StartsAt).FirstOrDefault(),
+                LastHeld = p.Meetings.Where(m => m.Status == MeetingStatus.Held)
+                    .OrderByDescending(m => m.StartsAt).Select(m => (DateTime?)m.StartsAt).FirstOrDefault(),
+                ChangeRequestedAt = p.ChangeRequests.Where(c => c.Status == ChangeRequestStatus.Open && c.RequestedByUserId == userId)
+                    .Select(c => (DateTime?)c.CreatedAt).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        // The same rule as Mentorship.IsOverdue, on the facts already read.
+        return rows.ConvertAll(r => new PairingSummary(r.Id, r.Other, r.Programme.Name, r.StartedAt, r.Next, r.LastHeld,
+            r.Next is null && now > (r.LastHeld ?? r.StartedAt).AddDays(7 * r.Programme.MeetingCadenceWeeks),
+            r.Programme.MeetingCadenceWeeks, r.ChangeRequestedAt));
     }
 
     private Task<Mentee?> FindMenteeAsync(CancellationToken cancellationToken)

@@ -10,7 +10,10 @@ public sealed record PairingSummary(
     string Programme,
     DateTime StartedAt,
     DateTime? NextMeeting,
-    DateTime? LastMeetingHeld);
+    DateTime? LastMeetingHeld,
+    bool Overdue,
+    int CadenceWeeks,
+    DateTime? ChangeRequestedAt);
 
 public sealed record MyRequest(
     int Id,

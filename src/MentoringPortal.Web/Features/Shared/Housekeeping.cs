@@ -1,11 +1,12 @@
 using MentoringPortal.Web.Features.Availability;
+using MentoringPortal.Web.Features.Reminders;
 using MentoringPortal.Web.Features.Requests;
 using MentoringPortal.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MentoringPortal.Web.Features.Shared;
 
-/// <summary>Periodic work: expires unanswered requests and ends pauses that have reached their date.</summary>
+/// <summary>Periodic work: ends pauses that have reached their date, expires unanswered requests, reminds overdue pairings.</summary>
 public sealed class Housekeeping(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<Housekeeping> logger)
     : BackgroundService
 {
@@ -19,6 +20,7 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, IOptions<PortalOpt
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<PauseEnding>().ResumeDueAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<RequestExpiry>().ExpireDueAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<CadenceReminders>().SendDueAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,0 +1,149 @@
+using System.Net;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Features.Reminders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentoringPortal.IntegrationTests.Features;
+
+/// <summary>Ending a pairing, asking the scheme for a change in confidence, and cadence reminders.</summary>
+public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<ClockedPortal>
+{
+    private static readonly TimeSpan MailWait = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task End_ByMentee_FreesCapacityAtOnceAndBothAreTold()
+    {
+        var (mentor, mentee, pairingId) = await PairedAsync(capacity: 1);
+        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using (var ended = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/end", new Dictionary<string, string>
+        {
+            ["Reason"] = nameof(EndReason.GoalsMet),
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        }
+
+        var mentorRow = await PortalData.QueryAsync(factory, db => db.Mentors.Where(m => m.Id == mentor.Id)
+            .Select(m => new { m.ActiveMenteeCount, m.Capacity }).SingleAsync());
+        Assert.Equal(0, mentorRow.ActiveMenteeCount);
+        Assert.Equal(MentorshipStatus.Ended, await StatusAsync(pairingId));
+        await factory.Mailbox.WaitForAsync(m => m.IsTo(mentor.Email) && m.Subject.Contains("has ended", StringComparison.Ordinal), MailWait);
+        await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject.Contains("has ended", StringComparison.Ordinal), MailWait);
+
+        using var again = await client.GetAsync($"/pairings/{pairingId}/end");
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task End_OtherReasonWithoutNote_ErrorAndStillActive()
+    {
+        var (_, mentee, pairingId) = await PairedAsync();
+        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var response = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/end", new Dictionary<string, string>
+        {
+            ["Reason"] = nameof(EndReason.Other),
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull((await Forms.ParseHtmlAsync(response)).QuerySelector("#Note-error"));
+        Assert.Equal(MentorshipStatus.Active, await StatusAsync(pairingId));
+    }
+
+    [Fact]
+    public async Task Outsider_GetsNotFound_OnEndAndChange()
+    {
+        var (_, _, pairingId) = await PairedAsync();
+        var outsider = await PortalData.MenteeAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(outsider.Email, PortalData.Password);
+        foreach (var path in new[] { $"/pairings/{pairingId}/end", $"/pairings/{pairingId}/change" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task ChangeRequest_StoredInConfidence_AdministratorsEmailedWithoutTheReason()
+    {
+        const string reason = "Our conversations leave me feeling judged about my time off.";
+        var (mentor, mentee, pairingId) = await PairedAsync();
+        var admin = await PortalData.AdministratorAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using (var sent = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/change", new Dictionary<string, string> { ["Reason"] = reason }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        var stored = await PortalData.QueryAsync(factory, db => db.ChangeRequests.SingleAsync(c => c.MentorshipId == pairingId));
+        Assert.Equal(reason, stored.Reason);
+        Assert.True(stored.RequestedByMentee);
+
+        var toAdmin = await factory.Mailbox.WaitForAsync(m => m.IsTo(admin.Email) && m.Subject.Contains("change request", StringComparison.Ordinal), MailWait);
+        Assert.DoesNotContain("judged", toAdmin.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("judged", toAdmin.HtmlBody, StringComparison.Ordinal);
+        await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject.Contains("received your request", StringComparison.Ordinal), MailWait);
+        await factory.Mailbox.AssertNoneAsync(m => m.IsTo(mentor.Email), TimeSpan.FromSeconds(2));
+
+        var requesterHome = await client.GetStringAsync("/me");
+        Assert.Contains("You asked the scheme for a change", requesterHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("judged", requesterHome, StringComparison.Ordinal);
+
+        using var mentorClient = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        foreach (var path in new[] { "/me", $"/pairings/{pairingId}/change" })
+        {
+            var html = await mentorClient.GetStringAsync(path);
+            Assert.DoesNotContain("judged", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("asked the scheme for a change on", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("You asked for a change on", await client.GetStringAsync($"/pairings/{pairingId}/change"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeRequest_EmptyReason_ErrorAndNothingStored()
+    {
+        var (_, mentee, pairingId) = await PairedAsync();
+        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var response = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/change", new Dictionary<string, string> { ["Reason"] = " " });
+        Assert.NotNull((await Forms.ParseHtmlAsync(response)).QuerySelector("#Reason-error"));
+        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.ChangeRequests.CountAsync(c => c.MentorshipId == pairingId)));
+    }
+
+    [Fact]
+    public async Task CadenceReminder_SentOnceAcrossRunsAndInstances()
+    {
+        var (mentor, mentee, pairingId) = await PairedAsync();
+        factory.Clock!.Advance(TimeSpan.FromDays(7 * 8 + 1));
+
+        // Two instances at once, then a later run: one reminder to each member in all.
+        await Task.WhenAll(RunRemindersAsync(), RunRemindersAsync());
+        await RunRemindersAsync();
+
+        await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject.StartsWith("Time to plan", StringComparison.Ordinal), MailWait);
+        await factory.Mailbox.WaitForAsync(m => m.IsTo(mentor.Email) && m.Subject.StartsWith("Time to plan", StringComparison.Ordinal), MailWait);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Single(factory.Mailbox.MessagesTo(mentee.Email), m => m.Subject.StartsWith("Time to plan", StringComparison.Ordinal));
+        Assert.Single(factory.Mailbox.MessagesTo(mentor.Email), m => m.Subject.StartsWith("Time to plan", StringComparison.Ordinal));
+        Assert.NotNull(await PortalData.QueryAsync(factory, db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.CadenceReminderSentAt).SingleAsync()));
+
+        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        Assert.Contains("No meeting has been held or planned", await client.GetStringAsync("/me"), StringComparison.Ordinal);
+    }
+
+    private Task<int> RunRemindersAsync() =>
+        factory.InScopeAsync(s => s.GetRequiredService<CadenceReminders>().SendDueAsync(CancellationToken.None));
+
+    private async Task<(Person Mentor, Person Mentee, int PairingId)> PairedAsync(int capacity = 2)
+    {
+        var mentor = await PortalData.MentorAsync(factory, capacity: capacity);
+        var mentee = await PortalData.MenteeAsync(factory);
+        await PortalData.PairAsync(factory, mentee, mentor);
+        var id = await PortalData.QueryAsync(factory, db => db.Mentorships
+            .Where(m => m.MenteeId == mentee.Id && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync());
+        return (mentor, mentee, id);
+    }
+
+    private Task<MentorshipStatus> StatusAsync(int pairingId) =>
+        PortalData.QueryAsync(factory, db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.Status).SingleAsync());
+}
