@@ -117,10 +117,9 @@ public sealed class GoalsController(PortalDbContext db, TimeProvider time) : Con
     [HttpGet("/pairings/{id:int}/goals")]
     public async Task<IActionResult> Pairing(int id, CancellationToken cancellationToken)
     {
-        var mentorship = await db.Mentorships.AsNoTracking().Include(m => m.Mentor).Include(m => m.Mentee)
-            .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         var userId = User.Id();
-        if (mentorship is null || !mentorship.IsActive || !mentorship.Involves(userId))
+        var mentorship = await db.Mentorships.AsNoTracking().WithMember(id, userId).SingleOrDefaultAsync(cancellationToken);
+        if (mentorship is null || !mentorship.IsActive)
         {
             return NotFound();
         }

@@ -39,15 +39,15 @@ public sealed class PairingChangesController(PortalDbContext db, PortalEmails em
 
         if (ModelState.IsValid && ModelState.TryApply(nameof(form.Note), () => pairing.End(form.Reason!.Value, User.Id(), form.Note, Now)))
         {
-            var addresses = await db.EmailsAsync([pairing.Mentor!.UserId, pairing.Mentee!.UserId], cancellationToken);
-            if (addresses.For(pairing.Mentee.UserId, pairing.Mentee.DisplayName) is { } mentee)
+            var (mentee, mentor) = await db.MembersAsync(pairing, cancellationToken);
+            if (mentee is not null)
             {
-                emails.PairingEnded(mentee, pairing.Mentor.DisplayName, form.Reason!.Value, toMentee: true);
+                emails.PairingEnded(mentee, pairing.Mentor!.DisplayName, form.Reason!.Value, toMentee: true);
             }
 
-            if (addresses.For(pairing.Mentor.UserId, pairing.Mentor.DisplayName) is { } mentor)
+            if (mentor is not null)
             {
-                emails.PairingEnded(mentor, pairing.Mentee.DisplayName, form.Reason!.Value, toMentee: false);
+                emails.PairingEnded(mentor, pairing.Mentee!.DisplayName, form.Reason!.Value, toMentee: false);
             }
 
             try
@@ -111,13 +111,11 @@ public sealed class PairingChangesController(PortalDbContext db, PortalEmails em
     {
         var userId = User.Id();
         return await db.Mentorships
-            .Include(m => m.Mentor)
-            .Include(m => m.Mentee)
             .Include(m => m.Meetings)
             .Include(m => m.ChangeRequests.Where(c => c.Status == ChangeRequestStatus.Open))
+            .WithMember(id, userId)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(m => m.Id == id && m.Status == MentorshipStatus.Active
-                && (m.Mentor!.UserId == userId || m.Mentee!.UserId == userId), cancellationToken);
+            .SingleOrDefaultAsync(m => m.Status == MentorshipStatus.Active, cancellationToken);
     }
 
     private async Task<PairingHeader> HeaderAsync(Mentorship pairing, CancellationToken cancellationToken)

@@ -319,10 +319,8 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
     /// <summary>The pairing with its people, its meetings and, on each meeting, only the signed-in member's own note.</summary>
     private IQueryable<Mentorship> Mine(int id, string userId) =>
         db.Mentorships
-            .Include(m => m.Mentor)
-            .Include(m => m.Mentee)
             .Include(m => m.Meetings).ThenInclude(m => m.Notes.Where(n => n.AuthorUserId == userId))
-            .Where(m => m.Id == id && (m.Mentor!.UserId == userId || m.Mentee!.UserId == userId));
+            .WithMember(id, userId);
 
     /// <summary>Reads the UK date and time as a UTC moment, refusing past times and impossible values beside their fields.</summary>
     private DateTime? ReadSchedule(MeetingForm form)

@@ -41,15 +41,15 @@ public sealed class CadenceReminders(PortalDbContext db, PortalEmails emails, Ti
             }
 
             pairing.RecordCadenceReminder(now);
-            var addresses = await db.EmailsAsync([pairing.Mentor!.UserId, pairing.Mentee!.UserId], cancellationToken);
-            if (addresses.For(pairing.Mentee.UserId, pairing.Mentee.DisplayName) is { } mentee)
+            var (mentee, mentor) = await db.MembersAsync(pairing, cancellationToken);
+            if (mentee is not null)
             {
-                emails.MeetingOverdue(mentee, pairing.Mentor.DisplayName, cadence, pairing.Id);
+                emails.MeetingOverdue(mentee, pairing.Mentor!.DisplayName, cadence, pairing.Id);
             }
 
-            if (addresses.For(pairing.Mentor.UserId, pairing.Mentor.DisplayName) is { } mentor)
+            if (mentor is not null)
             {
-                emails.MeetingOverdue(mentor, pairing.Mentee.DisplayName, cadence, pairing.Id);
+                emails.MeetingOverdue(mentor, pairing.Mentee!.DisplayName, cadence, pairing.Id);
             }
 
             try
