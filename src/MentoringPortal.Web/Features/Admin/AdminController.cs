@@ -1,0 +1,76 @@
+using MentoringPortal.Domain.Meetings;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Requests;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.Admin;
+
+/// <summary>The administrator's desk: the load on each programme and the queues that need a person.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class AdminController(PortalDbContext db, TimeProvider time) : Controller
+{
+    [HttpGet("/admin")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var pairings = await ActivePairingFactsAsync(now, cancellationToken);
+        var byId = pairings.ToDictionary(p => p.Id);
+
+        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new
+            {
+                p.Id,
+                p.Name,
+                PlacesUsed = db.Mentors.Where(m => m.Programmes.Any(x => x.Id == p.Id)).Sum(m => m.ActiveMenteeCount),
+                PlacesOffered = db.Mentors.Where(m => m.IsApproved && m.Programmes.Any(x => x.Id == p.Id)).Sum(m => m.Capacity),
+            })
+            .ToListAsync(cancellationToken);
+        var load = programmes.ConvertAll(p => new ProgrammeLoad(p.Name,
+            pairings.Count(x => x.Programme == p.Name), p.PlacesUsed, p.PlacesOffered, pairings.Count(x => x.Programme == p.Name && x.Overdue)));
+
+        var changeRequests = await db.ChangeRequests.AsNoTracking()
+            .Where(c => c.Status == ChangeRequestStatus.Open)
+            .OrderBy(c => c.CreatedAt)
+            .Select(c => new { c.Id, c.MentorshipId, c.RequestedByMentee, c.CreatedAt, c.Reason })
+            .ToListAsync(cancellationToken);
+        var changeRows = changeRequests.Where(c => byId.ContainsKey(c.MentorshipId))
+            .Select(c => new ChangeRequestRow(c.Id, byId[c.MentorshipId], c.RequestedByMentee ? "the mentee" : "the mentor", c.CreatedAt, c.Reason))
+            .ToList();
+
+        var yearAgo = now.AddYears(-1);
+        var expired = await db.ContactRequests.AsNoTracking()
+            .Where(r => r.Status == ContactRequestStatus.Expired && r.AnsweredAt >= yearAgo)
+            .GroupBy(r => new { r.MentorId, r.Mentor!.DisplayName })
+            .Select(g => new ExpiredRequestsRow(g.Key.MentorId, g.Key.DisplayName, g.Count(), g.Max(r => r.AnsweredAt!.Value)))
+            .ToListAsync(cancellationToken);
+
+        return View(new AdminHomeViewModel(load, changeRows,
+            pairings.Where(p => p.Overdue).OrderBy(p => p.LastMeeting ?? p.StartedAt).ToList(),
+            expired.OrderByDescending(e => e.Expired).ThenBy(e => e.Mentor, StringComparer.Ordinal).ToList()));
+    }
+
+    /// <summary>Every active pairing as facts only; overdue is the same rule as Mentorship.IsOverdue.</summary>
+    private async Task<List<PairingFacts>> ActivePairingFactsAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var rows = await db.Mentorships.AsNoTracking()
+            .Where(m => m.Status == MentorshipStatus.Active)
+            .Select(m => new
+            {
+                m.Id,
+                Programme = db.Programmes.Where(p => p.Id == m.ProgrammeId).Select(p => new { p.Name, p.MeetingCadenceWeeks }).First(),
+                Mentor = m.Mentor!.DisplayName,
+                Mentee = m.Mentee!.DisplayName,
+                m.StartedAt,
+                Held = m.Meetings.Count(x => x.Status == MeetingStatus.Held),
+                LastHeld = m.Meetings.Where(x => x.Status == MeetingStatus.Held).Max(x => (DateTime?)x.StartsAt),
+                HasPlanned = m.Meetings.Any(x => x.Status == MeetingStatus.Planned && x.StartsAt >= now),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => new PairingFacts(r.Id, r.Programme.Name, r.Mentor, r.Mentee, r.StartedAt, r.Held, r.LastHeld,
+            !r.HasPlanned && now > (r.LastHeld ?? r.StartedAt).AddDays(7 * r.Programme.MeetingCadenceWeeks)));
+    }
+}

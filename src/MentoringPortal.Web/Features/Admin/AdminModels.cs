@@ -1,0 +1,24 @@
+namespace MentoringPortal.Web.Features.Admin;
+
+public sealed record ProgrammeLoad(string Name, int ActivePairings, int PlacesUsed, int PlacesOffered, int Overdue);
+
+/// <summary>Facts about a pairing, never its content: no notes, no goals, no messages.</summary>
+public sealed record PairingFacts(
+    int Id,
+    string Programme,
+    string Mentor,
+    string Mentee,
+    DateTime StartedAt,
+    int MeetingsHeld,
+    DateTime? LastMeeting,
+    bool Overdue);
+
+public sealed record ChangeRequestRow(int Id, PairingFacts Pairing, string RequestedBy, DateTime RequestedAt, string Reason);
+
+public sealed record ExpiredRequestsRow(int MentorId, string Mentor, int Expired, DateTime LastExpiredAt);
+
+public sealed record AdminHomeViewModel(
+    IReadOnlyList<ProgrammeLoad> Programmes,
+    IReadOnlyList<ChangeRequestRow> ChangeRequests,
+    IReadOnlyList<PairingFacts> Overdue,
+    IReadOnlyList<ExpiredRequestsRow> ExpiredRequests);

@@ -1,0 +1,76 @@
+using System.Net;
+using MentoringPortal.Domain;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentoringPortal.IntegrationTests.Features;
+
+/// <summary>The administrator's desk shows facts and queues, never the content of mentoring.</summary>
+public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Desk_ShowsChangeRequestWithFacts_ButNeverMeetingNotes()
+    {
+        const string note = "Private: talked about my difficult divorce.";
+        const string reason = "My mentor keeps cancelling at short notice.";
+        var mentor = await PortalData.MentorAsync(factory);
+        var mentee = await PortalData.MenteeAsync(factory);
+        await PortalData.PairAsync(factory, mentee, mentor);
+        var pairingId = await PortalData.QueryAsync(factory, db => db.Mentorships
+            .Where(m => m.MenteeId == mentee.Id && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync());
+        await factory.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var pairing = await db.Mentorships.Include(m => m.Mentor).Include(m => m.Mentee).Include(m => m.Meetings)
+                .SingleAsync(m => m.Id == pairingId);
+            var now = DateTime.UtcNow;
+            var meeting = pairing.PlanMeeting(now.AddMinutes(-1), 60, MeetingModes.FaceToFace, "Library");
+            meeting.LogAsHeld("Agreed to look at rotas.", now);
+            meeting.WriteNote(pairing.Mentee!.UserId!, note, now);
+            pairing.AskForChange(pairing.Mentee.UserId!, reason, now);
+            await db.SaveChangesAsync();
+        });
+
+        var admin = await PortalData.AdministratorAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var html = await client.GetStringAsync("/admin");
+        Assert.Contains(reason, html, StringComparison.Ordinal);
+        Assert.Contains(mentee.Name, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("difficult divorce", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Agreed to look at rotas", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Feel confident on call again", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Desk_ListsMentorsWhoLetRequestsExpire()
+    {
+        var mentor = await PortalData.MentorAsync(factory);
+        var mentee = await PortalData.MenteeAsync(factory);
+        var requestId = await PortalData.RequestAsync(factory, mentee, mentor);
+        await factory.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var request = await db.ContactRequests.SingleAsync(r => r.Id == requestId);
+            Assert.True(request.ExpireIfDue(request.ExpiresAt));
+            await db.SaveChangesAsync();
+        });
+
+        var admin = await PortalData.AdministratorAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var page = await Forms.ParseHtmlAsync(await client.GetAsync("/admin"));
+        Assert.Contains(page.QuerySelectorAll("td a"), a => a.TextContent == mentor.Name);
+    }
+
+    [Fact]
+    public async Task Desk_AsMentee_IsForbidden()
+    {
+        var mentee = await PortalData.MenteeAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var response = await client.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/access-denied", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+}
