@@ -64,7 +64,7 @@ public sealed class Mentorship
     public bool IsActive => Status == MentorshipStatus.Active;
 
     /// <summary>When the pair last met, or the start of the pairing if they have not met yet.</summary>
-    public DateTime LastContactAt => _meetings.Where(m => m.WasHeld).Select(m => m.StartsAt).DefaultIfEmpty(StartedAt).Max();
+    public DateTime LastContactAt => LastHeldMeetingAt ?? StartedAt;
 
     public Meeting? NextMeeting(DateTime now) =>
         _meetings.Where(m => m.IsPlanned && m.EndsAt >= now).OrderBy(m => m.StartsAt).FirstOrDefault();
@@ -74,7 +74,13 @@ public sealed class Mentorship
     /// meeting planned. Only this fact reaches administrators, never what was discussed.
     /// </summary>
     public bool IsOverdue(DateTime now, int cadenceWeeks) =>
-        IsActive && now > LastContactAt.AddDays(7 * cadenceWeeks) && NextMeeting(now) is null;
+        IsActive && IsOverdue(StartedAt, LastHeldMeetingAt, NextMeeting(now) is not null, now, cadenceWeeks);
+
+    /// <summary>The same rule on facts read by a query (pages that list many active pairings use it).</summary>
+    public static bool IsOverdue(DateTime startedAt, DateTime? lastHeldMeetingAt, bool meetingPlannedAhead, DateTime now, int cadenceWeeks) =>
+        !meetingPlannedAhead && now > (lastHeldMeetingAt ?? startedAt).AddDays(7 * cadenceWeeks);
+
+    private DateTime? LastHeldMeetingAt => _meetings.Where(m => m.WasHeld).Select(m => (DateTime?)m.StartsAt).Max();
 
     /// <summary>Due once per overdue spell: not again until the pair meets and falls behind again.</summary>
     public bool NeedsCadenceReminder(DateTime now, int cadenceWeeks) =>

@@ -30,7 +30,7 @@ public sealed class AdminController(PortalDbContext db, TimeProvider time) : Con
             })
             .ToListAsync(cancellationToken);
         var load = programmes.ConvertAll(p => new ProgrammeLoad(p.Name,
-            pairings.Count(x => x.Programme == p.Name), p.PlacesUsed, p.PlacesOffered, pairings.Count(x => x.Programme == p.Name && x.Overdue)));
+            pairings.Count(x => x.ProgrammeId == p.Id), p.PlacesUsed, p.PlacesOffered, pairings.Count(x => x.ProgrammeId == p.Id && x.Overdue)));
 
         var changeRequests = await db.ChangeRequests.AsNoTracking()
             .Where(c => c.Status == ChangeRequestStatus.Open)
@@ -53,7 +53,7 @@ public sealed class AdminController(PortalDbContext db, TimeProvider time) : Con
             expired.OrderByDescending(e => e.Expired).ThenBy(e => e.Mentor, StringComparer.Ordinal).ToList()));
     }
 
-    /// <summary>Every active pairing as facts only; overdue is the same rule as Mentorship.IsOverdue.</summary>
+    /// <summary>Every active pairing as facts only.</summary>
     private async Task<List<PairingFacts>> ActivePairingFactsAsync(DateTime now, CancellationToken cancellationToken)
     {
         var rows = await db.Mentorships.AsNoTracking()
@@ -61,6 +61,7 @@ public sealed class AdminController(PortalDbContext db, TimeProvider time) : Con
             .Select(m => new
             {
                 m.Id,
+                m.ProgrammeId,
                 Programme = db.Programmes.Where(p => p.Id == m.ProgrammeId).Select(p => new { p.Name, p.MeetingCadenceWeeks }).First(),
                 Mentor = m.Mentor!.DisplayName,
                 Mentee = m.Mentee!.DisplayName,
@@ -70,7 +71,7 @@ public sealed class AdminController(PortalDbContext db, TimeProvider time) : Con
                 HasPlanned = m.Meetings.Any(x => x.Status == MeetingStatus.Planned && x.StartsAt >= now),
             })
             .ToListAsync(cancellationToken);
-        return rows.ConvertAll(r => new PairingFacts(r.Id, r.Programme.Name, r.Mentor, r.Mentee, r.StartedAt, r.Held, r.LastHeld,
-            !r.HasPlanned && now > (r.LastHeld ?? r.StartedAt).AddDays(7 * r.Programme.MeetingCadenceWeeks)));
+        return rows.ConvertAll(r => new PairingFacts(r.Id, r.ProgrammeId, r.Programme.Name, r.Mentor, r.Mentee, r.StartedAt, r.Held,
+            r.LastHeld, Mentorship.IsOverdue(r.StartedAt, r.LastHeld, r.HasPlanned, now, r.Programme.MeetingCadenceWeeks)));
     }
 }

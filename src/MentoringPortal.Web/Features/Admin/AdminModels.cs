@@ -5,6 +5,7 @@ public sealed record ProgrammeLoad(string Name, int ActivePairings, int PlacesUs
 /// <summary>Facts about a pairing, never its content: no notes, no goals, no messages.</summary>
 public sealed record PairingFacts(
     int Id,
+    int ProgrammeId,
     string Programme,
     string Mentor,
     string Mentee,

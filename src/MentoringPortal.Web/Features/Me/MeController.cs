@@ -186,9 +186,8 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
             })
             .ToListAsync(cancellationToken);
 
-        // The same rule as Mentorship.IsOverdue, on the facts already read.
         return rows.ConvertAll(r => new PairingSummary(r.Id, r.Other, r.Programme.Name, r.StartedAt, r.Next, r.LastHeld,
-            r.Next is null && now > (r.LastHeld ?? r.StartedAt).AddDays(7 * r.Programme.MeetingCadenceWeeks),
+            Mentorship.IsOverdue(r.StartedAt, r.LastHeld, r.Next is not null, now, r.Programme.MeetingCadenceWeeks),
             r.Programme.MeetingCadenceWeeks, r.ChangeRequestedAt));
     }
 
