@@ -1,3 +1,4 @@
+using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Domain.Programmes;
@@ -17,6 +18,7 @@ public sealed class Mentee
     private readonly List<Goal> _goals = [];
     private readonly List<ContactRequest> _requests = [];
     private readonly List<Mentorship> _mentorships = [];
+    private readonly List<MenteeApplication> _applications = [];
 
     private Mentee()
     {
@@ -58,6 +60,8 @@ public sealed class Mentee
     public IReadOnlyCollection<ContactRequest> Requests => _requests;
 
     public IReadOnlyCollection<Mentorship> Mentorships => _mentorships;
+
+    public IReadOnlyCollection<MenteeApplication> Applications => _applications;
 
     public bool IsProfileComplete => ProfileCompletedAt is not null && _programmes.Count > 0;
 
@@ -211,6 +215,61 @@ public sealed class Mentee
         var request = new ContactRequest(this, mentor, programme.Id, message, preferredMode, now, expiresAfter);
         _requests.Add(request);
         return request;
+    }
+
+    /// <summary>
+    /// Applies to a programme where the scheme matches mentees with mentors. The goals by horizon
+    /// come from the mentee's goals; at least one is needed so the scheme can match on them.
+    /// Load the mentee's programmes, goals, pairings and applications first.
+    /// </summary>
+    public MenteeApplication Apply(Programme programme, ApplicationChoices choices, DateTime now)
+    {
+        if (!IsProfileComplete)
+        {
+            throw new DomainRuleException("Complete your profile before applying.");
+        }
+
+        if (programme.MenteesChooseTheirMentor)
+        {
+            throw new DomainRuleException($"In {programme.Name} you choose your own mentor from the directory.");
+        }
+
+        if (!programme.OpenForApplications)
+        {
+            throw new DomainRuleException($"{programme.Name} is not taking applications at the moment.");
+        }
+
+        if (HasActivePairingIn(programme.Id))
+        {
+            throw new DomainRuleException($"You already have a mentor in {programme.Name}.");
+        }
+
+        if (_applications.Exists(a => a.IsWaiting && a.ProgrammeId == programme.Id))
+        {
+            throw new DomainRuleException($"Your application to {programme.Name} is already waiting to be matched.");
+        }
+
+        if (!_goals.Exists(g => g.Status == GoalStatus.Open))
+        {
+            throw new DomainRuleException("Add at least one goal so the scheme can match you with a mentor who fits it.");
+        }
+
+        JoinProgramme(programme);
+        var application = new MenteeApplication(this, programme, choices, now);
+        _applications.Add(application);
+        return application;
+    }
+
+    /// <summary>
+    /// What matching must respect for this mentee in a programme: the choices of their latest
+    /// application there (conflicts, own organisation, ways of meeting), and in a reassignment
+    /// the mentors they have already had. Load goals, pairings and applications first.
+    /// </summary>
+    public MenteeNeeds MatchingNeeds(int programmeId, bool excludePastMentors)
+    {
+        var application = _applications.Where(a => a.ProgrammeId == programmeId).OrderByDescending(a => a.SubmittedAt).FirstOrDefault();
+        return MenteeNeeds.For(this, programmeId, application?.PreferredModes ?? MeetingModes.None,
+            application?.AvoidOwnOrganisation ?? false, application?.ConflictList ?? [], excludePastMentors);
     }
 
     internal Acceptance StartPairing(ContactRequest accepted, Mentor mentor, DateTime now)

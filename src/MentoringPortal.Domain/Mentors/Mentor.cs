@@ -9,7 +9,11 @@ public sealed class Mentor
 {
     public const int MaxCapacity = 10;
 
+    public const int TrainingReminderDays = 30;
+    public const string SchemeCourseName = "2-day mentor training course";
+
     private readonly List<Programme> _programmes = [];
+    private readonly List<TrainingRecord> _training = [];
 
     private Mentor()
     {
@@ -63,6 +67,21 @@ public sealed class Mentor
 
     public DateTime? ApprovedAt { get; private set; }
 
+    public MentorApproval Approval { get; private set; }
+
+    /// <summary>What the person said about their training when they signed up, for the scheme to check.</summary>
+    public string? TrainingDeclared { get; private set; }
+
+    public DateTime? SignedUpAt { get; private set; }
+
+    public DateTime? DeclinedAt { get; private set; }
+
+    /// <summary>The scheme's message to the person when it declined their sign-up.</summary>
+    public string? DeclineMessage { get; private set; }
+
+    /// <summary>The expiry date the mentor was last reminded of, so each expiry is announced once.</summary>
+    public DateOnly? TrainingReminderSentFor { get; private set; }
+
     public DateOnly? TrainingCompletedOn { get; private set; }
 
     public DateOnly? TrainingExpiresOn { get; private set; }
@@ -76,6 +95,8 @@ public sealed class Mentor
     public int Version { get; private set; }
 
     public IReadOnlyCollection<Programme> Programmes => _programmes;
+
+    public IReadOnlyCollection<TrainingRecord> Training => _training;
 
     public int FreePlaces => Math.Max(0, Capacity - ActiveMenteeCount);
 
@@ -204,23 +225,156 @@ public sealed class Mentor
         return true;
     }
 
+    /// <summary>A person offers to mentor: the sign-up waits for the scheme's approval.</summary>
+    public static Mentor SignUp(string userId, MentorProfile profile, int capacity, string? trainingDeclared,
+        IReadOnlyCollection<Programme> programmes, DateTime now)
+    {
+        var mentor = new Mentor(userId, profile, capacity, now);
+        mentor.Resubmit(profile, capacity, trainingDeclared, programmes, now);
+        return mentor;
+    }
+
+    /// <summary>A person whose sign-up was declined may change it and ask again.</summary>
+    public void Resubmit(MentorProfile profile, int capacity, string? trainingDeclared, IReadOnlyCollection<Programme> programmes, DateTime now)
+    {
+        if (Approval == MentorApproval.Approved)
+        {
+            throw new DomainRuleException("You are already an approved mentor.");
+        }
+
+        if (programmes.Count == 0)
+        {
+            throw new DomainRuleException("Choose at least one programme you would like to mentor in.");
+        }
+
+        UpdateProfile(profile);
+        SetCapacity(capacity);
+        TrainingDeclared = Guard.Text(trainingDeclared, "the mentor training you have done", 1000, required: false) is { Length: > 0 } text ? text : null;
+        _programmes.RemoveAll(p => !programmes.Contains(p));
+        foreach (var programme in programmes)
+        {
+            JoinProgramme(programme);
+        }
+
+        Approval = MentorApproval.Waiting;
+        SignedUpAt = Guard.Utc(now);
+        DeclinedAt = null;
+        DeclineMessage = null;
+        Version++;
+    }
+
     public void Approve(DateTime now)
     {
+        if (Approval == MentorApproval.Approved)
+        {
+            throw new DomainRuleException($"{DisplayName} has already been approved.");
+        }
+
+        Approval = MentorApproval.Approved;
         IsApproved = true;
         ApprovedAt = Guard.Utc(now);
         Version++;
     }
 
-    public void RecordTraining(DateOnly completedOn, DateOnly? expiresOn)
+    public void Decline(string message, DateTime now)
     {
+        if (Approval != MentorApproval.Waiting)
+        {
+            throw new DomainRuleException($"{DisplayName}'s sign-up is not waiting for a decision.");
+        }
+
+        DeclineMessage = Guard.Text(message, "a message to the person", 2000);
+        Approval = MentorApproval.Declined;
+        DeclinedAt = Guard.Utc(now);
+        Version++;
+    }
+
+    /// <summary>
+    /// When the scheme's course, completed on this date, stops counting: the shortest validity among
+    /// the mentor's programmes, or never when none of them sets one. Load the programmes first.
+    /// </summary>
+    public DateOnly? SchemeCourseExpiry(DateOnly completedOn) =>
+        _programmes.Where(p => p.TrainingValidityMonths is not null)
+            .Select(p => (DateOnly?)completedOn.AddMonths(p.TrainingValidityMonths!.Value))
+            .Min();
+
+    /// <summary>Records the scheme's course without a person doing it (demo data and tests).</summary>
+    public void RecordTraining(DateOnly completedOn, DateOnly? expiresOn) =>
+        RecordTraining(SchemeCourseName, isSchemeCourse: true, completedOn, expiresOn, recordedByUserId: null,
+            completedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+
+    /// <summary>
+    /// Adds a training entry. The latest completion of the scheme's course decides whether the
+    /// mentor is trained (and so listed and matchable) and until when.
+    /// </summary>
+    public TrainingRecord RecordTraining(string course, bool isSchemeCourse, DateOnly completedOn, DateOnly? expiresOn,
+        string? recordedByUserId, DateTime now)
+    {
+        if (completedOn > DateOnly.FromDateTime(now))
+        {
+            throw new DomainRuleException("The date completed cannot be in the future.");
+        }
+
         if (expiresOn <= completedOn)
         {
             throw new DomainRuleException("Training must expire after the date it was completed.");
         }
 
-        TrainingCompletedOn = completedOn;
-        TrainingExpiresOn = expiresOn;
+        var record = new TrainingRecord(course, isSchemeCourse, completedOn, expiresOn, recordedByUserId, now);
+        _training.Add(record);
+        if (isSchemeCourse && (TrainingCompletedOn is null || completedOn >= TrainingCompletedOn))
+        {
+            TrainingCompletedOn = completedOn;
+            TrainingExpiresOn = expiresOn;
+        }
+
         Version++;
+        return record;
+    }
+
+    /// <summary>Due once for each expiry date, from <see cref="TrainingReminderDays"/> days before it until it passes.</summary>
+    public bool NeedsTrainingReminder(DateOnly today) =>
+        IsApproved && TrainingExpiresOn is { } expires && expires >= today && expires <= today.AddDays(TrainingReminderDays)
+        && TrainingReminderSentFor != expires;
+
+    public void RecordTrainingReminder()
+    {
+        TrainingReminderSentFor = TrainingExpiresOn;
+        Version++;
+    }
+
+    /// <summary>
+    /// Why the scheme cannot match this mentor with a mentee today, in words for administrators;
+    /// null when it can. Full, paused, not accepting and untrained mentors are never matched.
+    /// </summary>
+    public string? WhyNotMatchable(DateOnly today)
+    {
+        if (!IsApproved)
+        {
+            return "not approved as a mentor";
+        }
+
+        if (TrainingCompletedOn is null)
+        {
+            return "mentor training not recorded";
+        }
+
+        if (TrainingExpiresOn < today)
+        {
+            return $"mentor training expired on {TrainingExpiresOn:d MMMM yyyy}";
+        }
+
+        if (IsPaused(today))
+        {
+            return $"paused until {PausedUntil:d MMMM yyyy}";
+        }
+
+        if (!IsAccepting(today))
+        {
+            return "not accepting new mentees";
+        }
+
+        return HasFreePlace ? null : $"at full capacity ({Capacity} of {Capacity} places used)";
     }
 
     public void JoinProgramme(Programme programme)

@@ -50,7 +50,18 @@ public sealed class ChangeRequest
 
     public DateTime? ClosedAt { get; private set; }
 
+    /// <summary>The administrator's message to the requester when the request is declined.</summary>
+    public string? Response { get; private set; }
+
     public bool IsOpen => Status == ChangeRequestStatus.Open;
+
+    /// <summary>The scheme will not change the pairing; the requester is told why.</summary>
+    public void Decline(string message, DateTime now)
+    {
+        var response = Guard.Text(message, "a message to the person who asked", 2000);
+        Close(ChangeRequestStatus.Declined, now);
+        Response = response;
+    }
 
     public void Close(ChangeRequestStatus outcome, DateTime now)
     {

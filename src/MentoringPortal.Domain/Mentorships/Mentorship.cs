@@ -1,6 +1,8 @@
+using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
+using MentoringPortal.Domain.Programmes;
 
 namespace MentoringPortal.Domain.Mentorships;
 
@@ -163,5 +165,43 @@ public sealed class Mentorship
         {
             meeting.Cancel(now);
         }
+
+        foreach (var request in _changeRequests.Where(c => c.IsOpen))
+        {
+            request.Close(ChangeRequestStatus.Resolved, now);
+        }
+    }
+
+    /// <summary>
+    /// The scheme moves the mentee to another mentor: this pairing ends with a no-fault reason and
+    /// the new one starts, within the new mentor's capacity. The new mentor must be one matching
+    /// could suggest: never the current or a previous mentor, nor anyone the mentee declared a
+    /// conflict with. Load both mentors, the mentee's goals, pairings and applications, and the
+    /// change requests and meetings of this pairing first.
+    /// </summary>
+    public Reassignment ReassignTo(Mentor newMentor, Programme programme, string? byUserId, DateTime now)
+    {
+        if (!IsActive)
+        {
+            throw new DomainRuleException("This pairing has already ended.");
+        }
+
+        if (programme.Id != ProgrammeId)
+        {
+            throw new DomainRuleException("The new pairing must be in the same programme.");
+        }
+
+        var mentee = Mentee ?? throw new InvalidOperationException("Load the mentee before reassigning a pairing.");
+        var needs = mentee.MatchingNeeds(ProgrammeId, excludePastMentors: true);
+        var whyNot = MatchScoring.WhyExcluded(needs, MatchCandidate.From(newMentor, DateOnly.FromDateTime(now)));
+        if (whyNot is not null)
+        {
+            throw new DomainRuleException($"{newMentor.DisplayName} cannot be chosen: {whyNot}.");
+        }
+
+        var requestsAnswered = _changeRequests.Where(c => c.IsOpen).ToList();
+        End(Mentorships.EndReason.Reassigned, byUserId, note: null, now);
+        var started = mentee.PairWith(newMentor, programme, now).Mentorship;
+        return new Reassignment(this, started, requestsAnswered);
     }
 }

@@ -8,8 +8,9 @@ public sealed class AuditEntry
         Action = Subject = string.Empty;
     }
 
-    public AuditEntry(string? actorUserId, string action, string subject, string? before, string? after, DateTime at)
+    public AuditEntry(string? actorUserId, string action, string subject, string? before, string? after, DateTime at, int? programmeId = null)
     {
+        ProgrammeId = programmeId;
         ActorUserId = actorUserId;
         Action = action;
         Subject = subject;
@@ -31,4 +32,7 @@ public sealed class AuditEntry
     public string? After { get; private set; }
 
     public DateTime At { get; private set; }
+
+    /// <summary>The programme the change was made in, so administrators limited to some programmes see only theirs.</summary>
+    public int? ProgrammeId { get; private set; }
 }

@@ -1,3 +1,4 @@
+using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
@@ -45,6 +46,12 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+
+    public DbSet<MenteeApplication> MenteeApplications => Set<MenteeApplication>();
+
+    public DbSet<ProgrammeAdministrator> ProgrammeAdministrators => Set<ProgrammeAdministrator>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -151,7 +152,7 @@ public sealed class ResourcesTests(PortalFactory factory) : IClassFixture<Portal
         Assert.NotEqual("tampered", page.Slug);
         var subject = $"{PortalData.ProgrammeSlug}/{page.Slug}";
         var audit = await PortalData.QueryAsync(factory, db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.Subject == subject && a.Action == ResourcesController.EditedAction).ToListAsync());
+            .Where(a => a.Subject == subject && a.Action == AuditActions.ResourcePageEdited).ToListAsync());
         var entry = Assert.Single(audit);
         Assert.Equal("FAQ draft", entry.Before);
         Assert.Equal("Frequently asked questions", entry.After);
@@ -209,7 +210,7 @@ public sealed class ResourcesTests(PortalFactory factory) : IClassFixture<Portal
         var subject = $"{PortalData.ProgrammeSlug}/{slug}";
         var entry = Assert.Single(await PortalData.QueryAsync(factory, db =>
             db.AuditEntries.AsNoTracking().Where(a => a.Subject == subject).ToListAsync()));
-        Assert.Equal(ResourcesController.CreatedAction, entry.Action);
+        Assert.Equal(AuditActions.ResourcePageCreated, entry.Action);
         Assert.Equal("Travel expenses", entry.After);
     }
 

@@ -1,3 +1,4 @@
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -28,6 +29,18 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.Before).HasMaxLength(2000);
         builder.Property(a => a.After).HasMaxLength(2000);
         builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.ProgrammeId, a.At });
+        builder.HasOne<Programme>().WithMany().HasForeignKey(a => a.ProgrammeId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public sealed class ProgrammeAdministratorConfiguration : IEntityTypeConfiguration<ProgrammeAdministrator>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeAdministrator> builder)
+    {
+        builder.HasKey(a => new { a.UserId, a.ProgrammeId });
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Programme>().WithMany().HasForeignKey(a => a.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -1,3 +1,4 @@
+using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Identity;
@@ -22,6 +23,7 @@ public sealed class MenteeConfiguration : IEntityTypeConfiguration<Mentee>
 
         builder.HasMany(m => m.Goals).WithOne().HasForeignKey(g => g.MenteeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Requests).WithOne(r => r.Mentee).HasForeignKey(r => r.MenteeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(m => m.Applications).WithOne(a => a.Mentee).HasForeignKey(a => a.MenteeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(m => m.Mentorships).WithOne(r => r.Mentee).HasForeignKey(r => r.MenteeId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(m => m.Programmes).WithMany().UsingEntity(
@@ -39,5 +41,27 @@ public sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
         builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasMany(g => g.Ratings).WithOne().HasForeignKey(r => r.GoalId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(g => g.Ratings).AutoInclude();
+    }
+}
+
+public sealed class MenteeApplicationConfiguration : IEntityTypeConfiguration<MenteeApplication>
+{
+    public void Configure(EntityTypeBuilder<MenteeApplication> builder)
+    {
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Statement).HasMaxLength(MenteeApplication.MaxStatementLength);
+        builder.Property(a => a.Conflicts).HasMaxLength(MenteeApplication.MaxConflictsLength);
+        builder.Property(a => a.DecisionMessage).HasMaxLength(2000);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Ignore(a => a.ConflictList);
+        builder.HasOne(a => a.Programme).WithMany().HasForeignKey(a => a.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Mentorship).WithMany().HasForeignKey(a => a.MentorshipId).OnDelete(DeleteBehavior.Restrict);
+
+        // One waiting application per mentee and programme, even when the form is submitted twice at once.
+        builder.HasIndex(a => new { a.MenteeId, a.ProgrammeId })
+            .IsUnique()
+            .HasFilter("\"Status\" = 'Waiting'")
+            .HasDatabaseName("IX_MenteeApplications_OneWaitingPerMenteeAndProgramme");
+        builder.HasIndex(a => new { a.ProgrammeId, a.Status, a.SubmittedAt });
     }
 }

@@ -23,6 +23,11 @@ public sealed class MentorConfiguration : IEntityTypeConfiguration<Mentor>
         builder.Property(m => m.Bio).HasMaxLength(3000);
         builder.Property(m => m.SearchText).HasMaxLength(4000);
         builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Property(m => m.Approval).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.TrainingDeclared).HasMaxLength(1000);
+        builder.Property(m => m.DeclineMessage).HasMaxLength(2000);
+        builder.HasIndex(m => m.Approval);
+        builder.HasMany(m => m.Training).WithOne().HasForeignKey(t => t.MentorId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(m => m.UserId).IsUnique();
@@ -34,5 +39,15 @@ public sealed class MentorConfiguration : IEntityTypeConfiguration<Mentor>
             "MentorProgrammes",
             r => r.HasOne(typeof(Programme)).WithMany().HasForeignKey("ProgrammeId").OnDelete(DeleteBehavior.Cascade),
             l => l.HasOne(typeof(Mentor)).WithMany().HasForeignKey("MentorId").OnDelete(DeleteBehavior.Cascade));
+    }
+}
+
+public sealed class TrainingRecordConfiguration : IEntityTypeConfiguration<TrainingRecord>
+{
+    public void Configure(EntityTypeBuilder<TrainingRecord> builder)
+    {
+        builder.Property(t => t.Course).HasMaxLength(TrainingRecord.MaxCourseLength);
+        builder.Property(t => t.RecordedByUserId).HasMaxLength(450);
+        builder.HasIndex(t => new { t.MentorId, t.CompletedOn });
     }
 }

@@ -35,6 +35,7 @@ public sealed class ChangeRequestConfiguration : IEntityTypeConfiguration<Change
         builder.Property(c => c.RequestedByUserId).HasMaxLength(450);
         builder.Property(c => c.Reason).HasMaxLength(ChangeRequest.MaxReasonLength);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Response).HasMaxLength(2000);
         builder.HasIndex(c => c.Status);
     }
 }

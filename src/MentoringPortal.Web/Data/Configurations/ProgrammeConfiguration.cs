@@ -12,6 +12,7 @@ public sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
         builder.Property(p => p.Slug).HasMaxLength(60);
         builder.Property(p => p.Summary).HasMaxLength(2000);
         builder.HasIndex(p => p.Slug).IsUnique();
+        builder.ComplexProperty(p => p.Weights);
     }
 }
 

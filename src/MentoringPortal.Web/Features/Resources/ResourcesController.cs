@@ -16,9 +16,6 @@ namespace MentoringPortal.Web.Features.Resources;
 [Authorize]
 public sealed class ResourcesController(PortalDbContext db, TimeProvider time) : Controller
 {
-    public const string CreatedAction = "Resource page created";
-    public const string EditedAction = "Resource page edited";
-
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     [HttpGet("/resources")]
@@ -92,7 +89,7 @@ public sealed class ResourcesController(PortalDbContext db, TimeProvider time) :
             && ModelState.TryApply(string.Empty, () => page = new ResourcePage(programme, form.Slug!, form.Title!, form.Body!, form.SortOrder!.Value, Now)))
         {
             db.ResourcePages.Add(page!);
-            db.AuditEntries.Add(new AuditEntry(User.Id(), CreatedAction, $"{programme.Slug}/{page!.Slug}", null, page.Title, Now));
+            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.ResourcePageCreated, $"{programme.Slug}/{page!.Slug}", null, page.Title, Now, programme.Id));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -138,7 +135,7 @@ public sealed class ResourcesController(PortalDbContext db, TimeProvider time) :
         var before = page.Title;
         if (ModelState.IsValid && ModelState.TryApply(string.Empty, () => page.Edit(form.Title!, form.Body!, Now)))
         {
-            db.AuditEntries.Add(new AuditEntry(User.Id(), EditedAction, $"{page.Programme!.Slug}/{page.Slug}", before, page.Title, Now));
+            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.ResourcePageEdited, $"{page.Programme!.Slug}/{page.Slug}", before, page.Title, Now, page.ProgrammeId));
             await db.SaveChangesAsync(cancellationToken);
             TempData["Success"] = $"The page “{page.Title}” has been saved.";
             return Redirect("/admin/resources");

@@ -1,0 +1,249 @@
+using MentoringPortal.Domain.Mentees;
+using MentoringPortal.Domain.Mentors;
+using MentoringPortal.Domain.Programmes;
+
+namespace MentoringPortal.Domain.Matching;
+
+/// <summary>The facts about a mentor that matching reads.</summary>
+public sealed record MatchCandidate(
+    int MentorId,
+    string Name,
+    string Specialty,
+    string Region,
+    string Background,
+    string? Organisation,
+    string Expertise,
+    MeetingModes Modes,
+    int FreePlaces,
+    string? Unavailable)
+{
+    public static MatchCandidate From(Mentor mentor, DateOnly today) =>
+        new(mentor.Id, mentor.DisplayName, mentor.Specialty, mentor.Region, mentor.Background, mentor.Organisation,
+            mentor.Expertise, mentor.MeetingModes, mentor.FreePlaces, mentor.WhyNotMatchable(today));
+}
+
+/// <summary>The facts about a mentee that matching reads.</summary>
+public sealed record MenteeNeeds(
+    IReadOnlyList<HorizonGoal> Goals,
+    string? Region,
+    string? Background,
+    string? Organisation,
+    bool AvoidOwnOrganisation,
+    IReadOnlyList<string> Conflicts,
+    MeetingModes PreferredModes,
+    IReadOnlySet<int> ExcludedMentorIds)
+{
+    /// <summary>
+    /// Reads a mentee's open goals and, for a reassignment, the mentors they have had in the
+    /// programme. Load the mentee's goals and pairings first.
+    /// </summary>
+    public static MenteeNeeds For(Mentee mentee, int programmeId, MeetingModes preferredModes, bool avoidOwnOrganisation,
+        IReadOnlyList<string> conflicts, bool excludeCurrentAndPreviousMentors)
+    {
+        var goals = mentee.Goals.Where(g => g.Status == GoalStatus.Open)
+            .OrderBy(g => g.Horizon).ThenBy(g => g.CreatedAt)
+            .Select(g => new HorizonGoal(g.Horizon, g.Description))
+            .ToList();
+        var excluded = excludeCurrentAndPreviousMentors
+            ? mentee.Mentorships.Where(m => m.ProgrammeId == programmeId).Select(m => m.MentorId).ToHashSet()
+            : [];
+        return new MenteeNeeds(goals, mentee.Region, mentee.Background, mentee.Organisation, avoidOwnOrganisation, conflicts,
+            preferredModes, excluded);
+    }
+}
+
+public sealed record HorizonGoal(GoalHorizon Horizon, string Description);
+
+/// <summary>A mentor the scheme could match, with the score's parts in plain words.</summary>
+public sealed record Suggestion(MatchCandidate Mentor, int Score, int MaxScore, IReadOnlyList<string> Reasons);
+
+/// <summary>A mentor who must never be suggested for this mentee, and why (for tests and logs, not shown as a choice).</summary>
+public sealed record Exclusion(MatchCandidate Mentor, string Reason);
+
+public sealed record MatchRanking(IReadOnlyList<Suggestion> Suggestions, IReadOnlyList<Exclusion> Exclusions);
+
+/// <summary>
+/// Ranks mentors for a mentee. A pure function of its inputs: the same facts and weights always
+/// give the same ranking, so it can be tested reason by reason and reused by cohort matching.
+/// Each kind of fit scores from 0 to 1, multiplied by its weight and by 10.
+/// </summary>
+public static class MatchScoring
+{
+    public const int PointsPerWeight = 10;
+
+    /// <summary>Free places count up to this many; beyond it every mentor is equally roomy.</summary>
+    private const int FreePlacesThatCount = 3;
+
+    private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
+    {
+        "about", "after", "again", "also", "back", "become", "being", "better", "build", "come", "could", "doing", "from",
+        "gain", "get", "good", "have", "help", "into", "just", "know", "like", "make", "more", "most", "much", "need", "other",
+        "over", "own", "really", "some", "such", "take", "than", "that", "their", "them", "then", "there", "these", "they",
+        "this", "those", "through", "time", "want", "well", "were", "what", "when", "where", "which", "while", "will", "with",
+        "work", "would", "year", "years", "your", "able", "feel", "next", "plan", "role", "ways", "within",
+    };
+
+    public static MatchRanking Rank(MenteeNeeds needs, IEnumerable<MatchCandidate> candidates, MatchingWeights weights)
+    {
+        var suggestions = new List<Suggestion>();
+        var exclusions = new List<Exclusion>();
+        foreach (var candidate in candidates)
+        {
+            var whyNot = WhyExcluded(needs, candidate);
+            if (whyNot is null)
+            {
+                suggestions.Add(Score(needs, candidate, weights));
+            }
+            else
+            {
+                exclusions.Add(new Exclusion(candidate, whyNot));
+            }
+        }
+
+        var ranked = suggestions
+            .OrderByDescending(s => s.Score)
+            .ThenByDescending(s => s.Mentor.FreePlaces)
+            .ThenBy(s => s.Mentor.Name, StringComparer.Ordinal)
+            .ThenBy(s => s.Mentor.MentorId)
+            .ToList();
+        return new MatchRanking(ranked, exclusions);
+    }
+
+    /// <summary>The hard exclusion that applies to this mentor, or null when the mentor may be suggested.</summary>
+    public static string? WhyExcluded(MenteeNeeds needs, MatchCandidate candidate)
+    {
+        if (candidate.Unavailable is not null)
+        {
+            return candidate.Unavailable;
+        }
+
+        if (needs.ExcludedMentorIds.Contains(candidate.MentorId))
+        {
+            return "the mentee's current or previous mentor";
+        }
+
+        if (needs.AvoidOwnOrganisation && !string.IsNullOrWhiteSpace(needs.Organisation)
+            && string.Equals(Normalised(needs.Organisation), Normalised(candidate.Organisation), StringComparison.Ordinal))
+        {
+            return "from the mentee's own organisation, which the mentee asked to avoid";
+        }
+
+        var conflict = needs.Conflicts.FirstOrDefault(c => ConflictsWith(c, candidate));
+        return conflict is null ? null : $"the mentee declared a conflict (\u201c{conflict.Trim()}\u201d)";
+    }
+
+    public static Suggestion Score(MenteeNeeds needs, MatchCandidate candidate, MatchingWeights weights)
+    {
+        var reasons = new List<string>();
+        var points = 0.0;
+
+        var goalsMatched = 0;
+        var expertiseWords = Words(candidate.Expertise + " " + candidate.Specialty);
+        foreach (var goal in needs.Goals)
+        {
+            var shared = Words(goal.Description).Keys.Where(expertiseWords.ContainsKey).Select(stem => expertiseWords[stem]).ToList();
+            if (shared.Count > 0)
+            {
+                goalsMatched++;
+                reasons.Add($"Experience in {string.Join(", ", shared.Take(3))} matches the {HorizonName(goal.Horizon)} goal");
+            }
+        }
+
+        var horizons = needs.Goals.Count;
+        if (horizons > 0)
+        {
+            points += weights.Expertise * (double)goalsMatched / horizons;
+        }
+
+        if (!string.IsNullOrWhiteSpace(needs.Background)
+            && !string.Equals(needs.Background, candidate.Background, StringComparison.OrdinalIgnoreCase))
+        {
+            points += weights.DifferentBackground;
+            reasons.Add($"Different background ({candidate.Background}), often the most powerful choice");
+        }
+
+        if (!string.IsNullOrWhiteSpace(needs.Region) && string.Equals(needs.Region, candidate.Region, StringComparison.OrdinalIgnoreCase))
+        {
+            points += weights.SameRegion;
+            reasons.Add($"Same region ({candidate.Region})");
+        }
+
+        var sharedModes = needs.PreferredModes == MeetingModes.None ? candidate.Modes : candidate.Modes & needs.PreferredModes;
+        if (sharedModes != MeetingModes.None)
+        {
+            points += weights.MeetingMode;
+            reasons.Add(needs.PreferredModes == MeetingModes.None
+                ? "No preferred way of meeting, so any suits"
+                : $"Meets the way the mentee prefers ({sharedModes.Describe().ToLowerInvariant()})");
+        }
+
+        if (candidate.FreePlaces > 0)
+        {
+            points += weights.FreePlaces * (double)Math.Min(candidate.FreePlaces, FreePlacesThatCount) / FreePlacesThatCount;
+            reasons.Add(candidate.FreePlaces == 1 ? "1 place free" : $"{candidate.FreePlaces} places free");
+        }
+
+        return new Suggestion(candidate, (int)Math.Round(points * PointsPerWeight, MidpointRounding.AwayFromZero),
+            weights.Total * PointsPerWeight, reasons);
+    }
+
+    private static string HorizonName(GoalHorizon horizon) => horizon switch
+    {
+        GoalHorizon.ShortTerm => "short-term",
+        GoalHorizon.MediumTerm => "medium-term",
+        _ => "long-term",
+    };
+
+    private static bool ConflictsWith(string conflict, MatchCandidate candidate)
+    {
+        var declared = Normalised(conflict);
+        if (declared.Length < 3)
+        {
+            return false;
+        }
+
+        return Normalised(candidate.Name).Contains(declared, StringComparison.Ordinal)
+            || Normalised(candidate.Organisation).Contains(declared, StringComparison.Ordinal);
+    }
+
+    /// <summary>Lower-case letters and digits, single-spaced: "Dr  A. Smith" and "dr a smith" are the same.</summary>
+    private static string Normalised(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var letters = text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray();
+        return string.Join(' ', new string(letters).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>Significant words, crudely stemmed so that "teams" meets "team" and "leading" meets "leadership".</summary>
+    /// <returns>Each stem with the first word of the text it came from.</returns>
+    private static Dictionary<string, string> Words(string text)
+    {
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var word in Normalised(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Length >= 4 && !CommonWords.Contains(word))
+            {
+                words.TryAdd(Stem(word), word);
+            }
+        }
+
+        return words;
+    }
+
+    private static string Stem(string word)
+    {
+        foreach (var suffix in new[] { "ership", "ing", "ment", "ed", "es", "s" })
+        {
+            if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return word[..^suffix.Length];
+            }
+        }
+
+        return word;
+    }
+}

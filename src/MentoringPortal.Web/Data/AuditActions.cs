@@ -1,0 +1,30 @@
+namespace MentoringPortal.Web.Data;
+
+/// <summary>The names of the changes the audit log records, so the log can be filtered by them.</summary>
+public static class AuditActions
+{
+    public const string ProgrammeCreated = "Programme created";
+    public const string ProgrammeEdited = "Programme edited";
+    public const string WeightsChanged = "Matching weights changed";
+    public const string AdministratorAdded = "Administrator added";
+    public const string AdministratorChanged = "Administrator's programmes changed";
+    public const string AdministratorRemoved = "Administrator removed";
+    public const string MentorApproved = "Mentor approved";
+    public const string MentorDeclined = "Mentor sign-up declined";
+    public const string TrainingRecorded = "Training recorded";
+    public const string CapacityChanged = "Capacity changed";
+    public const string ApplicationMatched = "Application matched";
+    public const string ApplicationDeclined = "Application declined";
+    public const string PairingReassigned = "Pairing reassigned";
+    public const string PairingEnded = "Pairing ended";
+    public const string ChangeRequestDeclined = "Change request declined";
+    public const string ResourcePageCreated = "Resource page created";
+    public const string ResourcePageEdited = "Resource page edited";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        ProgrammeCreated, ProgrammeEdited, WeightsChanged, AdministratorAdded, AdministratorChanged, AdministratorRemoved,
+        MentorApproved, MentorDeclined, TrainingRecorded, CapacityChanged, ApplicationMatched, ApplicationDeclined,
+        PairingReassigned, PairingEnded, ChangeRequestDeclined, ResourcePageCreated, ResourcePageEdited,
+    ];
+}
