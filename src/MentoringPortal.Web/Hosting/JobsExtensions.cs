@@ -13,6 +13,7 @@ public static class JobsExtensions
         builder.Services.AddScoped<PauseEnding>();
         builder.Services.AddScoped<CadenceReminders>();
         builder.Services.AddScoped<RequestResponder>();
+        builder.Services.AddScoped<Features.Matching.MatchSuggestions>();
         builder.Services.AddHostedService<Housekeeping>();
         builder.Services.AddScoped<Data.DemoSeed>();
         return builder;
