@@ -73,18 +73,23 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
         var futureLeaders = new Programme("Future Leaders pilot", "future-leaders",
             "A pilot for members of the society: apply with your short-, medium- and long-term goals and the scheme matches you with a mentor whose experience fits them. A formal evaluation follows after six months.",
             MatchingMode.SchemeMatches, meetingCadenceWeeks: 8);
+        returnToTraining.Update(returnToTraining.Name, returnToTraining.Summary, returnToTraining.MatchingMode,
+            returnToTraining.MeetingCadenceWeeks, returnToTraining.EvaluationPointMonths, returnToTraining.OpenForApplications,
+            trainingValidityMonths: 36);
         db.Programmes.AddRange(returnToTraining, futureLeaders);
 
         AddUser("admin@demo.test", "Alex Morgan (scheme administrator)", Roles.Administrator);
+        var pilotAdministrator = AddUser("admin2@demo.test", "Sam Okafor (Future Leaders administrator)", Roles.Administrator);
 
         var mentors = new List<Mentor>();
         for (var i = 1; i <= MentorCount; i++)
         {
             var name = $"Dr {FirstNames[(i * 7) % FirstNames.Length]} {LastNames[(i * 3) % LastNames.Length]}";
-            var user = AddUser($"mentor{i}@demo.test", name, Roles.Mentor);
+            var waitingForApproval = i >= MentorCount - 1;
+            var user = AddUser($"mentor{i}@demo.test", name, waitingForApproval ? Roles.Mentee : Roles.Mentor);
             var specialty = ProfileOptions.Specialties[i % ProfileOptions.Specialties.Count];
             var expertise = Expertise[i % Expertise.Length];
-            var mentor = new Mentor(user.Id, new MentorProfile(
+            var profile = new MentorProfile(
                 name,
                 specialty,
                 MentorGrades[i % MentorGrades.Length],
@@ -96,16 +101,30 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
                 i % 4 == 0 ? MeetingModes.FaceToFace | MeetingModes.Video | MeetingModes.Phone
                     : i % 4 == 1 ? MeetingModes.FaceToFace | MeetingModes.Video
                     : i % 4 == 2 ? MeetingModes.FaceToFace
-                    : MeetingModes.FaceToFace | MeetingModes.Phone),
-                capacity: i is >= 2 and <= 4 ? 1 : 1 + (i % 4),
-                now.AddDays(-400 + i));
-
-            if (i != MentorCount)
+                    : MeetingModes.FaceToFace | MeetingModes.Phone);
+            var capacity = i is >= 2 and <= 4 ? 1 : 1 + (i % 4);
+            if (waitingForApproval)
             {
-                mentor.Approve(now.AddDays(-300 + i));
+                // Two people have offered to mentor in the pilot and wait for the scheme's approval.
+                db.Mentees.Add(new Mentee(user.Id, name, now.AddDays(-10)));
+                mentors.Add(Mentor.SignUp(user.Id, profile, capacity,
+                    $"I completed the deanery's 2-day mentor training course in {today.AddMonths(-i / 8):MMMM yyyy} and have mentored informally for several years.",
+                    [futureLeaders], now.AddDays(-50 + i)));
+                continue;
             }
 
-            if (i != MentorCount - 1)
+            var mentor = new Mentor(user.Id, profile, capacity, now.AddDays(-400 + i));
+            mentor.Approve(now.AddDays(-300 + i));
+            if (i == MentorCount - 2)
+            {
+                // Approved, but the scheme has no record of the mentor course yet: not listed.
+            }
+            else if (i == MentorCount - 4)
+            {
+                // Trained nearly three years ago: the course expires in 20 days, so a reminder is due.
+                mentor.RecordTraining(today.AddDays(20).AddYears(-3), today.AddDays(20));
+            }
+            else
             {
                 var completed = today.AddDays(-200 - (i * 5));
                 mentor.RecordTraining(completed, i % 5 == 0 ? completed.AddYears(3) : null);
@@ -134,6 +153,7 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
         }
 
         db.Mentors.AddRange(mentors);
+        var pilotMentors = mentors.Where(m => m.Programmes.Contains(futureLeaders)).ToList();
 
         var mentees = new List<Mentee>();
         for (var i = 1; i <= MenteeCount; i++)
@@ -168,6 +188,7 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
 
         db.Mentees.AddRange(mentees);
         await db.SaveChangesAsync();
+        db.ProgrammeAdministrators.Add(new ProgrammeAdministrator(pilotAdministrator.Id, futureLeaders.Id));
 
         var expiry = TimeSpan.FromDays(14);
         Mentor MentorNo(int n) => mentors[n - 1];
@@ -215,6 +236,17 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
         MenteeNo(10).RequestContact(MentorNo(12), returnToTraining,
             "I am looking for support with exams after time out of training.", MeetingModes.Phone, now.AddDays(-20), expiry)
             .ExpireIfDue(now.AddDays(-6));
+
+        // Applications to the pilot waiting to be matched; one declares a conflict and avoids their own organisation.
+        MenteeNo(8).Apply(futureLeaders, new(
+            "I have just taken on a rota lead role and want to grow as a leader: leading a service redesign is my next big step.",
+            null, AvoidOwnOrganisation: false, MeetingModes.Video), now.AddDays(-6));
+        MenteeNo(9).Apply(futureLeaders, new(
+            "I would like a mentor from outside my own trust to help me plan a research and academic career.",
+            pilotMentors[0].DisplayName, AvoidOwnOrganisation: true, MeetingModes.FaceToFace | MeetingModes.Video), now.AddDays(-4));
+        MenteeNo(10).Apply(futureLeaders, new(
+            "I want to understand medical management and whether a clinical director role is right for me.",
+            null, AvoidOwnOrganisation: false, MeetingModes.None), now.AddDays(-1));
         await db.SaveChangesAsync();
         await SeedResourcesAsync(returnToTraining, futureLeaders, now);
         logger.LogInformation("Demo data seeded: {Mentors} mentors, {Mentees} mentees; every demo account's password is {Password}.",

@@ -65,6 +65,42 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task Desk_AdministratorOfAnotherProgramme_SeesNothingOfThisOne()
+    {
+        const string reason = "Please find me someone who can meet in the evenings.";
+        var mentor = await PortalData.MentorAsync(factory);
+        var mentee = await PortalData.MenteeAsync(factory);
+        await PortalData.PairAsync(factory, mentee, mentor);
+        var pairingId = await PortalData.MentorshipIdAsync(factory, mentee, mentor);
+        await factory.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var pairing = await db.Mentorships.Include(m => m.Mentee).Include(m => m.Mentor).SingleAsync(m => m.Id == pairingId);
+            pairing.AskForChange(pairing.Mentee!.UserId!, reason, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+        var otherProgrammeSlug = "other-" + Guid.NewGuid().ToString("N")[..8];
+        await PortalData.ResourcePageAsync(factory, "Welcome", "Hello", otherProgrammeSlug);
+        var limited = await PortalData.AdministratorAsync(factory);
+        await factory.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var userId = await db.Users.Where(u => u.Email == limited.Email).Select(u => u.Id).SingleAsync();
+            var programmeId = await db.Programmes.Where(p => p.Slug == otherProgrammeSlug).Select(p => p.Id).SingleAsync();
+            db.ProgrammeAdministrators.Add(new ProgrammeAdministrator(userId, programmeId));
+            await db.SaveChangesAsync();
+        });
+
+        using var client = await factory.CreateSignedInClientAsync(limited.Email, PortalData.Password);
+        var html = await client.GetStringAsync("/admin");
+
+        Assert.Contains("Programme " + otherProgrammeSlug, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Return to Training", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(reason, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(mentee.Name, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Desk_AsMentee_IsForbidden()
     {
         var mentee = await PortalData.MenteeAsync(factory);

@@ -1,4 +1,6 @@
+using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Meetings;
+using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
@@ -17,20 +19,35 @@ public sealed class AdminController(PortalDbContext db, TimeProvider time) : Con
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var pairings = await ActivePairingFactsAsync(now, cancellationToken);
+        var today = DateOnly.FromDateTime(now);
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        var pairings = await ActivePairingFactsAsync(scope, now, cancellationToken);
         var byId = pairings.ToDictionary(p => p.Id);
 
-        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Name)
+        var programmes = await scope.Programmes(db).AsNoTracking().OrderBy(p => p.Name)
             .Select(p => new
             {
                 p.Id,
                 p.Name,
                 PlacesUsed = db.Mentors.Where(m => m.Programmes.Any(x => x.Id == p.Id)).Sum(m => m.ActiveMenteeCount),
                 PlacesOffered = db.Mentors.Where(m => m.IsApproved && m.Programmes.Any(x => x.Id == p.Id)).Sum(m => m.Capacity),
+                Waiting = db.MenteeApplications.Count(a => a.ProgrammeId == p.Id && a.Status == ApplicationStatus.Waiting),
             })
             .ToListAsync(cancellationToken);
-        var load = programmes.ConvertAll(p => new ProgrammeLoad(p.Name,
-            pairings.Count(x => x.ProgrammeId == p.Id), p.PlacesUsed, p.PlacesOffered, pairings.Count(x => x.ProgrammeId == p.Id && x.Overdue)));
+        var load = programmes.ConvertAll(p => new ProgrammeLoad(p.Name, pairings.Count(x => x.ProgrammeId == p.Id), p.PlacesUsed,
+            p.PlacesOffered, pairings.Count(x => x.ProgrammeId == p.Id && x.Overdue), p.Waiting));
+
+        var applications = await scope.Applications(db).AsNoTracking()
+            .Where(a => a.Status == ApplicationStatus.Waiting)
+            .OrderBy(a => a.SubmittedAt)
+            .Select(a => new WaitingApplicationRow(a.Id, a.Mentee!.DisplayName, a.Programme!.Name, a.SubmittedAt))
+            .ToListAsync(cancellationToken);
+
+        var mentors = scope.Mentors(db).AsNoTracking();
+        var signUpsWaiting = await mentors.CountAsync(m => m.Approval == MentorApproval.Waiting, cancellationToken);
+        var soon = today.AddDays(Mentor.TrainingReminderDays);
+        var trainingDue = await mentors.CountAsync(
+            m => m.IsApproved && (m.TrainingCompletedOn == null || m.TrainingExpiresOn <= soon), cancellationToken);
 
         var changeRequests = await db.ChangeRequests.AsNoTracking()
             .Where(c => c.Status == ChangeRequestStatus.Open)
@@ -44,19 +61,20 @@ public sealed class AdminController(PortalDbContext db, TimeProvider time) : Con
         var yearAgo = now.AddYears(-1);
         var expired = await db.ContactRequests.AsNoTracking()
             .Where(r => r.Status == ContactRequestStatus.Expired && r.AnsweredAt >= yearAgo)
+            .Where(r => scope.AllProgrammes || scope.ProgrammeIds.Contains(r.ProgrammeId))
             .GroupBy(r => new { r.MentorId, r.Mentor!.DisplayName })
             .Select(g => new ExpiredRequestsRow(g.Key.MentorId, g.Key.DisplayName, g.Count(), g.Max(r => r.AnsweredAt!.Value)))
             .ToListAsync(cancellationToken);
 
-        return View(new AdminHomeViewModel(load, changeRows,
+        return View(new AdminHomeViewModel(load, applications, signUpsWaiting, trainingDue, changeRows,
             pairings.Where(p => p.Overdue).OrderBy(p => p.LastMeeting ?? p.StartedAt).ToList(),
             expired.OrderByDescending(e => e.Expired).ThenBy(e => e.Mentor, StringComparer.Ordinal).ToList()));
     }
 
     /// <summary>Every active pairing as facts only.</summary>
-    private async Task<List<PairingFacts>> ActivePairingFactsAsync(DateTime now, CancellationToken cancellationToken)
+    private async Task<List<PairingFacts>> ActivePairingFactsAsync(AdminScope scope, DateTime now, CancellationToken cancellationToken)
     {
-        var rows = await db.Mentorships.AsNoTracking()
+        var rows = await scope.Pairings(db).AsNoTracking()
             .Where(m => m.Status == MentorshipStatus.Active)
             .Select(m => new
             {

@@ -1,6 +1,8 @@
 namespace MentoringPortal.Web.Features.Admin;
 
-public sealed record ProgrammeLoad(string Name, int ActivePairings, int PlacesUsed, int PlacesOffered, int Overdue);
+public sealed record ProgrammeLoad(string Name, int ActivePairings, int PlacesUsed, int PlacesOffered, int Overdue, int ApplicationsWaiting);
+
+public sealed record WaitingApplicationRow(int Id, string Applicant, string Programme, DateTime SubmittedAt);
 
 /// <summary>Facts about a pairing, never its content: no notes, no goals, no messages.</summary>
 public sealed record PairingFacts(
@@ -20,6 +22,9 @@ public sealed record ExpiredRequestsRow(int MentorId, string Mentor, int Expired
 
 public sealed record AdminHomeViewModel(
     IReadOnlyList<ProgrammeLoad> Programmes,
+    IReadOnlyList<WaitingApplicationRow> Applications,
+    int MentorSignUpsWaiting,
+    int MentorTrainingDue,
     IReadOnlyList<ChangeRequestRow> ChangeRequests,
     IReadOnlyList<PairingFacts> Overdue,
     IReadOnlyList<ExpiredRequestsRow> ExpiredRequests);
