@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace MentoringPortal.Web.Features.AdminUsers;
+namespace MentoringPortal.Web.Features.AdminAdministrators;
 
 /// <summary>
 /// Who administers the scheme, and which programmes each may act in. Only administrators of every

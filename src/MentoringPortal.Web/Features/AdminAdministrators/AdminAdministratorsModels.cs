@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MentoringPortal.Web.Features.AdminUsers;
+namespace MentoringPortal.Web.Features.AdminAdministrators;
 
 public sealed record ProgrammeChoice(int Id, string Name);
 
