@@ -1,5 +1,6 @@
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Features.Admin;
 using MentoringPortal.Web.Features.Shared;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -49,14 +50,18 @@ public sealed class ResourcesController(PortalDbContext db, TimeProvider time) :
 
     [HttpGet("/admin/resources")]
     [Authorize(Policy = Policies.Administrator)]
-    public async Task<IActionResult> Admin(CancellationToken cancellationToken) =>
-        View(new ResourcesViewModel(await ListAsync(db.Programmes, cancellationToken)));
+    public async Task<IActionResult> Admin(CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        return View(new ResourcesViewModel(await ListAsync(scope.Programmes(db), cancellationToken)));
+    }
 
     [HttpGet("/admin/resources/new")]
     [Authorize(Policy = Policies.Administrator)]
     public async Task<IActionResult> New([FromQuery(Name = "programme")] string? programmeSlug, CancellationToken cancellationToken)
     {
-        var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == programmeSlug, cancellationToken);
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        var programme = await scope.Programmes(db).AsNoTracking().SingleOrDefaultAsync(p => p.Slug == programmeSlug, cancellationToken);
         if (programme is null)
         {
             return NotFound();
@@ -71,7 +76,8 @@ public sealed class ResourcesController(PortalDbContext db, TimeProvider time) :
     [Authorize(Policy = Policies.Administrator)]
     public async Task<IActionResult> New([FromQuery(Name = "programme")] string? programmeSlug, ResourcePageForm form, CancellationToken cancellationToken)
     {
-        var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Slug == programmeSlug, cancellationToken);
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        var programme = await scope.Programmes(db).SingleOrDefaultAsync(p => p.Slug == programmeSlug, cancellationToken);
         if (programme is null)
         {
             return NotFound();
@@ -109,8 +115,9 @@ public sealed class ResourcesController(PortalDbContext db, TimeProvider time) :
     [Authorize(Policy = Policies.Administrator)]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
         var page = await db.ResourcePages.AsNoTracking().Include(r => r.Programme).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return page is null
+        return page is null || !scope.Covers(page.ProgrammeId)
             ? NotFound()
             : View(new ResourceEditViewModel(page.Id, page.Programme!.Slug, page.Programme.Name,
                 new ResourcePageForm { Slug = page.Slug, Title = page.Title, Body = page.BodyMarkdown, SortOrder = page.SortOrder }));
@@ -120,8 +127,9 @@ public sealed class ResourcesController(PortalDbContext db, TimeProvider time) :
     [Authorize(Policy = Policies.Administrator)]
     public async Task<IActionResult> Edit(int id, ResourcePageForm form, CancellationToken cancellationToken)
     {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
         var page = await db.ResourcePages.Include(r => r.Programme).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (page is null)
+        if (page is null || !scope.Covers(page.ProgrammeId))
         {
             return NotFound();
         }

@@ -1,0 +1,276 @@
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Features.Admin;
+using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.AdminAdministrators;
+
+/// <summary>
+/// Who administers the scheme, and which programmes each may act in. Only administrators of every
+/// programme see these pages (anyone else gets a 404). Every change is a role change in the audit
+/// log, not tied to a programme.
+/// </summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class AdminAdministratorsController(PortalDbContext db, UserManager<PortalUser> users, TimeProvider time) : Controller
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    [HttpGet("/admin/administrators")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        if (!await AdministersEveryProgrammeAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return View(new AdministratorsViewModel(await AdministratorsAsync(null, cancellationToken)));
+    }
+
+    [HttpGet("/admin/administrators/new")]
+    public async Task<IActionResult> New(CancellationToken cancellationToken)
+    {
+        if (!await AdministersEveryProgrammeAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return View("Edit", new AdministratorEditViewModel(null, await ProgrammesAsync(cancellationToken),
+            new AdministratorForm { Scope = AdministratorForm.EveryProgramme }));
+    }
+
+    [HttpPost("/admin/administrators/new")]
+    public async Task<IActionResult> New(AdministratorForm form, CancellationToken cancellationToken)
+    {
+        if (!await AdministersEveryProgrammeAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var programmes = await ProgrammesAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(form.Email))
+        {
+            ModelState.AddModelError(nameof(form.Email), "Enter the email address of the person's account.");
+        }
+
+        var chosen = CheckProgrammes(form, programmes);
+        var user = ModelState.IsValid ? await users.FindByEmailAsync(form.Email!.Trim()) : null;
+        if (ModelState.IsValid && user is null)
+        {
+            ModelState.AddModelError(nameof(form.Email),
+                "No account has this email address. Ask the person to register on the portal first, then add them here.");
+        }
+        else if (user is not null && await users.IsInRoleAsync(user, Roles.Administrator))
+        {
+            ModelState.AddModelError(nameof(form.Email), $"{user.DisplayName} is already an administrator. Change their programmes from the list of administrators instead.");
+        }
+
+        if (!ModelState.IsValid || user is null)
+        {
+            return View("Edit", new AdministratorEditViewModel(null, programmes, form));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var added = await users.AddToRoleAsync(user, Roles.Administrator);
+        if (!added.Succeeded)
+        {
+            ModelState.AddModelError(nameof(form.Email), $"{user.DisplayName} is already an administrator. Change their programmes from the list of administrators instead.");
+            return View("Edit", new AdministratorEditViewModel(null, programmes, form));
+        }
+
+        db.ProgrammeAdministrators.AddRange(chosen.Select(p => new ProgrammeAdministrator(user.Id, p.Id)));
+        db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.AdministratorAdded, user.Email!, null, ScopeText.For(Names(chosen)), Now));
+        await db.SaveChangesAsync(cancellationToken);
+        await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync(cancellationToken);
+        TempData["Success"] = $"{user.DisplayName} is now an administrator ({ScopeText.For(Names(chosen)).ToLowerInvariant()}).";
+        return Redirect("/admin/administrators");
+    }
+
+    [HttpGet("/admin/administrators/{userId}/edit")]
+    public async Task<IActionResult> Edit(string userId, CancellationToken cancellationToken)
+    {
+        var administrator = await AdministratorAsync(userId, cancellationToken);
+        if (administrator is null)
+        {
+            return NotFound();
+        }
+
+        var programmes = await ProgrammesAsync(cancellationToken);
+        var limitedTo = await LimitedToAsync(userId, cancellationToken);
+        return View(new AdministratorEditViewModel(administrator, programmes, new AdministratorForm
+        {
+            Scope = limitedTo.Count == 0 ? AdministratorForm.EveryProgramme : AdministratorForm.OnlySome,
+            ProgrammeIds = limitedTo,
+        }));
+    }
+
+    [HttpPost("/admin/administrators/{userId}/edit")]
+    public async Task<IActionResult> Edit(string userId, AdministratorForm form, CancellationToken cancellationToken)
+    {
+        var administrator = await AdministratorAsync(userId, cancellationToken);
+        if (administrator is null)
+        {
+            return NotFound();
+        }
+
+        var programmes = await ProgrammesAsync(cancellationToken);
+        ModelState.Remove(nameof(form.Email));
+        var chosen = CheckProgrammes(form, programmes);
+        if (ModelState.IsValid && administrator.AllProgrammes && chosen.Count > 0 && await OtherFullAdministratorsAsync(userId, cancellationToken) == 0)
+        {
+            ModelState.AddModelError(nameof(form.Scope),
+                $"{administrator.Name} is the only administrator of every programme. Add another administrator of every programme before limiting them.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(new AdministratorEditViewModel(administrator, programmes, form));
+        }
+
+        var rows = await db.ProgrammeAdministrators.Where(a => a.UserId == userId).ToListAsync(cancellationToken);
+        var chosenIds = chosen.Select(p => p.Id).ToHashSet();
+        db.ProgrammeAdministrators.RemoveRange(rows.Where(r => !chosenIds.Contains(r.ProgrammeId)));
+        db.ProgrammeAdministrators.AddRange(chosenIds.Where(id => !rows.Exists(r => r.ProgrammeId == id)).Select(id => new ProgrammeAdministrator(userId, id)));
+        var before = ScopeText.For(administrator.Programmes);
+        var after = ScopeText.For(Names(chosen));
+        if (!string.Equals(before, after, StringComparison.Ordinal))
+        {
+            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.AdministratorChanged, administrator.Email, before, after, Now));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsConstraintViolation())
+        {
+            // Saved twice at once: the other save already made the same change.
+        }
+
+        TempData["Success"] = $"{administrator.Name} now administers: {after.ToLowerInvariant()}.";
+        return Redirect(administrator.IsYou && chosen.Count > 0 ? "/admin" : "/admin/administrators");
+    }
+
+    [HttpGet("/admin/administrators/{userId}/remove")]
+    public async Task<IActionResult> Remove(string userId, CancellationToken cancellationToken)
+    {
+        var administrator = await AdministratorAsync(userId, cancellationToken);
+        return administrator is null
+            ? NotFound()
+            : View(new RemoveAdministratorViewModel(administrator, await WhyNotRemovableAsync(administrator, cancellationToken)));
+    }
+
+    [HttpPost("/admin/administrators/{userId}/remove")]
+    [ActionName("Remove")]
+    public async Task<IActionResult> RemoveConfirmed(string userId, CancellationToken cancellationToken)
+    {
+        var administrator = await AdministratorAsync(userId, cancellationToken);
+        if (administrator is null)
+        {
+            return NotFound();
+        }
+
+        var cannot = await WhyNotRemovableAsync(administrator, cancellationToken);
+        if (cannot is not null)
+        {
+            return View(new RemoveAdministratorViewModel(administrator, cannot));
+        }
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.ProgrammeAdministrators.RemoveRange(await db.ProgrammeAdministrators.Where(a => a.UserId == userId).ToListAsync(cancellationToken));
+        db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.AdministratorRemoved, administrator.Email,
+            ScopeText.For(administrator.Programmes), "No longer an administrator", Now));
+        var removed = await users.RemoveFromRoleAsync(user, Roles.Administrator);
+        if (!removed.Succeeded)
+        {
+            TempData["Problem"] = $"{administrator.Name} had already been removed as an administrator.";
+            return Redirect("/admin/administrators");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        // Signs them out of administration at their next request check, not only at their next sign-in.
+        await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync(cancellationToken);
+        TempData["Success"] = $"{administrator.Name} is no longer an administrator. Their account stays as it was otherwise.";
+        return Redirect("/admin/administrators");
+    }
+
+    private async Task<bool> AdministersEveryProgrammeAsync(CancellationToken cancellationToken) =>
+        (await AdminScope.ForAsync(db, User, cancellationToken)).AllProgrammes;
+
+    /// <summary>The administrator with this id, or null when there is none or the signed-in person may not manage administrators.</summary>
+    private async Task<AdministratorRow?> AdministratorAsync(string userId, CancellationToken cancellationToken) =>
+        await AdministersEveryProgrammeAsync(cancellationToken) ? (await AdministratorsAsync(userId, cancellationToken)).SingleOrDefault() : null;
+
+    private async Task<string?> WhyNotRemovableAsync(AdministratorRow administrator, CancellationToken cancellationToken)
+    {
+        if (administrator.IsYou)
+        {
+            return "You cannot remove yourself. Ask another administrator of every programme to do it.";
+        }
+
+        return administrator.AllProgrammes && await OtherFullAdministratorsAsync(administrator.UserId, cancellationToken) == 0
+            ? $"{administrator.Name} is the only administrator of every programme, and the scheme needs at least one."
+            : null;
+    }
+
+    private Task<int> OtherFullAdministratorsAsync(string userId, CancellationToken cancellationToken) =>
+        AdministratorUsers().CountAsync(u => u.Id != userId && !db.ProgrammeAdministrators.Any(a => a.UserId == u.Id), cancellationToken);
+
+    private IQueryable<PortalUser> AdministratorUsers() =>
+        db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator)));
+
+    private async Task<List<AdministratorRow>> AdministratorsAsync(string? userId, CancellationToken cancellationToken)
+    {
+        var query = AdministratorUsers().AsNoTracking();
+        if (userId is not null)
+        {
+            query = query.Where(u => u.Id == userId);
+        }
+
+        var people = await query.OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
+        var ids = people.ConvertAll(p => p.Id);
+        var limits = await db.ProgrammeAdministrators.AsNoTracking().Where(a => ids.Contains(a.UserId))
+            .Join(db.Programmes, a => a.ProgrammeId, p => p.Id, (a, p) => new { a.UserId, p.Name })
+            .ToListAsync(cancellationToken);
+        var me = User.Id();
+        return people.ConvertAll(p => new AdministratorRow(p.Id, p.DisplayName, p.Email ?? string.Empty,
+            limits.Where(l => l.UserId == p.Id).Select(l => l.Name).Order(StringComparer.Ordinal).ToList(), p.Id == me));
+    }
+
+    private async Task<List<int>> LimitedToAsync(string userId, CancellationToken cancellationToken) =>
+        await db.ProgrammeAdministrators.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.ProgrammeId).ToListAsync(cancellationToken);
+
+    private async Task<List<ProgrammeChoice>> ProgrammesAsync(CancellationToken cancellationToken) =>
+        await db.Programmes.AsNoTracking().OrderBy(p => p.Name).Select(p => new ProgrammeChoice(p.Id, p.Name)).ToListAsync(cancellationToken);
+
+    /// <summary>The programmes ticked, when the form limits the administrator; none for every programme.</summary>
+    private List<ProgrammeChoice> CheckProgrammes(AdministratorForm form, IReadOnlyList<ProgrammeChoice> programmes)
+    {
+        if (!form.LimitedToSome)
+        {
+            return [];
+        }
+
+        var chosen = programmes.Where(p => form.ProgrammeIds.Contains(p.Id)).ToList();
+        if (chosen.Count == 0)
+        {
+            ModelState.AddModelError(nameof(form.ProgrammeIds), "Tick at least one programme, or choose “Every programme”.");
+        }
+
+        return chosen;
+    }
+
+    private static List<string> Names(IEnumerable<ProgrammeChoice> programmes) => programmes.Select(p => p.Name).ToList();
+}

@@ -1,0 +1,167 @@
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Programmes;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Features.Admin;
+using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.AdminProgrammes;
+
+/// <summary>
+/// Programmes and their settings, including the matching weights. Administrators see and edit the
+/// programmes in their scope; only administrators of every programme create programmes. Programmes
+/// are never deleted, because they hold the history of their pairings; closing one means no longer
+/// taking applications.
+/// </summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider time) : Controller
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    [HttpGet("/admin/programmes")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        var rows = await scope.Programmes(db).AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new ProgrammeRow(p.Id, p.Name, p.MatchingMode, p.OpenForApplications, p.MeetingCadenceWeeks, p.EvaluationPointMonths,
+                p.TrainingValidityMonths,
+                db.Mentors.Count(m => m.Programmes.Any(x => x.Id == p.Id)),
+                db.Mentees.Count(m => m.Programmes.Any(x => x.Id == p.Id)),
+                db.Mentorships.Count(m => m.ProgrammeId == p.Id && m.Status == MentorshipStatus.Active)))
+            .ToListAsync(cancellationToken);
+        return View(new ProgrammesViewModel(rows, scope.AllProgrammes));
+    }
+
+    [HttpGet("/admin/programmes/new")]
+    public async Task<IActionResult> New(CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        return scope.AllProgrammes ? View("Edit", new ProgrammeEditViewModel(null, null, ProgrammeForm.NewWithDefaults())) : NotFound();
+    }
+
+    [HttpPost("/admin/programmes/new")]
+    public async Task<IActionResult> New(ProgrammeForm form, CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        if (!scope.AllProgrammes)
+        {
+            return NotFound();
+        }
+
+        ReplaceNumberBindingErrors();
+        var slug = Programme.SlugFor(form.Name ?? string.Empty);
+        if (ModelState.IsValid && slug.Length == 0)
+        {
+            ModelState.AddModelError(nameof(form.Name), "Use some letters or digits in the name, so the programme has a web address.");
+        }
+
+        if (ModelState.IsValid && await db.Programmes.AnyAsync(p => p.Slug == slug, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(form.Name), NameTaken(slug));
+        }
+
+        Programme? programme = null;
+        if (ModelState.IsValid
+            && ModelState.TryApply(string.Empty, () => programme = new Programme(form.Name!, slug, form.Summary!, form.MatchingMode!.Value)))
+        {
+            var created = programme!;
+            if (ModelState.TryApply(string.Empty, () => created.Update(form.Name!, form.Summary!, form.MatchingMode!.Value,
+                    form.MeetingCadenceWeeks!.Value, form.EvaluationPointMonths!.Value, form.OpenForApplications, form.TrainingValidityMonths))
+                && ModelState.TryApply(ProgrammeForm.WeightsKey, () => created.SetWeights(form.ToWeights())))
+            {
+                try
+                {
+                    // The audit row needs the programme's id, which the first save gives; one transaction keeps both or neither.
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    db.Programmes.Add(created);
+                    await db.SaveChangesAsync(cancellationToken);
+                    db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.ProgrammeCreated, created.Name, null,
+                        $"{ProgrammeText.Settings(created)}; weights: {ProgrammeText.Weights(created.Weights)}", Now, created.Id));
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    TempData["Success"] = $"The programme “{created.Name}” has been created.";
+                    return Redirect("/admin/programmes");
+                }
+                catch (DbUpdateException exception) when (exception.IsConstraintViolation())
+                {
+                    db.ChangeTracker.Clear();
+                    ModelState.AddModelError(nameof(form.Name), NameTaken(slug));
+                }
+            }
+        }
+
+        return View("Edit", new ProgrammeEditViewModel(null, null, form));
+    }
+
+    [HttpGet("/admin/programmes/{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        var programme = await scope.Programmes(db).AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return programme is null ? NotFound() : View(new ProgrammeEditViewModel(programme.Id, programme.Slug, ProgrammeForm.From(programme)));
+    }
+
+    [HttpPost("/admin/programmes/{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, ProgrammeForm form, CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        var programme = await scope.Programmes(db).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (programme is null)
+        {
+            return NotFound();
+        }
+
+        ReplaceNumberBindingErrors();
+        var settingsBefore = ProgrammeText.Settings(programme);
+        var summaryBefore = programme.Summary;
+        var weightsBefore = programme.Weights;
+        MatchingWeights? weights = null;
+        if (ModelState.IsValid
+            && ModelState.TryApply(ProgrammeForm.WeightsKey, () => weights = form.ToWeights())
+            && ModelState.TryApply(string.Empty, () => programme.Update(form.Name!, form.Summary!, form.MatchingMode!.Value,
+                form.MeetingCadenceWeeks!.Value, form.EvaluationPointMonths!.Value, form.OpenForApplications, form.TrainingValidityMonths)))
+        {
+            programme.SetWeights(weights!);
+            var settingsAfter = ProgrammeText.Settings(programme);
+            var summaryChanged = !string.Equals(summaryBefore, programme.Summary, StringComparison.Ordinal);
+            if (summaryChanged || !string.Equals(settingsBefore, settingsAfter, StringComparison.Ordinal))
+            {
+                db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.ProgrammeEdited, programme.Name,
+                    summaryChanged ? ProgrammeText.WithSummary(settingsBefore, summaryBefore) : settingsBefore,
+                    summaryChanged ? ProgrammeText.WithSummary(settingsAfter, programme.Summary) : settingsAfter, Now, programme.Id));
+            }
+
+            if (weightsBefore != programme.Weights)
+            {
+                db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.WeightsChanged, programme.Name,
+                    ProgrammeText.Weights(weightsBefore), ProgrammeText.Weights(programme.Weights), Now, programme.Id));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            TempData["Success"] = $"The programme “{programme.Name}” has been saved.";
+            return Redirect("/admin/programmes");
+        }
+
+        return View(new ProgrammeEditViewModel(programme.Id, programme.Slug, form));
+    }
+
+    private static string NameTaken(string slug) =>
+        $"A programme with this name already exists (its web address would be “{slug}”). Choose a different name.";
+
+    private void ReplaceNumberBindingErrors()
+    {
+        foreach (var (key, message) in ProgrammeForm.NumberFields)
+        {
+            if (ModelState.TryGetValue(key, out var entry) && entry.ValidationState == ModelValidationState.Invalid
+                && entry.AttemptedValue is { Length: > 0 } attempted && !int.TryParse(attempted, out _))
+            {
+                entry.Errors.Clear();
+                entry.Errors.Add(message);
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.IntegrationTests.Features;
+
+/// <summary>Adding, limiting and removing administrators: audited as role changes, and access follows at once.</summary>
+public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task AddLimitWidenAndRemove_WriteAuditRowsAndChangeAccess()
+    {
+        var programmeA = await AdminProgrammesData.ProgrammeAsync(factory, "Alpha");
+        var programmeB = await AdminProgrammesData.ProgrammeAsync(factory, "Beta");
+        var admin = await PortalData.AdministratorAsync(factory);
+        var person = await PortalData.MentorAsync(factory);
+        var personId = await AdminProgrammesData.UserIdAsync(factory, person.Email);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+
+        using (var added = await Forms.SubmitAsync(client, "/admin/administrators/new", new Dictionary<string, string>
+        {
+            ["Email"] = person.Email,
+            ["Scope"] = "some",
+            ["ProgrammeIds"] = programmeA.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        var addedRow = Assert.Single(await AdminProgrammesData.AuditAsync(factory, AuditActions.AdministratorAdded, person.Email));
+        Assert.Null(addedRow.ProgrammeId);
+        Assert.Equal("Only " + programmeA.Name, addedRow.After);
+        var list = await client.GetStringAsync("/admin/administrators");
+        Assert.Contains(person.Email, list, StringComparison.Ordinal);
+
+        using (var newAdmin = await factory.CreateSignedInClientAsync(person.Email, PortalData.Password))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await newAdmin.GetAsync($"/admin/programmes/{programmeA.Id}/edit")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await newAdmin.GetAsync($"/admin/programmes/{programmeB.Id}/edit")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await newAdmin.GetAsync("/admin/administrators")).StatusCode);
+
+            using (var widened = await Forms.SubmitAsync(client, $"/admin/administrators/{personId}/edit", new Dictionary<string, string>
+            {
+                ["Scope"] = "all",
+            }))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, widened.StatusCode);
+            }
+
+            var changed = Assert.Single(await AdminProgrammesData.AuditAsync(factory, AuditActions.AdministratorChanged, person.Email));
+            Assert.Null(changed.ProgrammeId);
+            Assert.Equal("Only " + programmeA.Name, changed.Before);
+            Assert.Equal("Every programme", changed.After);
+            Assert.Equal(HttpStatusCode.OK, (await newAdmin.GetAsync($"/admin/programmes/{programmeB.Id}/edit")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await newAdmin.GetAsync("/admin/administrators")).StatusCode);
+        }
+
+        using (var confirm = await client.GetAsync($"/admin/administrators/{personId}/remove"))
+        {
+            Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        }
+
+        using (var removed = await Forms.SubmitAsync(client, $"/admin/administrators/{personId}/remove"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        }
+
+        var removedRow = Assert.Single(await AdminProgrammesData.AuditAsync(factory, AuditActions.AdministratorRemoved, person.Email));
+        Assert.Null(removedRow.ProgrammeId);
+        Assert.Equal("Every programme", removedRow.Before);
+        Assert.False(await IsAdministratorAsync(personId));
+        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.ProgrammeAdministrators.CountAsync(a => a.UserId == personId)));
+        using var former = await factory.CreateSignedInClientAsync(person.Email, PortalData.Password);
+        using var denied = await former.GetAsync("/admin/programmes");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/account/access-denied", denied.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await former.GetAsync("/mentor/availability")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Add_UnknownEmailOrNoProgrammeTicked_SaysSoAndAddsNobody()
+    {
+        var admin = await PortalData.AdministratorAsync(factory);
+        var mentee = await PortalData.MenteeAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var unknown = Unique.Email("nobody");
+
+        using var noAccount = await Forms.SubmitAsync(client, "/admin/administrators/new", new Dictionary<string, string> { ["Email"] = unknown });
+        Assert.Equal(HttpStatusCode.OK, noAccount.StatusCode);
+        Assert.Contains("No account has this email address", (await Forms.ParseHtmlAsync(noAccount)).QuerySelector("#Email-error")?.TextContent,
+            StringComparison.Ordinal);
+
+        using var noneTicked = await Forms.SubmitAsync(client, "/admin/administrators/new", new Dictionary<string, string>
+        {
+            ["Email"] = mentee.Email,
+            ["Scope"] = "some",
+        });
+        Assert.Equal(HttpStatusCode.OK, noneTicked.StatusCode);
+        Assert.Contains("Tick at least one programme", (await Forms.ParseHtmlAsync(noneTicked)).QuerySelector("#ProgrammeIds-error")?.TextContent,
+            StringComparison.Ordinal);
+
+        Assert.False(await IsAdministratorAsync(await AdminProgrammesData.UserIdAsync(factory, mentee.Email)));
+        Assert.Empty(await AdminProgrammesData.AuditAsync(factory, AuditActions.AdministratorAdded, mentee.Email));
+        Assert.Empty(await AdminProgrammesData.AuditAsync(factory, AuditActions.AdministratorAdded, unknown));
+    }
+
+    [Fact]
+    public async Task Remove_Yourself_IsRefused()
+    {
+        var admin = await PortalData.AdministratorAsync(factory);
+        var other = await PortalData.AdministratorAsync(factory);
+        var adminId = await AdminProgrammesData.UserIdAsync(factory, admin.Email);
+        var otherId = await AdminProgrammesData.UserIdAsync(factory, other.Email);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+
+        var confirm = await Forms.ParseHtmlAsync(await client.GetAsync($"/admin/administrators/{adminId}/remove"));
+        Assert.Contains("You cannot remove yourself", confirm.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(confirm.Forms, f => f.GetAttribute("action") == $"/admin/administrators/{adminId}/remove");
+
+        // A hand-made post (a valid form of another administrator's page, aimed at yourself) is refused too.
+        var otherPage = await Forms.ParseHtmlAsync(await client.GetAsync($"/admin/administrators/{otherId}/remove"));
+        var form = (IHtmlFormElement)otherPage.Forms.Single(f => f.GetAttribute("action") == $"/admin/administrators/{otherId}/remove");
+        form.SetAttribute("action", $"/admin/administrators/{adminId}/remove");
+        using var posted = await Forms.SubmitAsync(client, otherPage, new Uri(client.BaseAddress!, $"/admin/administrators/{otherId}/remove"),
+            formAction: $"/admin/administrators/{adminId}/remove");
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.True(await IsAdministratorAsync(adminId));
+        Assert.Empty(await AdminProgrammesData.AuditAsync(factory, AuditActions.AdministratorRemoved, admin.Email));
+    }
+
+    [Fact]
+    public async Task Limit_TheOnlyAdministratorOfEveryProgramme_IsRefused()
+    {
+        await using var fresh = await PortalFactory.CreateAsync();
+        var programme = await AdminProgrammesData.ProgrammeAsync(fresh);
+        var admin = await PortalData.AdministratorAsync(fresh);
+        var adminId = await AdminProgrammesData.UserIdAsync(fresh, admin.Email);
+        using var client = await fresh.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+
+        using var response = await Forms.SubmitAsync(client, $"/admin/administrators/{adminId}/edit", new Dictionary<string, string>
+        {
+            ["Scope"] = "some",
+            ["ProgrammeIds"] = programme.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("only administrator of every programme", (await Forms.ParseHtmlAsync(response)).QuerySelector("#Scope-error")?.TextContent,
+            StringComparison.Ordinal);
+        Assert.Equal(0, await PortalData.QueryAsync(fresh, db => db.ProgrammeAdministrators.CountAsync()));
+    }
+
+    private Task<bool> IsAdministratorAsync(string userId) => PortalData.QueryAsync(factory, db =>
+        db.UserRoles.AnyAsync(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator)));
+}
