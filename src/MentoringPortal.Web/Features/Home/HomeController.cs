@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MentoringPortal.Web.Features.Home;
 
-public sealed record ProgrammeSummary(string Name, string Summary, bool MenteesChoose, int ListedMentors);
+public sealed record ProgrammeSummary(string Name, string Summary, bool MenteesChoose, int ListedMentors, string Slug, bool TakesApplications);
 
 public sealed record HomeViewModel(IReadOnlyList<ProgrammeSummary> Programmes);
 
@@ -20,7 +20,8 @@ public sealed class HomeController(PortalDbContext db, TimeProvider time) : Cont
         var programmes = await db.Programmes.AsNoTracking()
             .OrderBy(p => p.Name)
             .Select(p => new ProgrammeSummary(p.Name, p.Summary, p.MatchingMode == Domain.Programmes.MatchingMode.MenteeChooses,
-                listed.Count(m => m.Programmes.Any(x => x.Id == p.Id))))
+                listed.Count(m => m.Programmes.Any(x => x.Id == p.Id)), p.Slug,
+                p.MatchingMode == Domain.Programmes.MatchingMode.SchemeMatches && p.OpenForApplications))
             .ToListAsync(cancellationToken);
         return View(new HomeViewModel(programmes));
     }

@@ -1,0 +1,272 @@
+using MentoringPortal.Domain;
+using MentoringPortal.Domain.Matching;
+using MentoringPortal.Domain.Mentees;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Requests;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Email;
+using MentoringPortal.Web.Features.Admin;
+using MentoringPortal.Web.Features.Matching;
+using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.AdminApplications;
+
+/// <summary>The queue of mentees' applications: read one, match it with a suggested mentor, or decline it.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class AdminApplicationsController(PortalDbContext db, MatchSuggestions suggestions, PortalEmails emails, TimeProvider time)
+    : Controller
+{
+    private const string RaceMessage =
+        "The mentor was just matched with someone else or became full, so this match was not made. Choose another mentor from the suggestions.";
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    [HttpGet("/admin/applications")]
+    public async Task<IActionResult> Index([FromQuery] ApplicationQueueQuery query, CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        var applications = scope.Applications(db).AsNoTracking().Where(a => a.Status == query.Status);
+        if (query.Programme is { } programmeId)
+        {
+            applications = applications.Where(a => a.ProgrammeId == programmeId);
+        }
+
+        var total = await applications.CountAsync(cancellationToken);
+        var pageCount = Pagination.PageCountFor(total, ApplicationQueueViewModel.PageSize);
+        var page = Pagination.Clamp(query.Page, pageCount);
+        var rows = await applications
+            .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
+            .Skip((page - 1) * ApplicationQueueViewModel.PageSize)
+            .Take(ApplicationQueueViewModel.PageSize)
+            .Select(a => new QueueRow(a.Id, a.Mentee!.DisplayName, a.Programme!.Name, a.SubmittedAt,
+                a.Mentee.Goals.Count(g => g.Status == GoalStatus.Open), a.Status))
+            .ToListAsync(cancellationToken);
+        var programmes = await scope.Programmes(db).AsNoTracking()
+            .Where(p => p.MatchingMode == Domain.Programmes.MatchingMode.SchemeMatches || db.MenteeApplications.Any(a => a.ProgrammeId == p.Id))
+            .OrderBy(p => p.Name)
+            .Select(p => new ProgrammeFilter(p.Id, p.Name))
+            .ToListAsync(cancellationToken);
+        query.Page = page;
+        return View(new ApplicationQueueViewModel(query, rows, total, programmes, new Pagination(page, pageCount, query.Url, "Pages of applications")));
+    }
+
+    [HttpGet("/admin/applications/{id:int}")]
+    public async Task<IActionResult> Application(int id, bool all = false, CancellationToken cancellationToken = default)
+    {
+        var application = await LoadAsync(id, cancellationToken);
+        if (application is null)
+        {
+            return NotFound();
+        }
+
+        SuggestionsViewModel? suggested = null;
+        if (application.IsWaiting)
+        {
+            var programme = application.Programme!;
+            var ranking = await suggestions.RankAsync(programme, application.Needs(), cancellationToken);
+            var shown = all ? ranking.Suggestions : ranking.Suggestions.Take(SuggestionsViewModel.Shown).ToList();
+            suggested = new SuggestionsViewModel(shown, ranking.Exclusions.Count, programme.Weights,
+                mentorId => $"/admin/applications/{id}/match/{mentorId}",
+                $"/admin/programmes/{programme.Id}/edit",
+                !all && ranking.Suggestions.Count > SuggestionsViewModel.Shown ? $"/admin/applications/{id}?all=true" : null);
+        }
+
+        return View(new ApplicationViewModel(Facts(application), suggested));
+    }
+
+    [HttpGet("/admin/applications/{id:int}/match/{mentorId:int}")]
+    public async Task<IActionResult> Match(int id, int mentorId, CancellationToken cancellationToken)
+    {
+        var application = await LoadAsync(id, cancellationToken);
+        if (application is null)
+        {
+            return NotFound();
+        }
+
+        var model = await MatchViewModelAsync(application, mentorId, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("/admin/applications/{id:int}/match/{mentorId:int}")]
+    public async Task<IActionResult> ConfirmMatch(int id, int mentorId, CancellationToken cancellationToken)
+    {
+        var application = await LoadAsync(id, cancellationToken);
+        if (application is null)
+        {
+            return NotFound();
+        }
+
+        var mentor = await db.Mentors.Include(m => m.Programmes)
+            .SingleOrDefaultAsync(m => m.Id == mentorId && m.Programmes.Any(p => p.Id == application.ProgrammeId), cancellationToken);
+        if (mentor is null)
+        {
+            return NotFound();
+        }
+
+        var programme = application.Programme!;
+        var mentee = application.Mentee!;
+        var now = Now;
+        var candidate = MatchCandidate.From(mentor, DateOnly.FromDateTime(now));
+        var scored = MatchScoring.WhyExcluded(application.Needs(), candidate) is null
+            ? MatchScoring.Score(application.Needs(), candidate, programme.Weights)
+            : null;
+
+        Acceptance? acceptance = null;
+        if (!ModelState.TryApply(string.Empty, () => acceptance = application.Match(mentor, programme, now)))
+        {
+            return View(nameof(Match), await MatchViewModelAsync(application, mentorId, cancellationToken));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            // The pairing's id goes into both emails' links, so it is saved first; the emails and audit row join it in one transaction.
+            await db.SaveChangesAsync(cancellationToken);
+            var pairingId = acceptance!.Mentorship.Id;
+            var addresses = await db.EmailsAsync([mentee.UserId, mentor.UserId], cancellationToken);
+            if (addresses.For(mentee.UserId, mentee.DisplayName) is { } menteeAddress)
+            {
+                emails.ApplicationMatched(menteeAddress,
+                    new MatchedMentor(mentor.DisplayName, mentor.Specialty, mentor.Grade, mentor.Region, mentor.Background, mentor.Expertise),
+                    programme.Name, pairingId);
+            }
+
+            if (addresses.For(mentor.UserId, mentor.DisplayName) is { } mentorAddress)
+            {
+                emails.MatchedMenteeArrives(mentorAddress, mentee.DisplayName, programme.Name, pairingId);
+            }
+
+            WithdrawnRequestEmails(acceptance, mentee.DisplayName, await db.EmailsAsync(
+                acceptance.Withdrawn.Select(r => r.Mentor?.UserId), cancellationToken));
+
+            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.ApplicationMatched, $"{mentee.DisplayName} → {mentor.DisplayName}", null,
+                AuditSummary(scored), now, programme.Id));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsConstraintViolation())
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var reloaded = await LoadAsync(id, cancellationToken);
+            if (reloaded is null || !reloaded.IsWaiting)
+            {
+                TempData["Problem"] = "This application was dealt with by someone else at the same moment. See its state in the queue.";
+                return Redirect("/admin/applications");
+            }
+
+            ModelState.AddModelError(string.Empty, RaceMessage);
+            var model = await MatchViewModelAsync(reloaded, mentorId, cancellationToken);
+            return model is null ? NotFound() : View(nameof(Match), model);
+        }
+
+        TempData["Success"] = $"{mentee.DisplayName} has been matched with {mentor.DisplayName} in {programme.Name}. Both have been emailed.";
+        return Redirect("/admin/applications");
+    }
+
+    [HttpGet("/admin/applications/{id:int}/decline")]
+    public async Task<IActionResult> Decline(int id, CancellationToken cancellationToken)
+    {
+        var application = await LoadAsync(id, cancellationToken);
+        return application is null ? NotFound() : View(new DeclineApplicationViewModel(Facts(application), new DeclineApplicationForm()));
+    }
+
+    [HttpPost("/admin/applications/{id:int}/decline")]
+    public async Task<IActionResult> Decline(int id, DeclineApplicationForm form, CancellationToken cancellationToken)
+    {
+        var application = await LoadAsync(id, cancellationToken);
+        if (application is null)
+        {
+            return NotFound();
+        }
+
+        var now = Now;
+        if (ModelState.IsValid && ModelState.TryApply(nameof(form.Message), () => application.Decline(form.Message!, now)))
+        {
+            var mentee = application.Mentee!;
+            var addresses = await db.EmailsAsync([mentee.UserId], cancellationToken);
+            if (addresses.For(mentee.UserId, mentee.DisplayName) is { } to)
+            {
+                emails.ApplicationDeclined(to, application.Programme!.Name, application.DecisionMessage!);
+            }
+
+            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.ApplicationDeclined, $"{mentee.DisplayName} ({application.Programme!.Name})",
+                ApplicationStatus.Waiting.Describe(), application.DecisionMessage, now, application.ProgrammeId));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                TempData["Success"] = $"{mentee.DisplayName}'s application has been declined and they have been emailed.";
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                TempData["Problem"] = "This application was dealt with at the same moment (perhaps withdrawn or matched). See its state in the queue.";
+            }
+
+            return Redirect("/admin/applications");
+        }
+
+        return View(new DeclineApplicationViewModel(Facts(application), form));
+    }
+
+    /// <summary>A mentee matched by the scheme stops waiting on any mentor they had asked in the programme; those mentors are told kindly.</summary>
+    private void WithdrawnRequestEmails(Acceptance acceptance, string menteeName, IReadOnlyDictionary<string, string> addresses)
+    {
+        foreach (var request in acceptance.Withdrawn)
+        {
+            if (request.Mentor is { } asked && addresses.For(asked.UserId, asked.DisplayName) is { } to)
+            {
+                emails.RequestWithdrawn(to, menteeName);
+            }
+        }
+    }
+
+    private static string? AuditSummary(Suggestion? scored) => scored is null
+        ? null
+        : Truncate($"Score {scored.Score} of {scored.MaxScore}: {string.Join("; ", scored.Reasons)}", 2000);
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
+    /// <summary>The application with what matching reads, when it is in the administrator's programmes; otherwise null (a 404).</summary>
+    private async Task<MenteeApplication?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        return await scope.Applications(db)
+            .Include(a => a.Programme)
+            .Include(a => a.Mentee).ThenInclude(m => m!.Goals)
+            .Include(a => a.Mentee).ThenInclude(m => m!.Programmes)
+            .Include(a => a.Mentee).ThenInclude(m => m!.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
+            .Include(a => a.Mentee).ThenInclude(m => m!.Applications)
+            .Include(a => a.Mentee).ThenInclude(m => m!.Requests.Where(r => r.Status == ContactRequestStatus.Pending)).ThenInclude(r => r.Mentor)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+    }
+
+    private async Task<MatchViewModel?> MatchViewModelAsync(MenteeApplication application, int mentorId, CancellationToken cancellationToken)
+    {
+        var mentor = await db.Mentors.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.Id == mentorId && m.Programmes.Any(p => p.Id == application.ProgrammeId), cancellationToken);
+        if (mentor is null)
+        {
+            return null;
+        }
+
+        var needs = application.Needs();
+        var candidate = MatchCandidate.From(mentor, DateOnly.FromDateTime(Now));
+        var excluded = MatchScoring.WhyExcluded(needs, candidate);
+        var suggestion = excluded is null ? MatchScoring.Score(needs, candidate, application.Programme!.Weights) : null;
+        return new MatchViewModel(Facts(application), mentor.Id, mentor.DisplayName, suggestion, excluded);
+    }
+
+    private static ApplicantFacts Facts(MenteeApplication application)
+    {
+        var mentee = application.Mentee!;
+        return new ApplicantFacts(application.Id, application.ProgrammeId, application.Programme!.Name, mentee.DisplayName, mentee.Specialty,
+            mentee.Grade, mentee.Region, mentee.Background, mentee.Organisation, application.Needs().Goals, application.Statement,
+            application.PreferredModes, application.AvoidOwnOrganisation, application.ConflictList, application.SubmittedAt,
+            application.Status, application.DecisionMessage);
+    }
+}

@@ -1,0 +1,272 @@
+using System.Net;
+using MentoringPortal.Domain.Matching;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.IntegrationTests.Features;
+
+/// <summary>Administrators match applicants from ranked, explained suggestions, or decline them; only within their programmes.</summary>
+public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Queue_ListsWaitingApplicationsOldestFirst()
+    {
+        var programme = await ApplicationsData.ProgrammeAsync(factory);
+        var first = await ApplicationsData.MenteeAsync(factory);
+        var second = await ApplicationsData.MenteeAsync(factory);
+        await ApplicationsData.ApplyAsync(factory, first, programme);
+        await ApplicationsData.ApplyAsync(factory, second, programme);
+        var admin = await ApplicationsData.AdministratorOfAsync(factory, programme);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+
+        var html = await client.GetStringAsync($"/admin/applications?programme={programme.Id}");
+
+        Assert.Contains("2 applications", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf(first.Name, StringComparison.Ordinal) < html.IndexOf(second.Name, StringComparison.Ordinal));
+        var empty = await client.GetStringAsync($"/admin/applications?programme={programme.Id}&status=Declined");
+        Assert.Contains("No applications have this status", empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Application_ShowsFactsAndExplainedSuggestions_WithoutExcludedMentors()
+    {
+        var programme = await ApplicationsData.ProgrammeAsync(factory);
+        var fit = await ApplicationsData.MentorAsync(factory, programme, name: "Dr Good Fit");
+        var conflicted = await ApplicationsData.MentorAsync(factory, programme, name: "Dr Declared Conflict");
+        var colleague = await ApplicationsData.MentorAsync(factory, programme, name: "Dr Same Trust", organisation: "St Elsewhere Hospital");
+        var applicant = await ApplicationsData.MenteeAsync(factory, organisation: "St Elsewhere Hospital");
+        var applicationId = await ApplicationsData.ApplyAsync(factory, applicant, programme, conflicts: "Declared Conflict", avoidOwnOrganisation: true);
+        var admin = await ApplicationsData.AdministratorOfAsync(factory, programme);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+
+        var html = await client.GetStringAsync($"/admin/applications/{applicationId}");
+
+        Assert.Contains(applicant.Name, html, StringComparison.Ordinal);
+        Assert.Contains("Lead a service redesign in my department.", html, StringComparison.Ordinal);
+        Assert.Contains(ApplicationsData.Statement, html, StringComparison.Ordinal);
+        Assert.Contains(fit.Name, html, StringComparison.Ordinal);
+        Assert.Contains("matches the short-term goal", html, StringComparison.Ordinal);
+        Assert.Contains("Different background", html, StringComparison.Ordinal);
+        Assert.Contains("Same region", html, StringComparison.Ordinal);
+        Assert.Contains("2 places free", html, StringComparison.Ordinal);
+        Assert.Contains($"/admin/applications/{applicationId}/match/{fit.Id}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/match/{conflicted.Id}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/match/{colleague.Id}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(conflicted.Name, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(colleague.Name, html, StringComparison.Ordinal);
+        Assert.Contains($"/admin/programmes/{programme.Id}/edit", html, StringComparison.Ordinal);
+
+        using var excluded = await client.GetAsync($"/admin/applications/{applicationId}/match/{colleague.Id}");
+        var excludedHtml = await excluded.Content.ReadAsStringAsync();
+        Assert.Contains("own organisation", excludedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Confirm the match", excludedHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConfirmMatch_StartsThePairing_EmailsBoth_AndAudits()
+    {
+        var programme = await ApplicationsData.ProgrammeAsync(factory);
+        var mentor = await ApplicationsData.MentorAsync(factory, programme, capacity: 2);
+        var applicant = await ApplicationsData.MenteeAsync(factory);
+        var applicationId = await ApplicationsData.ApplyAsync(factory, applicant, programme);
+        var admin = await ApplicationsData.AdministratorOfAsync(factory, programme);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var matchUrl = $"/admin/applications/{applicationId}/match/{mentor.Id}";
+
+        var confirmation = await client.GetStringAsync(matchUrl);
+        Assert.Contains("Both will be emailed", confirmation, StringComparison.Ordinal);
+        Assert.Contains("matches the short-term goal", confirmation, StringComparison.Ordinal);
+
+        using var response = await Forms.SubmitAsync(client, matchUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin/applications", response.Headers.Location?.OriginalString);
+        var state = await PortalData.QueryAsync(factory, async db => new
+        {
+            Application = await db.MenteeApplications.AsNoTracking().SingleAsync(a => a.Id == applicationId),
+            Pairing = await db.Mentorships.AsNoTracking().SingleAsync(m => m.MenteeId == applicant.Id && m.Status == MentorshipStatus.Active),
+            Used = await db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
+            Audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditActions.ApplicationMatched && a.ProgrammeId == programme.Id),
+        });
+        Assert.Equal(ApplicationStatus.Matched, state.Application.Status);
+        Assert.Equal(state.Pairing.Id, state.Application.MentorshipId);
+        Assert.Equal(mentor.Id, state.Pairing.MentorId);
+        Assert.Equal(programme.Id, state.Pairing.ProgrammeId);
+        Assert.Equal(1, state.Used);
+        Assert.Equal($"{applicant.Name} → {mentor.Name}", state.Audit.Subject);
+        Assert.StartsWith("Score ", state.Audit.After, StringComparison.Ordinal);
+        Assert.Contains("short-term goal", state.Audit.After, StringComparison.Ordinal);
+
+        var toMentee = await factory.Mailbox.WaitForAsync(m => m.IsTo(applicant.Email) && m.Subject.Contains(mentor.Name, StringComparison.Ordinal));
+        Assert.Contains("will be your mentor", toMentee.Subject, StringComparison.Ordinal);
+        Assert.Contains("first meeting", toMentee.TextBody, StringComparison.Ordinal);
+        Assert.Contains("face to face", toMentee.TextBody, StringComparison.Ordinal);
+        Assert.Contains("service redesign", toMentee.TextBody, StringComparison.Ordinal);
+        Assert.EndsWith($"/pairings/{state.Pairing.Id}", toMentee.LinkContaining("/pairings/"), StringComparison.Ordinal);
+
+        var toMentor = await factory.Mailbox.WaitForAsync(m => m.IsTo(mentor.Email) && m.Subject.Contains(applicant.Name, StringComparison.Ordinal));
+        Assert.Contains("new mentee", toMentor.Subject, StringComparison.Ordinal);
+        Assert.Contains(programme.Name, toMentor.TextBody, StringComparison.Ordinal);
+        Assert.EndsWith($"/pairings/{state.Pairing.Id}", toMentor.LinkContaining("/pairings/"), StringComparison.Ordinal);
+        Assert.DoesNotContain(ApplicationsData.Statement, toMentor.TextBody, StringComparison.Ordinal);
+
+        using var applicantClient = await factory.CreateSignedInClientAsync(applicant.Email, PortalData.Password);
+        var me = await applicantClient.GetStringAsync("/me");
+        Assert.Contains($"href=\"/pairings/{state.Pairing.Id}\">{mentor.Name}</a>", me, StringComparison.Ordinal);
+
+        using var again = await Forms.SubmitAsync(client, matchUrl);
+        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.Mentorships.CountAsync(m => m.MenteeId == applicant.Id)));
+    }
+
+    [Fact]
+    public async Task ConfirmMatch_TwoAtOnceForTheLastPlace_ExactlyOnePairingAndAClearMessage()
+    {
+        var programme = await ApplicationsData.ProgrammeAsync(factory);
+        var mentor = await ApplicationsData.MentorAsync(factory, programme, capacity: 1);
+        var applications = new List<int>();
+        for (var i = 0; i < 2; i++)
+        {
+            applications.Add(await ApplicationsData.ApplyAsync(factory, await ApplicationsData.MenteeAsync(factory), programme));
+        }
+
+        var admin = await ApplicationsData.AdministratorOfAsync(factory, programme);
+        var clients = new List<HttpClient>();
+        var tokens = new List<string>();
+        foreach (var id in applications)
+        {
+            var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+            var page = await Forms.ParseHtmlAsync(await client.GetAsync($"/admin/applications/{id}/match/{mentor.Id}"));
+            tokens.Add(page.QuerySelector($"input[name={Forms.AntiforgeryField}]")!.GetAttribute("value")!);
+            clients.Add(client);
+        }
+
+        using var start = new SemaphoreSlim(0);
+        var racers = Enumerable.Range(0, 2).Select(async i =>
+        {
+            await start.WaitAsync();
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string> { [Forms.AntiforgeryField] = tokens[i] });
+            using var response = await clients[i].PostAsync($"/admin/applications/{applications[i]}/match/{mentor.Id}", content);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }).ToList();
+        start.Release(2);
+        var results = await Task.WhenAll(racers);
+
+        Assert.Equal(1, results.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        var loser = Assert.Single(results, r => r.StatusCode != HttpStatusCode.Redirect);
+        Assert.Equal(HttpStatusCode.OK, loser.StatusCode);
+        Assert.True(loser.Body.Contains("just matched with someone else or became full", StringComparison.Ordinal)
+            || loser.Body.Contains("full capacity", StringComparison.Ordinal), loser.Body);
+
+        var state = await PortalData.QueryAsync(factory, async db => new
+        {
+            Pairings = await db.Mentorships.CountAsync(m => m.MentorId == mentor.Id && m.Status == MentorshipStatus.Active),
+            Used = await db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
+            Waiting = await db.MenteeApplications.CountAsync(a => applications.Contains(a.Id) && a.Status == ApplicationStatus.Waiting),
+            Audits = await db.AuditEntries.CountAsync(a => a.Action == AuditActions.ApplicationMatched && a.ProgrammeId == programme.Id),
+        });
+        Assert.Equal(1, state.Pairings);
+        Assert.Equal(1, state.Used);
+        Assert.Equal(1, state.Waiting);
+        Assert.Equal(1, state.Audits);
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task Decline_WithMessage_EmailsTheApplicantKindly_AndAudits()
+    {
+        const string message = "We do not have a mentor in your specialty this round. Please apply again in the spring.";
+        var programme = await ApplicationsData.ProgrammeAsync(factory);
+        var applicant = await ApplicationsData.MenteeAsync(factory);
+        var applicationId = await ApplicationsData.ApplyAsync(factory, applicant, programme);
+        var admin = await ApplicationsData.AdministratorOfAsync(factory, programme);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+
+        using var empty = await Forms.SubmitAsync(client, $"/admin/applications/{applicationId}/decline", [new("Message", "")]);
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("Write a short, kind message", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var response = await Forms.SubmitAsync(client, $"/admin/applications/{applicationId}/decline", [new("Message", message)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await PortalData.QueryAsync(factory, db => db.MenteeApplications.AsNoTracking().SingleAsync(a => a.Id == applicationId));
+        Assert.Equal(ApplicationStatus.Declined, saved.Status);
+        Assert.Equal(message, saved.DecisionMessage);
+        Assert.Equal(1, await PortalData.QueryAsync(factory, db =>
+            db.AuditEntries.CountAsync(a => a.Action == AuditActions.ApplicationDeclined && a.ProgrammeId == programme.Id)));
+        var email = await factory.Mailbox.WaitForAsync(m => m.IsTo(applicant.Email) && m.Subject.StartsWith("About your application", StringComparison.Ordinal));
+        Assert.Contains(message, email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("apply again", email.TextBody, StringComparison.Ordinal);
+
+        using var applicantClient = await factory.CreateSignedInClientAsync(applicant.Email, PortalData.Password);
+        Assert.Contains(message, await applicantClient.GetStringAsync("/me"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdministratorOfAnotherProgramme_GetsNotFound()
+    {
+        var programmeA = await ApplicationsData.ProgrammeAsync(factory);
+        var programmeB = await ApplicationsData.ProgrammeAsync(factory);
+        var mentorB = await ApplicationsData.MentorAsync(factory, programmeB);
+        var applicant = await ApplicationsData.MenteeAsync(factory);
+        var applicationB = await ApplicationsData.ApplyAsync(factory, applicant, programmeB);
+        var adminA = await ApplicationsData.AdministratorOfAsync(factory, programmeA);
+        using var client = await factory.CreateSignedInClientAsync(adminA.Email, PortalData.Password);
+
+        foreach (var url in new[]
+        {
+            $"/admin/applications/{applicationB}",
+            $"/admin/applications/{applicationB}/match/{mentorB.Id}",
+            $"/admin/applications/{applicationB}/decline",
+        })
+        {
+            using var page = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        }
+
+        var queue = await client.GetStringAsync("/admin/applications");
+        Assert.DoesNotContain(applicant.Name, queue, StringComparison.Ordinal);
+
+        var token = (await Forms.ParseHtmlAsync(await client.GetAsync("/admin/applications")))
+            .QuerySelector($"input[name={Forms.AntiforgeryField}]")!.GetAttribute("value")!;
+        foreach (var url in new[] { $"/admin/applications/{applicationB}/match/{mentorB.Id}", $"/admin/applications/{applicationB}/decline" })
+        {
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string> { [Forms.AntiforgeryField] = token, ["Message"] = "No." });
+            using var post = await client.PostAsync(url, content);
+            Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        }
+
+        Assert.Equal(ApplicationStatus.Waiting,
+            await PortalData.QueryAsync(factory, db => db.MenteeApplications.Where(a => a.Id == applicationB).Select(a => a.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task MatchPage_MentorOutsideTheProgramme_IsNotFound()
+    {
+        var programme = await ApplicationsData.ProgrammeAsync(factory);
+        var elsewhere = await PortalData.MentorAsync(factory);
+        var applicationId = await ApplicationsData.ApplyAsync(factory, await ApplicationsData.MenteeAsync(factory), programme);
+        var admin = await ApplicationsData.AdministratorOfAsync(factory, programme);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+
+        using var response = await client.GetAsync($"/admin/applications/{applicationId}/match/{elsewhere.Id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Mentee_CannotOpenTheQueue()
+    {
+        var mentee = await ApplicationsData.MenteeAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+
+        using var response = await client.GetAsync("/admin/applications");
+
+        Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            Assert.Contains("/account/access-denied", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+    }
+}
