@@ -8,6 +8,18 @@ namespace MentoringPortal.Web.Features.AdminPairings;
 /// <summary>Reads pairings as facts for administrators: dates and counts of meetings, never notes, actions, goals or places.</summary>
 public static class AdminPairingFacts
 {
+    /// <summary>Pairings whose mentee's or mentor's name contains the text, ignoring case.</summary>
+    public static IQueryable<Mentorship> WithNameLike(PortalDbContext db, IQueryable<Mentorship> pairings, string text)
+    {
+        var pattern = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal) + "%";
+
+        // PostgreSQL's LIKE is case-sensitive, so it has ILIKE; SQLite's LIKE already ignores case.
+        return db.Database.IsNpgsql()
+            ? pairings.Where(m => EF.Functions.ILike(m.Mentee!.DisplayName, pattern, @"\") || EF.Functions.ILike(m.Mentor!.DisplayName, pattern, @"\"))
+            : pairings.Where(m => EF.Functions.Like(m.Mentee!.DisplayName, pattern, @"\") || EF.Functions.Like(m.Mentor!.DisplayName, pattern, @"\"));
+    }
+
     /// <summary>One pairing's facts, or null when it is not among <paramref name="pairings"/> (outside the administrator's scope).</summary>
     public static async Task<PairingDetail?> DetailAsync(PortalDbContext db, IQueryable<Mentorship> pairings, int id, DateTime now,
         CancellationToken cancellationToken)

@@ -51,10 +51,7 @@ public sealed class AdminPairingsController(PortalDbContext db, PortalEmails ema
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = "%" + query.Q.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            pairings = pairings.Where(m => EF.Functions.Like(m.Mentee!.DisplayName.ToLowerInvariant(), pattern, "\\")
-                || EF.Functions.Like(m.Mentor!.DisplayName.ToLowerInvariant(), pattern, "\\"));
+            pairings = AdminPairingFacts.WithNameLike(db, pairings, query.Q.Trim());
         }
 
         var ordered = pairings.OrderByDescending(m => m.StartedAt).ThenByDescending(m => m.Id);
