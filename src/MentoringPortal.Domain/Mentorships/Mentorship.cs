@@ -191,6 +191,12 @@ public sealed class Mentorship
             throw new DomainRuleException("The new pairing must be in the same programme.");
         }
 
+        // Checked before anything changes: once this pairing has ended, a refusal would leave it half done.
+        if (!newMentor.BelongsTo(programme.Id))
+        {
+            throw new DomainRuleException($"{newMentor.DisplayName} does not mentor in {programme.Name}.");
+        }
+
         var mentee = Mentee ?? throw new InvalidOperationException("Load the mentee before reassigning a pairing.");
         var needs = mentee.MatchingNeeds(ProgrammeId, excludePastMentors: true);
         var whyNot = MatchScoring.WhyExcluded(needs, MatchCandidate.From(newMentor, DateOnly.FromDateTime(now)));

@@ -1,0 +1,119 @@
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Email;
+using MentoringPortal.Web.Features.Admin;
+using MentoringPortal.Web.Features.AdminPairings;
+using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.AdminChangeRequests;
+
+/// <summary>The queue of confidential change requests, and declining one with a message to the person who asked.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class AdminChangeRequestsController(PortalDbContext db, PortalEmails emails, TimeProvider time) : Controller
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    [HttpGet("/admin/change-requests")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        var pairings = scope.Pairings(db);
+        var requests = await db.ChangeRequests.AsNoTracking()
+            .Where(c => c.Status == ChangeRequestStatus.Open && pairings.Any(m => m.Id == c.MentorshipId))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.MentorshipId, c.RequestedByMentee, c.CreatedAt, c.Reason })
+            .ToListAsync(cancellationToken);
+        var pairingIds = requests.Select(r => r.MentorshipId).Distinct().ToList();
+        var facts = (await AdminPairingFacts.RowsAsync(db, pairings.Where(m => pairingIds.Contains(m.Id)), Now, cancellationToken))
+            .ToDictionary(p => p.Id);
+        var rows = requests.Where(r => facts.ContainsKey(r.MentorshipId))
+            .Select(r => new ChangeRequestQueueRow(r.Id, facts[r.MentorshipId], r.RequestedByMentee ? "The mentee" : "The mentor", r.CreatedAt, r.Reason))
+            .ToList();
+        return View(new ChangeRequestQueueViewModel(rows));
+    }
+
+    [HttpGet("/admin/change-requests/{id:int}/decline")]
+    public async Task<IActionResult> Decline(int id, CancellationToken cancellationToken)
+    {
+        var request = await FindAsync(id, cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        if (!request.IsOpen)
+        {
+            TempData["Problem"] = "This request has already been dealt with.";
+            return Redirect("/admin/change-requests");
+        }
+
+        return View(await ViewModelAsync(request, new DeclineChangeRequestForm(), cancellationToken));
+    }
+
+    [HttpPost("/admin/change-requests/{id:int}/decline")]
+    public async Task<IActionResult> Decline(int id, DeclineChangeRequestForm form, CancellationToken cancellationToken)
+    {
+        var request = await FindAsync(id, cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid && ModelState.TryApply(nameof(form.Message), () => request.Decline(form.Message!, Now)))
+        {
+            var pairing = request.Mentorship!;
+            var (requesterName, otherName) = request.RequestedByMentee
+                ? (pairing.Mentee!.DisplayName, pairing.Mentor!.DisplayName)
+                : (pairing.Mentor!.DisplayName, pairing.Mentee!.DisplayName);
+            var addresses = await db.EmailsAsync([request.RequestedByUserId], cancellationToken);
+            if (addresses.For(request.RequestedByUserId, requesterName) is { } requester)
+            {
+                emails.ChangeRequestDeclined(requester, otherName, request.Response!);
+            }
+
+            // The reason and the message stay out of the log: it records only who declined whose request, and when.
+            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.ChangeRequestDeclined,
+                $"Request from {(request.RequestedByMentee ? "the mentee" : "the mentor")}, {pairing.Mentee!.DisplayName} with {pairing.Mentor!.DisplayName}",
+                "Open", "Declined", Now, pairing.ProgrammeId));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                TempData["Success"] = $"The request has been declined and {requesterName} has been emailed. {otherName} has not been told.";
+                return Redirect("/admin/change-requests");
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                TempData["Problem"] = "Nothing has changed: the pairing changed at the same moment. Check the request again.";
+                return Redirect("/admin/change-requests");
+            }
+        }
+
+        return View(await ViewModelAsync(request, form, cancellationToken));
+    }
+
+    /// <summary>The request, with its pairing and people, when its pairing is within the administrator's programmes.</summary>
+    private async Task<ChangeRequest?> FindAsync(int id, CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        var pairings = scope.Pairings(db);
+        return await db.ChangeRequests
+            .Include(c => c.Mentorship).ThenInclude(m => m!.Mentor)
+            .Include(c => c.Mentorship).ThenInclude(m => m!.Mentee)
+            .SingleOrDefaultAsync(c => c.Id == id && pairings.Any(m => m.Id == c.MentorshipId), cancellationToken);
+    }
+
+    private async Task<DeclineChangeRequestViewModel> ViewModelAsync(ChangeRequest request, DeclineChangeRequestForm form,
+        CancellationToken cancellationToken)
+    {
+        var pairing = request.Mentorship!;
+        var programme = await db.Programmes.Where(p => p.Id == pairing.ProgrammeId).Select(p => p.Name).SingleAsync(cancellationToken);
+        return new DeclineChangeRequestViewModel(request.Id, pairing.Id, pairing.Mentee!.DisplayName, pairing.Mentor!.DisplayName, programme,
+            request.RequestedByMentee ? "the mentee" : "the mentor",
+            request.RequestedByMentee ? pairing.Mentee.DisplayName : pairing.Mentor.DisplayName,
+            request.CreatedAt, request.Reason, form);
+    }
+}

@@ -1,0 +1,289 @@
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Email;
+using MentoringPortal.Web.Features.Admin;
+using MentoringPortal.Web.Features.Matching;
+using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.AdminPairings;
+
+/// <summary>The administrator's pairings: the list, one pairing's facts, moving a mentee to a new mentor, and ending a pairing.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class AdminPairingsController(PortalDbContext db, PortalEmails emails, MatchSuggestions suggestions, TimeProvider time)
+    : Controller
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    [HttpGet("/admin/pairings")]
+    public async Task<IActionResult> Index(PairingsQuery query, CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        var programmes = await scope.Programmes(db).AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new ProgrammeOption(p.Id, p.Name)).ToListAsync(cancellationToken);
+        if (query.Programme is { } chosen && !programmes.Exists(p => p.Id == chosen))
+        {
+            query.Programme = null;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            query.Q = null;
+        }
+
+        var pairings = scope.Pairings(db);
+        if (query.Programme is { } programmeId)
+        {
+            pairings = pairings.Where(m => m.ProgrammeId == programmeId);
+        }
+
+        // Only an active pairing can be overdue, so the overdue filter implies active ones.
+        pairings = query.Status switch
+        {
+            _ when query.Overdue => pairings.Where(m => m.Status == MentorshipStatus.Active),
+            PairingStatusFilter.Active => pairings.Where(m => m.Status == MentorshipStatus.Active),
+            PairingStatusFilter.Ended => pairings.Where(m => m.Status == MentorshipStatus.Ended),
+            _ => pairings,
+        };
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            pairings = AdminPairingFacts.WithNameLike(db, pairings, query.Q.Trim());
+        }
+
+        var ordered = pairings.OrderByDescending(m => m.StartedAt).ThenByDescending(m => m.Id);
+        IReadOnlyList<PairingRow> rows;
+        int total;
+        int page;
+        int pageCount;
+        if (query.Overdue)
+        {
+            // The overdue rule lives in the domain (Mentorship.IsOverdue), so it runs on the projected facts and paging follows it.
+            var overdue = (await AdminPairingFacts.RowsAsync(db, ordered, Now, cancellationToken)).Where(r => r.Overdue).ToList();
+            total = overdue.Count;
+            pageCount = Pagination.PageCountFor(total, PairingsQuery.PageSize);
+            page = Pagination.Clamp(query.Page, pageCount);
+            rows = overdue.Skip((page - 1) * PairingsQuery.PageSize).Take(PairingsQuery.PageSize).ToList();
+        }
+        else
+        {
+            total = await ordered.CountAsync(cancellationToken);
+            pageCount = Pagination.PageCountFor(total, PairingsQuery.PageSize);
+            page = Pagination.Clamp(query.Page, pageCount);
+            rows = await AdminPairingFacts.RowsAsync(db, ordered.Skip((page - 1) * PairingsQuery.PageSize).Take(PairingsQuery.PageSize),
+                Now, cancellationToken);
+        }
+
+        query.Page = page;
+        return View(new PairingsListViewModel(query, programmes, rows, total, new Pagination(page, pageCount, query.UrlFor, "Pages of pairings")));
+    }
+
+    [HttpGet("/admin/pairings/{id:int}")]
+    public async Task<IActionResult> Pairing(int id, CancellationToken cancellationToken)
+    {
+        var detail = await DetailAsync(id, cancellationToken);
+        return detail is null ? NotFound() : View(detail);
+    }
+
+    [HttpGet("/admin/pairings/{id:int}/reassign")]
+    public async Task<IActionResult> Reassign(int id, bool all, CancellationToken cancellationToken)
+    {
+        var detail = await DetailAsync(id, cancellationToken);
+        if (detail is null)
+        {
+            return NotFound();
+        }
+
+        if (!detail.IsActive)
+        {
+            TempData["Problem"] = "This pairing has ended, so there is no one to move to a new mentor.";
+            return Redirect(PairingPath(id));
+        }
+
+        var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == detail.ProgrammeId, cancellationToken);
+        var mentee = await db.Mentees.AsNoTracking().AsSplitQuery()
+            .Include(m => m.Goals).Include(m => m.Mentorships).Include(m => m.Applications)
+            .SingleAsync(m => m.Id == detail.MenteeId, cancellationToken);
+        var ranking = await suggestions.RankAsync(programme, mentee.MatchingNeeds(programme.Id, excludePastMentors: true), cancellationToken);
+        var shown = all ? ranking.Suggestions : ranking.Suggestions.Take(SuggestionsViewModel.Shown).ToList();
+        return View(new ReassignViewModel(detail, new SuggestionsViewModel(shown, ranking.Exclusions.Count, programme.Weights,
+            mentorId => $"{PairingPath(id)}/reassign/{mentorId}", null,
+            !all && ranking.Suggestions.Count > SuggestionsViewModel.Shown ? $"{PairingPath(id)}/reassign?all=true" : null)));
+    }
+
+    [HttpGet("/admin/pairings/{id:int}/reassign/{mentorId:int}")]
+    public async Task<IActionResult> ConfirmReassign(int id, int mentorId, CancellationToken cancellationToken)
+    {
+        var detail = await DetailAsync(id, cancellationToken);
+        if (detail is null)
+        {
+            return NotFound();
+        }
+
+        var newMentor = await MentorNameAsync(detail.ProgrammeId, mentorId, cancellationToken);
+        if (newMentor is null)
+        {
+            return NotFound();
+        }
+
+        if (!detail.IsActive)
+        {
+            TempData["Problem"] = "This pairing has ended, so there is no one to move to a new mentor.";
+            return Redirect(PairingPath(id));
+        }
+
+        return View(new ConfirmReassignViewModel(detail, mentorId, newMentor));
+    }
+
+    [HttpPost("/admin/pairings/{id:int}/reassign/{mentorId:int}")]
+    public async Task<IActionResult> Reassigned(int id, int mentorId, CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        var pairing = await scope.Pairings(db).AsSplitQuery()
+            .Include(m => m.Mentor)
+            .Include(m => m.Mentee).ThenInclude(x => x!.Goals)
+            .Include(m => m.Mentee).ThenInclude(x => x!.Mentorships)
+            .Include(m => m.Mentee).ThenInclude(x => x!.Applications)
+            .Include(m => m.Meetings)
+            .Include(m => m.ChangeRequests)
+            .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (pairing is null)
+        {
+            return NotFound();
+        }
+
+        var newMentor = await db.Mentors.Include(m => m.Programmes)
+            .SingleOrDefaultAsync(m => m.Id == mentorId && m.Programmes.Any(p => p.Id == pairing.ProgrammeId), cancellationToken);
+        if (newMentor is null)
+        {
+            return NotFound();
+        }
+
+        var programme = await db.Programmes.SingleAsync(p => p.Id == pairing.ProgrammeId, cancellationToken);
+        var oldMentor = pairing.Mentor!;
+        var mentee = pairing.Mentee!;
+        Reassignment? reassignment = null;
+        if (ModelState.TryApply(string.Empty, () => reassignment = pairing.ReassignTo(newMentor, programme, User.Id(), Now)))
+        {
+            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.PairingReassigned,
+                $"{mentee.DisplayName}: {oldMentor.DisplayName} → {newMentor.DisplayName}", oldMentor.DisplayName, newMentor.DisplayName, Now,
+                programme.Id));
+
+            // The new pairing's id goes into the emails' links, so it is saved first; the emails join it in the same transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                var started = reassignment!.Started;
+                var addresses = await db.EmailsAsync([mentee.UserId, newMentor.UserId, oldMentor.UserId], cancellationToken);
+                if (addresses.For(mentee.UserId, mentee.DisplayName) is { } toMentee)
+                {
+                    emails.ReassignedMenteeNewMentor(toMentee, newMentor.DisplayName, newMentor.Id, started.Id);
+                }
+
+                if (addresses.For(newMentor.UserId, newMentor.DisplayName) is { } toNewMentor)
+                {
+                    emails.ReassignedNewMentee(toNewMentor, mentee.DisplayName, programme.Name, started.Id);
+                }
+
+                if (addresses.For(oldMentor.UserId, oldMentor.DisplayName) is { } toOldMentor)
+                {
+                    emails.ReassignedPairingEnded(toOldMentor, mentee.DisplayName);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                TempData["Success"] = $"{mentee.DisplayName} is now paired with {newMentor.DisplayName}. All three have been emailed.";
+                return Redirect(PairingPath(started.Id));
+            }
+            catch (Exception exception) when (exception is DbUpdateConcurrencyException || (exception is DbUpdateException update && update.IsConstraintViolation()))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                ModelState.AddModelError(string.Empty, $"Nothing has changed: at the same moment {newMentor.DisplayName}'s last place was taken, or this pairing was changed by someone else. Check the pairing below and choose again.");
+            }
+        }
+
+        var detail = await DetailAsync(id, cancellationToken);
+        return detail is null ? NotFound() : View(nameof(ConfirmReassign), new ConfirmReassignViewModel(detail, mentorId, newMentor.DisplayName));
+    }
+
+    [HttpGet("/admin/pairings/{id:int}/end")]
+    public async Task<IActionResult> End(int id, CancellationToken cancellationToken)
+    {
+        var detail = await DetailAsync(id, cancellationToken);
+        if (detail is null)
+        {
+            return NotFound();
+        }
+
+        if (!detail.IsActive)
+        {
+            TempData["Problem"] = "This pairing has already ended.";
+            return Redirect(PairingPath(id));
+        }
+
+        return View(new EndByAdministratorViewModel(detail, new EndByAdministratorForm()));
+    }
+
+    [HttpPost("/admin/pairings/{id:int}/end")]
+    public async Task<IActionResult> End(int id, EndByAdministratorForm form, CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        var pairing = await scope.Pairings(db).AsSplitQuery()
+            .Include(m => m.Mentor).Include(m => m.Mentee).Include(m => m.Meetings).Include(m => m.ChangeRequests)
+            .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (pairing is null)
+        {
+            return NotFound();
+        }
+
+        var message = string.IsNullOrWhiteSpace(form.Message) ? null : form.Message.Trim();
+        if (ModelState.IsValid && ModelState.TryApply(nameof(form.Message), () => pairing.End(EndReason.EndedByScheme, User.Id(), message, Now)))
+        {
+            var (mentee, mentor) = await db.MembersAsync(pairing, cancellationToken);
+            if (mentee is not null)
+            {
+                emails.PairingEndedByScheme(mentee, pairing.Mentor!.DisplayName, message, toMentee: true);
+            }
+
+            if (mentor is not null)
+            {
+                emails.PairingEndedByScheme(mentor, pairing.Mentee!.DisplayName, message, toMentee: false);
+            }
+
+            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.PairingEnded,
+                $"{pairing.Mentee!.DisplayName} with {pairing.Mentor!.DisplayName}", "Active", EndReason.EndedByScheme.Describe(), Now,
+                pairing.ProgrammeId));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                TempData["Success"] = "The pairing has ended. Both members have been emailed.";
+                return Redirect(PairingPath(id));
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                ModelState.AddModelError(string.Empty, "Nothing has changed: the pairing was changed at the same moment (perhaps a member ended it). Check it below.");
+            }
+        }
+
+        var detail = await DetailAsync(id, cancellationToken);
+        return detail is null ? NotFound() : View(new EndByAdministratorViewModel(detail, form));
+    }
+
+    private static string PairingPath(int id) => $"/admin/pairings/{id}";
+
+    private async Task<PairingDetail?> DetailAsync(int id, CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        return await AdminPairingFacts.DetailAsync(db, scope.Pairings(db), id, Now, cancellationToken);
+    }
+
+    private Task<string?> MentorNameAsync(int programmeId, int mentorId, CancellationToken cancellationToken) =>
+        db.Mentors.Where(m => m.Id == mentorId && m.Programmes.Any(p => p.Id == programmeId))
+            .Select(m => m.DisplayName).SingleOrDefaultAsync(cancellationToken);
+}

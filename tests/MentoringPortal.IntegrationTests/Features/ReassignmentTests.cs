@@ -1,0 +1,135 @@
+using System.Net;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.IntegrationTests.Features;
+
+/// <summary>An administrator moves a mentee to a new mentor: one transaction, three different emails, nothing confidential in the old mentor's.</summary>
+public sealed class ReassignmentTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string Reason = "Confidential: my mentor made remarks about my accent that upset me.";
+
+    [Fact]
+    public async Task Reassign_ThroughHttp_EndsTheOldPairing_StartsTheNew_SendsThreeDifferentEmails_AndAudits()
+    {
+        var programme = await AdminPairingsData.ProgrammeAsync(factory);
+        var oldMentor = await AdminPairingsData.MentorAsync(factory, programme);
+        var newMentor = await AdminPairingsData.MentorAsync(factory, programme);
+        var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
+        var pairingId = await AdminPairingsData.PairAsync(factory, programme, mentee, oldMentor);
+        var requestId = await AdminPairingsData.AskForChangeAsync(factory, pairingId, byMentee: true, Reason);
+        var admin = await PortalData.AdministratorAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+
+        var suggestions = await Forms.ParseHtmlAsync(await client.GetAsync($"/admin/pairings/{pairingId}/reassign"));
+        var choices = suggestions.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? string.Empty).ToList();
+        Assert.Contains($"/admin/pairings/{pairingId}/reassign/{newMentor.Id}", choices);
+        Assert.DoesNotContain($"/admin/pairings/{pairingId}/reassign/{oldMentor.Id}", choices);
+
+        var confirmation = await client.GetStringAsync($"/admin/pairings/{pairingId}/reassign/{newMentor.Id}");
+        Assert.Contains("Moved to another mentor by the scheme", confirmation, StringComparison.Ordinal);
+        Assert.Contains("neutral notice", confirmation, StringComparison.Ordinal);
+
+        using var response = await Forms.SubmitAsync(client, $"/admin/pairings/{pairingId}/reassign/{newMentor.Id}", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var newPairingId = await PortalData.QueryAsync(factory, db => db.Mentorships
+            .Where(m => m.MenteeId == mentee.Id && m.MentorId == newMentor.Id && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync());
+        Assert.Equal($"/admin/pairings/{newPairingId}", response.Headers.Location?.OriginalString);
+
+        var old = await PortalData.QueryAsync(factory, db => db.Mentorships.AsNoTracking().SingleAsync(m => m.Id == pairingId));
+        Assert.Equal(MentorshipStatus.Ended, old.Status);
+        Assert.Equal(EndReason.Reassigned, old.EndReason);
+        var request = await PortalData.QueryAsync(factory, db => db.ChangeRequests.AsNoTracking().SingleAsync(c => c.Id == requestId));
+        Assert.Equal(ChangeRequestStatus.Resolved, request.Status);
+        var places = await PortalData.QueryAsync(factory, db => db.Mentors.Where(m => m.Id == oldMentor.Id || m.Id == newMentor.Id)
+            .ToDictionaryAsync(m => m.Id, m => m.ActiveMenteeCount));
+        Assert.Equal(0, places[oldMentor.Id]);
+        Assert.Equal(1, places[newMentor.Id]);
+
+        var audit = await PortalData.QueryAsync(factory, db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == AuditActions.PairingReassigned && a.ProgrammeId == programme.Id).ToListAsync());
+        var entry = Assert.Single(audit);
+        Assert.Equal(oldMentor.Name, entry.Before);
+        Assert.Equal(newMentor.Name, entry.After);
+        Assert.Contains(mentee.Name, entry.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("accent", entry.Subject + entry.Before + entry.After, StringComparison.Ordinal);
+
+        var toMentee = await factory.Mailbox.WaitForAsync(mentee.Email);
+        var toNewMentor = await factory.Mailbox.WaitForAsync(newMentor.Email);
+        var toOldMentor = await factory.Mailbox.WaitForAsync(oldMentor.Email);
+
+        Assert.Contains("new mentor", toMentee.Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(newMentor.Name, toMentee.TextBody, StringComparison.Ordinal);
+        Assert.Contains("face to face", toMentee.TextBody, StringComparison.Ordinal);
+        Assert.Contains(toMentee.Links, l => l.EndsWith($"/pairings/{newPairingId}", StringComparison.Ordinal));
+        Assert.Contains(toMentee.Links, l => l.EndsWith($"/mentors/{newMentor.Id}", StringComparison.Ordinal));
+
+        Assert.Contains("new mentee", toNewMentor.Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(mentee.Name, toNewMentor.TextBody, StringComparison.Ordinal);
+        Assert.Contains(programme.Name, toNewMentor.TextBody, StringComparison.Ordinal);
+        Assert.Contains(toNewMentor.Links, l => l.EndsWith($"/pairings/{newPairingId}", StringComparison.Ordinal));
+
+        Assert.Contains("has ended", toOldMentor.Subject, StringComparison.Ordinal);
+        Assert.Contains(mentee.Name, toOldMentor.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Thank you", toOldMentor.TextBody, StringComparison.Ordinal);
+        foreach (var body in new[] { toOldMentor.Subject, toOldMentor.TextBody ?? string.Empty, toOldMentor.HtmlBody ?? string.Empty })
+        {
+            Assert.DoesNotContain("accent", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("reason", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("asked", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("request", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(newMentor.Name, body, StringComparison.Ordinal);
+        }
+
+        Assert.NotEqual(toMentee.Subject, toNewMentor.Subject);
+        Assert.NotEqual(toMentee.Subject, toOldMentor.Subject);
+        Assert.NotEqual(toNewMentor.Subject, toOldMentor.Subject);
+        Assert.All(new[] { toMentee, toNewMentor, toOldMentor }, m => Assert.DoesNotContain("accent", m.TextBody, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Reassign_ToTheCurrentMentor_ShowsWhy_AndChangesNothing()
+    {
+        var programme = await AdminPairingsData.ProgrammeAsync(factory);
+        var mentor = await AdminPairingsData.MentorAsync(factory, programme);
+        var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
+        var pairingId = await AdminPairingsData.PairAsync(factory, programme, mentee, mentor);
+        var admin = await PortalData.AdministratorAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+
+        using var response = await Forms.SubmitAsync(client, $"/admin/pairings/{pairingId}/reassign/{mentor.Id}", []);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Forms.ParseHtmlAsync(response);
+        Assert.Contains("cannot be chosen", page.QuerySelector(".error-summary")?.TextContent, StringComparison.Ordinal);
+        var status = await PortalData.QueryAsync(factory, db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.Status).SingleAsync());
+        Assert.Equal(MentorshipStatus.Active, status);
+        Assert.False(await PortalData.QueryAsync(factory, db => db.AuditEntries.AnyAsync(a => a.ProgrammeId == programme.Id)));
+    }
+
+    [Fact]
+    public async Task Reassign_ToAFullMentor_ShowsWhy_AndChangesNothing()
+    {
+        var programme = await AdminPairingsData.ProgrammeAsync(factory);
+        var oldMentor = await AdminPairingsData.MentorAsync(factory, programme);
+        var fullMentor = await AdminPairingsData.MentorAsync(factory, programme, capacity: 1);
+        var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
+        var otherMentee = await AdminPairingsData.MenteeAsync(factory, programme);
+        var pairingId = await AdminPairingsData.PairAsync(factory, programme, mentee, oldMentor);
+        await AdminPairingsData.PairAsync(factory, programme, otherMentee, fullMentor);
+        var admin = await PortalData.AdministratorAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+
+        using var response = await Forms.SubmitAsync(client, $"/admin/pairings/{pairingId}/reassign/{fullMentor.Id}", []);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Forms.ParseHtmlAsync(response);
+        Assert.NotNull(page.QuerySelector(".error-summary"));
+        var mentorships = await PortalData.QueryAsync(factory, db => db.Mentorships.Where(m => m.MenteeId == mentee.Id).Select(m => m.Status).ToListAsync());
+        Assert.Equal([MentorshipStatus.Active], mentorships);
+        await factory.Mailbox.AssertNoneAsync(m => m.IsTo(mentee.Email) || m.IsTo(oldMentor.Email), TimeSpan.FromSeconds(2));
+    }
+}
