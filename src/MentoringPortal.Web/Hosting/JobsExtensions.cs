@@ -12,6 +12,7 @@ public static class JobsExtensions
         builder.Services.AddScoped<RequestExpiry>();
         builder.Services.AddScoped<PauseEnding>();
         builder.Services.AddScoped<CadenceReminders>();
+        builder.Services.AddScoped<Features.Training.TrainingReminders>();
         builder.Services.AddScoped<RequestResponder>();
         builder.Services.AddScoped<Features.Matching.MatchSuggestions>();
         builder.Services.AddHostedService<Housekeeping>();

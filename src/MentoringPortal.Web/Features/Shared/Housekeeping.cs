@@ -21,6 +21,7 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, IOptions<PortalOpt
                 await scope.ServiceProvider.GetRequiredService<PauseEnding>().ResumeDueAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<RequestExpiry>().ExpireDueAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<CadenceReminders>().SendDueAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Training.TrainingReminders>().SendDueAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,0 +1,150 @@
+using MentoringPortal.Domain.Mentors;
+using MentoringPortal.Domain.Programmes;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Email;
+using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.MentorSignUp;
+
+/// <summary>Any signed-in person offers to mentor; the offer waits for the scheme's approval.</summary>
+[Authorize]
+public sealed class MentorSignUpController(
+    PortalDbContext db,
+    PortalEmails emails,
+    UserManager<PortalUser> users,
+    SignInManager<PortalUser> signIn,
+    TimeProvider time) : Controller
+{
+    private const string Path = "/mentor/sign-up";
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    [HttpGet(Path)]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var mentor = await FindMentorAsync(cancellationToken);
+        switch (mentor?.Approval)
+        {
+            case MentorApproval.Approved:
+                return await ToAvailabilityAsync();
+            case MentorApproval.Waiting:
+                return View("Waiting", Waiting(mentor));
+            case MentorApproval.Declined:
+                return View(await ViewModelAsync(MentorSignUpForm.From(mentor), mentor.DeclineMessage, cancellationToken));
+            default:
+                var userId = User.Id();
+                var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+                return View(await ViewModelAsync(new MentorSignUpForm { DisplayName = name }, null, cancellationToken));
+        }
+    }
+
+    [HttpPost(Path)]
+    public async Task<IActionResult> Index(MentorSignUpForm form, CancellationToken cancellationToken)
+    {
+        var mentor = await FindMentorAsync(cancellationToken);
+        if (mentor?.Approval == MentorApproval.Approved)
+        {
+            return await ToAvailabilityAsync();
+        }
+
+        if (mentor?.Approval == MentorApproval.Waiting)
+        {
+            // A second click of the same form: the first one already sent it.
+            return Redirect(Path);
+        }
+
+        if (form.MeetingModes.Count == 0)
+        {
+            ModelState.AddModelError(nameof(form.MeetingModes), "Choose at least one way you can meet.");
+        }
+
+        var chosen = await db.Programmes.Where(p => form.ProgrammeIds.Contains(p.Id)).ToListAsync(cancellationToken);
+        if (chosen.Count == 0)
+        {
+            ModelState.AddModelError(nameof(form.ProgrammeIds), "Choose at least one programme you would like to mentor in.");
+        }
+
+        var userId = User.Id();
+        if (ModelState.IsValid && ModelState.TryApply(string.Empty, () =>
+            {
+                if (mentor is null)
+                {
+                    db.Mentors.Add(Mentor.SignUp(userId, form.ToProfile(), form.Capacity, form.TrainingDeclared, chosen, Now));
+                }
+                else
+                {
+                    mentor.Resubmit(form.ToProfile(), form.Capacity, form.TrainingDeclared, chosen, Now);
+                }
+            }))
+        {
+            await TellAdministratorsAsync(form.DisplayName, chosen, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsConstraintViolation())
+            {
+                // Sent twice at the same moment: the first one counts.
+                TempData["Problem"] = "Your offer to mentor had already been sent. Here is what the scheme has.";
+                return Redirect(Path);
+            }
+
+            TempData["Success"] = "Thank you. Your offer to mentor has been sent. It now waits for the scheme's approval, and we will email you when they have decided.";
+            return Redirect(Path);
+        }
+
+        return View(await ViewModelAsync(form, mentor?.DeclineMessage, cancellationToken));
+    }
+
+    /// <summary>
+    /// The Mentor role is added when the scheme approves, after the person signed in, so their
+    /// cookie may not carry it yet: sign them in again quietly before sending them to a mentor page.
+    /// </summary>
+    private async Task<IActionResult> ToAvailabilityAsync()
+    {
+        if (!User.IsInRole(Roles.Mentor) && await users.GetUserAsync(User) is { } user && await users.IsInRoleAsync(user, Roles.Mentor))
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        return Redirect("/mentor/availability");
+    }
+
+    private async Task TellAdministratorsAsync(string mentorName, IReadOnlyCollection<Programme> programmes, CancellationToken cancellationToken)
+    {
+        var programmeIds = programmes.Select(p => p.Id).ToList();
+        var administrators = await (from user in db.Users
+                                    join userRole in db.UserRoles on user.Id equals userRole.UserId
+                                    join role in db.Roles on userRole.RoleId equals role.Id
+                                    where role.Name == Roles.Administrator && user.Email != null
+                                        && (!db.ProgrammeAdministrators.Any(a => a.UserId == user.Id)
+                                            || db.ProgrammeAdministrators.Any(a => a.UserId == user.Id && programmeIds.Contains(a.ProgrammeId)))
+                                    select new { user.Email, user.DisplayName }).ToListAsync(cancellationToken);
+        foreach (var administrator in administrators)
+        {
+            emails.MentorSignUpWaiting(new Recipient(administrator.Email!, administrator.DisplayName), mentorName);
+        }
+    }
+
+    private Task<Mentor?> FindMentorAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.Id();
+        return db.Mentors.Include(m => m.Programmes).SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+    }
+
+    private async Task<MentorSignUpViewModel> ViewModelAsync(MentorSignUpForm form, string? declineMessage, CancellationToken cancellationToken)
+    {
+        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new ProgrammeChoice(p.Id, p.Name, p.Summary)).ToListAsync(cancellationToken);
+        return new MentorSignUpViewModel(form, programmes, declineMessage);
+    }
+
+    private static MentorSignUpWaitingViewModel Waiting(Mentor mentor) => new(
+        mentor.SignedUpAt, mentor.DisplayName, mentor.Specialty, mentor.Grade, mentor.Region, mentor.Capacity, mentor.TrainingDeclared,
+        mentor.Programmes.Select(p => p.Name).Order(StringComparer.Ordinal).ToList());
+}
