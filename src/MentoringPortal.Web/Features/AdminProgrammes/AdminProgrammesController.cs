@@ -40,7 +40,7 @@ public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider t
     public async Task<IActionResult> New(CancellationToken cancellationToken)
     {
         var scope = await AdminScope.ForAsync(db, User, cancellationToken);
-        return scope.AllProgrammes ? View("Edit", new ProgrammeEditViewModel(null, null, ProgrammeForm.NewWithDefaults())) : NotFound();
+        return scope.AllProgrammes ? View("Edit", new ProgrammeEditViewModel(null, null, null, ProgrammeForm.NewWithDefaults())) : NotFound();
     }
 
     [HttpPost("/admin/programmes/new")]
@@ -94,7 +94,7 @@ public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider t
             }
         }
 
-        return View("Edit", new ProgrammeEditViewModel(null, null, form));
+        return View("Edit", new ProgrammeEditViewModel(null, null, null, form));
     }
 
     [HttpGet("/admin/programmes/{id:int}/edit")]
@@ -102,7 +102,7 @@ public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider t
     {
         var scope = await AdminScope.ForAsync(db, User, cancellationToken);
         var programme = await scope.Programmes(db).AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        return programme is null ? NotFound() : View(new ProgrammeEditViewModel(programme.Id, programme.Slug, ProgrammeForm.From(programme)));
+        return programme is null ? NotFound() : View(new ProgrammeEditViewModel(programme.Id, programme.Slug, programme.Name, ProgrammeForm.From(programme)));
     }
 
     [HttpPost("/admin/programmes/{id:int}/edit")]
@@ -116,6 +116,7 @@ public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider t
         }
 
         ReplaceNumberBindingErrors();
+        var nameBefore = programme.Name;
         var settingsBefore = ProgrammeText.Settings(programme);
         var summaryBefore = programme.Summary;
         var weightsBefore = programme.Weights;
@@ -146,7 +147,7 @@ public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider t
             return Redirect("/admin/programmes");
         }
 
-        return View(new ProgrammeEditViewModel(programme.Id, programme.Slug, form));
+        return View(new ProgrammeEditViewModel(programme.Id, programme.Slug, nameBefore, form));
     }
 
     private static string NameTaken(string slug) =>

@@ -9,7 +9,7 @@ public sealed record ProgrammeRow(int Id, string Name, MatchingMode MatchingMode
 public sealed record ProgrammesViewModel(IReadOnlyList<ProgrammeRow> Programmes, bool CanCreate);
 
 /// <summary>The programme form; <see cref="ProgrammeId"/> is null for a new programme.</summary>
-public sealed record ProgrammeEditViewModel(int? ProgrammeId, string? Slug, ProgrammeForm Form)
+public sealed record ProgrammeEditViewModel(int? ProgrammeId, string? Slug, string? SavedName, ProgrammeForm Form)
 {
     public bool IsNew => ProgrammeId is null;
 }

@@ -1,5 +1,5 @@
-using MentoringPortal.Web.Features.Admin;
 using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Features.Admin;
 using MentoringPortal.Web.Features.Shared;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;

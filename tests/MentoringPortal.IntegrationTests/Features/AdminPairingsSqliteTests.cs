@@ -1,0 +1,57 @@
+using System.Net;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.IntegrationTests.Features;
+
+/// <summary>The pairing pages' queries (name search, overdue facts) and a reassignment on the embedded SQLite provider.</summary>
+public sealed class AdminPairingsSqliteTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"portal-sqlite-{Guid.NewGuid():N}");
+    private PortalFactory _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _factory = await PortalFactory.CreateAsync(new PortalFactoryOptions
+        {
+            ConnectionString = $"Data Source={Path.Combine(_folder, "portal.db")}",
+            Settings = { ["Database:Provider"] = "Sqlite", ["Portal:DataDirectory"] = _folder },
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task PairingPages_AndReassignment_WorkOnSqlite()
+    {
+        var programme = await AdminPairingsData.ProgrammeAsync(_factory);
+        var oldMentor = await AdminPairingsData.MentorAsync(_factory, programme);
+        var newMentor = await AdminPairingsData.MentorAsync(_factory, programme);
+        var mentee = await AdminPairingsData.MenteeAsync(_factory, programme);
+        var pairingId = await AdminPairingsData.PairAsync(_factory, programme, mentee, oldMentor, DateTime.UtcNow.AddYears(-1));
+        await AdminPairingsData.AskForChangeAsync(_factory, pairingId, byMentee: true, "We have not met for a year.");
+        var admin = await PortalData.AdministratorAsync(_factory);
+        using var client = await _factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+
+        var found = await client.GetStringAsync($"/admin/pairings?overdue=true&q={Uri.EscapeDataString(mentee.Name.ToUpperInvariant())}");
+        Assert.Contains("1 pairing", found, StringComparison.Ordinal);
+        Assert.Contains($"/admin/pairings/{pairingId}", found, StringComparison.Ordinal);
+        Assert.Contains("We have not met for a year.", await client.GetStringAsync("/admin/change-requests"), StringComparison.Ordinal);
+        Assert.Contains(newMentor.Name, await client.GetStringAsync($"/admin/pairings/{pairingId}/reassign"), StringComparison.Ordinal);
+
+        using var response = await Forms.SubmitAsync(client, $"/admin/pairings/{pairingId}/reassign/{newMentor.Id}", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var statuses = await PortalData.QueryAsync(_factory, db => db.Mentorships.Where(m => m.MenteeId == mentee.Id)
+            .OrderBy(m => m.Id).Select(m => m.Status).ToListAsync());
+        Assert.Equal([MentorshipStatus.Ended, MentorshipStatus.Active], statuses);
+        await _factory.Mailbox.WaitForAsync(oldMentor.Email);
+    }
+}
