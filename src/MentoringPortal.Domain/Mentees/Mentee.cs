@@ -63,7 +63,10 @@ public sealed class Mentee
 
     public IReadOnlyCollection<MenteeApplication> Applications => _applications;
 
-    public bool IsProfileComplete => ProfileCompletedAt is not null && _programmes.Count > 0;
+    public bool IsProfileComplete => HasProfile && _programmes.Count > 0;
+
+    /// <summary>The profile's details are filled in (programmes aside: those where the scheme matches are joined by applying).</summary>
+    public bool HasProfile => ProfileCompletedAt is not null;
 
     public void UpdateProfile(MenteeProfile profile, DateTime now)
     {
@@ -224,7 +227,7 @@ public sealed class Mentee
     /// </summary>
     public MenteeApplication Apply(Programme programme, ApplicationChoices choices, DateTime now)
     {
-        if (!IsProfileComplete)
+        if (!HasProfile)
         {
             throw new DomainRuleException("Complete your profile before applying.");
         }

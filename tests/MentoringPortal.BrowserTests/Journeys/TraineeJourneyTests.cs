@@ -59,7 +59,7 @@ public sealed class TraineeJourneyTests(BrowserPortal portal)
         await page.GetByLabel("Region").SelectOptionAsync(new SelectOptionValue { Label = "North West" });
         await page.GetByLabel("Background").SelectOptionAsync(new SelectOptionValue { Label = "Returned after parental leave" });
         await page.GetByLabel("Organisation (optional)").FillAsync("Northern Care Alliance");
-        await page.GetByRole(AriaRole.Group, new() { Name = "Programmes you are joining" })
+        await page.GetByRole(AriaRole.Group, new() { Name = "Programmes where you choose your mentor" })
             .GetByRole(AriaRole.Checkbox, new() { Name = "Return to Training mentoring" }).CheckAsync();
         await page.GetByLabel("Short term (next 3 months)").FillAsync("Feel safe leading resus on nights again.");
         await page.GetByLabel("Medium term (next year)").FillAsync("Pass the next ARCP with a plan for the year.");

@@ -18,7 +18,7 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         var second = await ApplicationsData.MenteeAsync(factory);
         await ApplicationsData.ApplyAsync(factory, first, programme);
         await ApplicationsData.ApplyAsync(factory, second, programme);
-        var admin = await ApplicationsData.AdministratorOfAsync(factory, programme);
+        var admin = await AdminData.AdministratorOfAsync(factory, programme);
         using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
 
         var html = await client.GetStringAsync($"/admin/applications?programme={programme.Id}");
@@ -38,7 +38,7 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         var colleague = await ApplicationsData.MentorAsync(factory, programme, name: "Dr Same Trust", organisation: "St Elsewhere Hospital");
         var applicant = await ApplicationsData.MenteeAsync(factory, organisation: "St Elsewhere Hospital");
         var applicationId = await ApplicationsData.ApplyAsync(factory, applicant, programme, conflicts: "Declared Conflict", avoidOwnOrganisation: true);
-        var admin = await ApplicationsData.AdministratorOfAsync(factory, programme);
+        var admin = await AdminData.AdministratorOfAsync(factory, programme);
         using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
 
         var html = await client.GetStringAsync($"/admin/applications/{applicationId}");
@@ -71,7 +71,7 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         var mentor = await ApplicationsData.MentorAsync(factory, programme, capacity: 2);
         var applicant = await ApplicationsData.MenteeAsync(factory);
         var applicationId = await ApplicationsData.ApplyAsync(factory, applicant, programme);
-        var admin = await ApplicationsData.AdministratorOfAsync(factory, programme);
+        var admin = await AdminData.AdministratorOfAsync(factory, programme);
         using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
         var matchUrl = $"/admin/applications/{applicationId}/match/{mentor.Id}";
 
@@ -131,7 +131,7 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
             applications.Add(await ApplicationsData.ApplyAsync(factory, await ApplicationsData.MenteeAsync(factory), programme));
         }
 
-        var admin = await ApplicationsData.AdministratorOfAsync(factory, programme);
+        var admin = await AdminData.AdministratorOfAsync(factory, programme);
         var clients = new List<HttpClient>();
         var tokens = new List<string>();
         foreach (var id in applications)
@@ -180,7 +180,7 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         var programme = await ApplicationsData.ProgrammeAsync(factory);
         var applicant = await ApplicationsData.MenteeAsync(factory);
         var applicationId = await ApplicationsData.ApplyAsync(factory, applicant, programme);
-        var admin = await ApplicationsData.AdministratorOfAsync(factory, programme);
+        var admin = await AdminData.AdministratorOfAsync(factory, programme);
         using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
 
         using var empty = await Forms.SubmitAsync(client, $"/admin/applications/{applicationId}/decline", [new("Message", "")]);
@@ -211,7 +211,7 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         var mentorB = await ApplicationsData.MentorAsync(factory, programmeB);
         var applicant = await ApplicationsData.MenteeAsync(factory);
         var applicationB = await ApplicationsData.ApplyAsync(factory, applicant, programmeB);
-        var adminA = await ApplicationsData.AdministratorOfAsync(factory, programmeA);
+        var adminA = await AdminData.AdministratorOfAsync(factory, programmeA);
         using var client = await factory.CreateSignedInClientAsync(adminA.Email, PortalData.Password);
 
         foreach (var url in new[]
@@ -247,7 +247,7 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         var programme = await ApplicationsData.ProgrammeAsync(factory);
         var elsewhere = await PortalData.MentorAsync(factory);
         var applicationId = await ApplicationsData.ApplyAsync(factory, await ApplicationsData.MenteeAsync(factory), programme);
-        var admin = await ApplicationsData.AdministratorOfAsync(factory, programme);
+        var admin = await AdminData.AdministratorOfAsync(factory, programme);
         using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
 
         using var response = await client.GetAsync($"/admin/applications/{applicationId}/match/{elsewhere.Id}");

@@ -211,7 +211,7 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
         var programmeA = await PortalData.ProgrammeIdAsync(factory);
         var programmeB = await MentorsData.OtherProgrammeIdAsync(factory);
         var mentor = await MentorsData.WaitingMentorAsync(factory, programmeB);
-        var limited = await MentorsData.LimitedAdministratorAsync(factory, programmeA);
+        var limited = await AdminData.AdministratorOfAsync(factory, programmeA);
         using var client = await factory.CreateSignedInClientAsync(limited.Email, PortalData.Password);
 
         foreach (var path in new[] { $"/admin/mentors/{mentor.Id}", $"/admin/mentors/{mentor.Id}/approve", $"/admin/mentors/{mentor.Id}/decline" })

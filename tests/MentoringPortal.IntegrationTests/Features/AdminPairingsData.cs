@@ -5,13 +5,11 @@ using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentoringPortal.IntegrationTests.Features;
 
-public sealed record TestProgramme(int Id, string Name);
 
 /// <summary>
 /// Arranges programmes of their own, people in them, pairings and change requests for the
@@ -27,7 +25,7 @@ public static class AdminPairingsData
         var programme = new Programme("Programme " + slug, slug, "A programme for the pairing pages' tests.", MatchingMode.MenteeChooses);
         db.Programmes.Add(programme);
         await db.SaveChangesAsync();
-        return new TestProgramme(programme.Id, programme.Name);
+        return new TestProgramme(programme.Id, programme.Slug, programme.Name);
     });
 
     public static Task<Person> MentorAsync(PortalFactory factory, TestProgramme programme, int capacity = 2, string? name = null) =>
@@ -36,7 +34,7 @@ public static class AdminPairingsData
             var db = services.GetRequiredService<PortalDbContext>();
             var now = DateTime.UtcNow;
             var displayName = name ?? Unique.Name("Dr Mentor");
-            var user = await UserAsync(services, Unique.Email("mentor"), displayName, Roles.Mentor);
+            var user = await PortalData.UserAsync(services, Unique.Email("mentor"), displayName, Roles.Mentor);
             var mentor = new Mentor(user.Id, new MentorProfile(displayName, ProfileOptions.Specialties[0], "Consultant",
                 ProfileOptions.Regions[0], ProfileOptions.Backgrounds[0], "Test Hospital", "Returning after parental leave",
                 "An experienced and trained mentor.", MeetingModes.FaceToFace | MeetingModes.Video), capacity, now);
@@ -54,7 +52,7 @@ public static class AdminPairingsData
             var db = services.GetRequiredService<PortalDbContext>();
             var now = DateTime.UtcNow;
             var displayName = name ?? Unique.Name("Dr Trainee");
-            var user = await UserAsync(services, Unique.Email("mentee"), displayName, Roles.Mentee);
+            var user = await PortalData.UserAsync(services, Unique.Email("mentee"), displayName, Roles.Mentee);
             var mentee = new Mentee(user.Id, displayName, now);
             mentee.UpdateProfile(new MenteeProfile(displayName, ProfileOptions.Specialties[1], ProfileOptions.Grades[2],
                 ProfileOptions.Regions[1], ProfileOptions.Backgrounds[1], null), now);
@@ -105,31 +103,6 @@ public static class AdminPairingsData
             await db.SaveChangesAsync();
         });
 
-    /// <summary>An administrator limited to the given programmes.</summary>
-    public static Task<Person> AdministratorOfAsync(PortalFactory factory, params TestProgramme[] programmes) =>
-        factory.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<PortalDbContext>();
-            var name = Unique.Name("Programme administrator");
-            var user = await UserAsync(services, Unique.Email("admin"), name, Roles.Administrator);
-            foreach (var programme in programmes)
-            {
-                db.ProgrammeAdministrators.Add(new ProgrammeAdministrator(user.Id, programme.Id));
-            }
-
-            await db.SaveChangesAsync();
-            return new Person(user.Email!, 0, name);
-        });
-
     public static Task<T> QueryAsync<T>(PortalFactory factory, Func<PortalDbContext, Task<T>> query) => PortalData.QueryAsync(factory, query);
 
-    private static async Task<PortalUser> UserAsync(IServiceProvider services, string email, string name, string role)
-    {
-        var users = services.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
-        var created = await users.CreateAsync(user, PortalData.Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
-        return user;
-    }
 }

@@ -193,7 +193,7 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
         var menteeB = await AdminPairingsData.MenteeAsync(factory, programmeB);
         var pairingB = await AdminPairingsData.PairAsync(factory, programmeB, menteeB, mentorB);
         var requestB = await AdminPairingsData.AskForChangeAsync(factory, pairingB, byMentee: true, reasonB);
-        var admin = await AdminPairingsData.AdministratorOfAsync(factory, programmeA);
+        var admin = await AdminData.AdministratorOfAsync(factory, programmeA);
         using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
 
         foreach (var url in new[]

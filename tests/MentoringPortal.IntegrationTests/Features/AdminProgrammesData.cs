@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MentoringPortal.IntegrationTests.Features;
 
-public sealed record TestProgramme(int Id, string Slug, string Name);
 
 /// <summary>Programmes, limited administrators and audit rows for the programme, administrator and audit log tests.</summary>
 public static class AdminProgrammesData
@@ -21,20 +20,6 @@ public static class AdminProgrammesData
         await db.SaveChangesAsync();
         return new TestProgramme(programme.Id, programme.Slug, programme.Name);
     });
-
-    /// <summary>An administrator limited to these programmes (one <see cref="ProgrammeAdministrator"/> row each).</summary>
-    public static async Task<Person> LimitedAdministratorAsync(PortalFactory factory, params TestProgramme[] programmes)
-    {
-        var admin = await PortalData.AdministratorAsync(factory);
-        await factory.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<PortalDbContext>();
-            var userId = await UserIdAsync(db, admin.Email);
-            db.ProgrammeAdministrators.AddRange(programmes.Select(p => new ProgrammeAdministrator(userId, p.Id)));
-            await db.SaveChangesAsync();
-        });
-        return admin;
-    }
 
     public static Task<string> UserIdAsync(PortalFactory factory, string email) =>
         PortalData.QueryAsync(factory, db => UserIdAsync(db, email));

@@ -162,7 +162,7 @@ public sealed class AdminProgrammesTests(PortalFactory factory) : IClassFixture<
         await AdminProgrammesData.AuditEntriesAsync(factory, someone.Email, AuditActions.PairingEnded, 1, "Alpha pairing " + programmeA.Slug, programmeA.Id, DateTime.UtcNow);
         await AdminProgrammesData.AuditEntriesAsync(factory, someone.Email, AuditActions.PairingEnded, 1, "Beta pairing " + programmeB.Slug, programmeB.Id, DateTime.UtcNow);
         await AdminProgrammesData.AuditEntriesAsync(factory, someone.Email, AuditActions.AdministratorAdded, 1, "Role change " + programmeB.Slug, null, DateTime.UtcNow);
-        var admin = await AdminProgrammesData.LimitedAdministratorAsync(factory, programmeA);
+        var admin = await AdminData.AdministratorOfAsync(factory, programmeA);
         using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
 
         foreach (var url in new[]

@@ -7,13 +7,11 @@ using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentoringPortal.IntegrationTests.Features;
 
-public sealed record TestProgramme(int Id, string Slug, string Name);
 
 /// <summary>Arranges programmes where the scheme matches, their mentors, applicants and applications, through the domain.</summary>
 public static class ApplicationsData
@@ -38,7 +36,7 @@ public static class ApplicationsData
         var db = services.GetRequiredService<PortalDbContext>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var displayName = name ?? Unique.Name("Dr Matched Mentor");
-        var user = await UserAsync(services, Unique.Email("mentor"), displayName, Roles.Mentor);
+        var user = await PortalData.UserAsync(services, Unique.Email("mentor"), displayName, Roles.Mentor);
         var mentor = new Mentor(user.Id, new MentorProfile(displayName, ProfileOptions.Specialties[0], "Consultant", ProfileOptions.Regions[1],
             ProfileOptions.Backgrounds[0], organisation ?? Unique.Name("County Hospital"), expertise,
             "Consultant who has led a service redesign.", MeetingModes.FaceToFace | MeetingModes.Video), capacity, now);
@@ -60,7 +58,7 @@ public static class ApplicationsData
             var db = services.GetRequiredService<PortalDbContext>();
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             var displayName = Unique.Name("Dr Applicant");
-            var user = await UserAsync(services, Unique.Email("applicant"), displayName, Roles.Mentee);
+            var user = await PortalData.UserAsync(services, Unique.Email("applicant"), displayName, Roles.Mentee);
             var mentee = new Mentee(user.Id, displayName, now);
             if (completeProfile)
             {
@@ -97,28 +95,4 @@ public static class ApplicationsData
         return application.Id;
     });
 
-    /// <summary>An administrator limited to the given programmes.</summary>
-    public static Task<Person> AdministratorOfAsync(PortalFactory factory, params TestProgramme[] programmes) => factory.InScopeAsync(async services =>
-    {
-        var db = services.GetRequiredService<PortalDbContext>();
-        var name = Unique.Name("Programme administrator");
-        var user = await UserAsync(services, Unique.Email("admin"), name, Roles.Administrator);
-        foreach (var programme in programmes)
-        {
-            db.ProgrammeAdministrators.Add(new ProgrammeAdministrator(user.Id, programme.Id));
-        }
-
-        await db.SaveChangesAsync();
-        return new Person(user.Email!, 0, name);
-    });
-
-    private static async Task<PortalUser> UserAsync(IServiceProvider services, string email, string name, string role)
-    {
-        var users = services.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
-        var created = await users.CreateAsync(user, PortalData.Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
-        return user;
-    }
 }

@@ -29,7 +29,7 @@ public static class MentorsData
             var db = services.GetRequiredService<PortalDbContext>();
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             var name = Unique.Name("Dr Volunteer");
-            var user = await UserAsync(services, Unique.Email("volunteer"), name, Roles.Mentee);
+            var user = await PortalData.UserAsync(services, Unique.Email("volunteer"), name, Roles.Mentee);
             var mentor = Mentor.SignUp(user.Id, Profile(name), 2, "2-day mentor course, March 2025",
                 [await db.Programmes.SingleAsync(p => p.Id == inProgramme)], now);
             db.Mentors.Add(mentor);
@@ -45,7 +45,7 @@ public static class MentorsData
         var db = services.GetRequiredService<PortalDbContext>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var name = Unique.Name("Dr Trained");
-        var user = await UserAsync(services, Unique.Email("trained"), name, Roles.Mentor);
+        var user = await PortalData.UserAsync(services, Unique.Email("trained"), name, Roles.Mentor);
         var mentor = Mentor.SignUp(user.Id, Profile(name), 2, null, [await db.Programmes.SingleAsync(p => p.Id == programmeId)], now);
         mentor.Approve(now);
         mentor.RecordTraining(Mentor.SchemeCourseName, true, DateOnly.FromDateTime(now).AddYears(-1), expiresOn, null, now);
@@ -65,17 +65,6 @@ public static class MentorsData
         return programme.Id;
     });
 
-    /// <summary>An administrator limited to the given programme.</summary>
-    public static Task<Person> LimitedAdministratorAsync(PortalFactory factory, int programmeId) => factory.InScopeAsync(async services =>
-    {
-        var db = services.GetRequiredService<PortalDbContext>();
-        var name = Unique.Name("Programme administrator");
-        var user = await UserAsync(services, Unique.Email("limited-admin"), name, Roles.Administrator);
-        db.ProgrammeAdministrators.Add(new ProgrammeAdministrator(user.Id, programmeId));
-        await db.SaveChangesAsync();
-        return new Person(user.Email!, 0, name);
-    });
-
     public static Task<Mentor> MentorAsync(PortalFactory factory, int mentorId) => PortalData.QueryAsync(factory, db =>
         db.Mentors.AsNoTracking().Include(m => m.Training).SingleAsync(m => m.Id == mentorId));
 
@@ -86,13 +75,4 @@ public static class MentorsData
         return await users.IsInRoleAsync(user, role);
     });
 
-    private static async Task<PortalUser> UserAsync(IServiceProvider services, string email, string name, string role)
-    {
-        var users = services.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
-        var created = await users.CreateAsync(user, PortalData.Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
-        return user;
-    }
 }

@@ -120,7 +120,7 @@ public static class PortalData
             .SingleAsync(m => m.Id == mentee.Id),
         await db.Mentors.Include(m => m.Programmes).SingleAsync(m => m.Id == mentor.Id));
 
-    private static async Task<PortalUser> UserAsync(IServiceProvider services, string email, string name, string role)
+    public static async Task<PortalUser> UserAsync(IServiceProvider services, string email, string name, string role)
     {
         var users = services.GetRequiredService<UserManager<PortalUser>>();
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };

@@ -151,7 +151,7 @@ public sealed class ApplicationsController(PortalDbContext db, PortalEmails emai
     /// <summary>What stops the form from being useful before it is filled in; the domain checks again on saving.</summary>
     private static CannotApply? WhyNotApply(Programme programme, Mentee mentee)
     {
-        if (!mentee.IsProfileComplete)
+        if (!mentee.HasProfile)
         {
             return new CannotApply("Complete your profile before applying: the scheme matches you on your specialty, stage, region and background.",
                 "/me/profile", "Complete your profile");

@@ -45,11 +45,8 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
             return NotFound();
         }
 
+        // No programme is required here: someone may only want a programme where the scheme matches, which they apply to.
         var choosable = await db.Programmes.Where(p => p.MatchingMode == MatchingMode.MenteeChooses).ToListAsync(cancellationToken);
-        if (!form.ProgrammeIds.Any(id => choosable.Exists(p => p.Id == id)))
-        {
-            ModelState.AddModelError(nameof(form.ProgrammeIds), "Choose at least one programme.");
-        }
 
         if (ModelState.IsValid)
         {
@@ -139,7 +136,7 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
 
     private async Task<MentorHome?> MentorHomeAsync(string userId, CancellationToken cancellationToken)
     {
-        var mentor = await db.Mentors.AsNoTracking().Where(m => m.UserId == userId)
+        var mentor = await db.Mentors.AsNoTracking().Where(m => m.UserId == userId && m.IsApproved)
             .Select(m => new
             {
                 m.Id,
