@@ -1,15 +1,21 @@
 using System.Diagnostics;
 using System.Globalization;
+using MentoringPortal.Bench;
 using MentoringPortal.IntegrationTests.Features;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// Directory page latency with 10,000 mentors on PostgreSQL, through the app's real HTTP pipeline
-// (in-process test server, so no socket time). Run it with the servers test.sh starts:
+// Two benchmarks, through the app's real HTTP pipeline (in-process test server, so no socket time),
+// on the PostgreSQL that test.sh starts:
 //   ./test.sh dotnet run -c Release --project bench/MentoringPortal.Bench [-- requests-per-url]
-var requestsPerUrl = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+//       directory page latency with 10,000 mentors;
+//   ./test.sh dotnet run -c Release --project bench/MentoringPortal.Bench -- matching [requests-per-url]
+//       an applicant's ranked suggestions with 100, 1,000 and 5,000 mentors in the programme.
+var matching = args.Length > 0 && args[0] == "matching";
+var numbers = args.Where(a => a != "matching").ToArray();
+var requestsPerUrl = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 200;
 const int mentorCount = 10_000;
 string[] urls =
 [
@@ -35,6 +41,12 @@ Environment.SetEnvironmentVariable("Serilog__MinimumLevel__Default", "Warning");
 Environment.SetEnvironmentVariable("Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
 Environment.SetEnvironmentVariable("Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime", "Warning");
 await using var portal = await PortalFactory.CreateAsync();
+if (matching)
+{
+    await MatchingBench.RunAsync(portal, requestsPerUrl);
+    return;
+}
+
 var programmeId = await PortalData.ProgrammeIdAsync(portal);
 var seeding = Stopwatch.StartNew();
 await portal.InScopeAsync(async services =>
@@ -57,24 +69,8 @@ using var client = portal.CreateClientNoRedirect();
 Console.WriteLine($"{"URL",-72} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
 foreach (var url in urls)
 {
-    for (var i = 0; i < 10; i++)
-    {
-        using var warm = await client.GetAsync(url);
-        warm.EnsureSuccessStatusCode();
-    }
-
-    var timings = new List<double>(requestsPerUrl);
-    for (var i = 0; i < requestsPerUrl; i++)
-    {
-        var watch = Stopwatch.StartNew();
-        using var response = await client.GetAsync(url);
-        _ = await response.Content.ReadAsByteArrayAsync();
-        timings.Add(watch.Elapsed.TotalMilliseconds);
-        response.EnsureSuccessStatusCode();
-    }
-
-    timings.Sort();
+    var timings = await Timing.GetAsync(client, url, requestsPerUrl);
     Console.WriteLine($"{url,-72} {Percentile(timings, 0.50),8:F1} {Percentile(timings, 0.95),8:F1} {timings[^1],8:F1}");
 }
 
-static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
+static double Percentile(List<double> sorted, double p) => Timing.Percentile(sorted, p);

@@ -223,6 +223,11 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
             "We have met twice but our working patterns make it very hard to find times, and I don't feel able to talk openly about my return. I would like to try a mentor outside my own hospital.",
             now.AddDays(-3));
 
+        // And a mentor who finds the pairing is not working asks too (the reassignment journey of the browser tests).
+        pairings[2].AskForChange(MentorNo(2).UserId!,
+            "We have very different expectations of what mentoring is for, and after three meetings I do not think I am the right person to help. A mentor closer to their specialty may do better.",
+            now.AddDays(-2));
+
         // Requests in every state; mentor1 has two to answer, and mentee1 is free to choose anyone.
         MenteeNo(8).RequestContact(MentorNo(1), returnToTraining,
             "I am returning after a year of parental leave and would value your experience of coming back to on-call work.", MeetingModes.FaceToFace, now.AddDays(-2), expiry);

@@ -43,6 +43,7 @@ public sealed class AdminMentorsController(PortalDbContext db, PortalEmails emai
             "missing" => mentors.Where(m => m.TrainingCompletedOn == null),
             "expired" => mentors.Where(m => m.TrainingExpiresOn < today),
             "expiring" => mentors.Where(m => m.TrainingExpiresOn >= today && m.TrainingExpiresOn <= soon),
+            "due" => mentors.Where(m => m.TrainingCompletedOn == null || m.TrainingExpiresOn <= soon),
             _ => mentors,
         };
 

@@ -9,7 +9,8 @@ public sealed record AdminMentorsQuery(string? Status, string? Training, string?
         [("waiting", "Waiting for approval"), ("approved", "Approved"), ("declined", "Declined"), ("all", "All")];
 
     public static IReadOnlyList<(string Value, string Label)> TrainingFilters { get; } =
-        [("", "Any"), ("missing", "Missing"), ("expired", "Expired"), ("expiring", $"Expiring within {Mentor.TrainingReminderDays} days")];
+        [("", "Any"), ("missing", "Missing"), ("expired", "Expired"), ("expiring", $"Expiring within {Mentor.TrainingReminderDays} days"),
+        ("due", $"Missing, expired or expiring within {Mentor.TrainingReminderDays} days")];
 
     public MentorApproval? Approval => Status switch
     {
