@@ -87,12 +87,13 @@ public static class MatchScoring
     {
         var suggestions = new List<Suggestion>();
         var exclusions = new List<Exclusion>();
+        var goals = GoalWords(needs);
         foreach (var candidate in candidates)
         {
             var whyNot = WhyExcluded(needs, candidate);
             if (whyNot is null)
             {
-                suggestions.Add(Score(needs, candidate, weights));
+                suggestions.Add(Score(needs, goals, candidate, weights));
             }
             else
             {
@@ -132,16 +133,24 @@ public static class MatchScoring
         return conflict is null ? null : $"the mentee declared a conflict (\u201c{conflict.Trim()}\u201d)";
     }
 
-    public static Suggestion Score(MenteeNeeds needs, MatchCandidate candidate, MatchingWeights weights)
+    public static Suggestion Score(MenteeNeeds needs, MatchCandidate candidate, MatchingWeights weights) =>
+        Score(needs, GoalWords(needs), candidate, weights);
+
+    /// <summary>Each goal's significant words, worked out once per ranking rather than once per mentor.</summary>
+    private static List<(GoalHorizon Horizon, IReadOnlyCollection<string> Stems)> GoalWords(MenteeNeeds needs) =>
+        needs.Goals.Select(g => (g.Horizon, (IReadOnlyCollection<string>)Words(g.Description).Keys)).ToList();
+
+    private static Suggestion Score(MenteeNeeds needs, List<(GoalHorizon Horizon, IReadOnlyCollection<string> Stems)> goals,
+        MatchCandidate candidate, MatchingWeights weights)
     {
         var reasons = new List<string>();
         var points = 0.0;
 
         var goalsMatched = 0;
         var expertiseWords = Words(candidate.Expertise + " " + candidate.Specialty);
-        foreach (var goal in needs.Goals)
+        foreach (var goal in goals)
         {
-            var shared = Words(goal.Description).Keys.Where(expertiseWords.ContainsKey).Select(stem => expertiseWords[stem]).ToList();
+            var shared = goal.Stems.Where(expertiseWords.ContainsKey).Select(stem => expertiseWords[stem]).ToList();
             if (shared.Count > 0)
             {
                 goalsMatched++;
@@ -149,7 +158,7 @@ public static class MatchScoring
             }
         }
 
-        var horizons = needs.Goals.Count;
+        var horizons = goals.Count;
         if (horizons > 0)
         {
             points += weights.Expertise * (double)goalsMatched / horizons;

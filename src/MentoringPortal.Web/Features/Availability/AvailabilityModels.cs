@@ -20,7 +20,8 @@ public sealed class AvailabilityForm
 
 public sealed record AvailabilityViewModel(AvailabilityForm Form, int ActiveMentees, int PendingRequests);
 
-public sealed class MentorProfileForm
+/// <summary>A mentor's profile as a form: the profile page edits it, and the sign-up form adds to it.</summary>
+public class MentorProfileForm
 {
     [Display(Name = "Name as shown to trainees")]
     [Required(ErrorMessage = "Enter your name.")]
@@ -62,16 +63,23 @@ public sealed class MentorProfileForm
     public MentorProfile ToProfile() => new(DisplayName, Specialty, Grade, Region, Background, Organisation, Expertise, Bio,
         MeetingModes.Aggregate(Domain.MeetingModes.None, (all, mode) => all | mode));
 
-    public static MentorProfileForm From(Mentor mentor) => new()
+    public static MentorProfileForm From(Mentor mentor)
     {
-        DisplayName = mentor.DisplayName,
-        Specialty = mentor.Specialty,
-        Grade = mentor.Grade,
-        Region = mentor.Region,
-        Background = mentor.Background,
-        Organisation = mentor.Organisation,
-        Expertise = mentor.Expertise,
-        Bio = mentor.Bio,
-        MeetingModes = MeetingModesText.Each.Where(m => mentor.MeetingModes.HasFlag(m)).ToList(),
-    };
+        var form = new MentorProfileForm();
+        form.FillProfileFrom(mentor);
+        return form;
+    }
+
+    protected void FillProfileFrom(Mentor mentor)
+    {
+        DisplayName = mentor.DisplayName;
+        Specialty = mentor.Specialty;
+        Grade = mentor.Grade;
+        Region = mentor.Region;
+        Background = mentor.Background;
+        Organisation = mentor.Organisation;
+        Expertise = mentor.Expertise;
+        Bio = mentor.Bio;
+        MeetingModes = MeetingModesText.Each.Where(m => mentor.MeetingModes.HasFlag(m)).ToList();
+    }
 }
