@@ -8,12 +8,12 @@ namespace MentoringPortal.Web.Email;
 public sealed partial class PortalEmails
 {
     /// <summary>To the mentee who has been moved: who the new mentor is and what to do next.</summary>
-    public void ReassignedMenteeNewMentor(Recipient mentee, string newMentorName, int newMentorId, int newPairingId) => Add(mentee, new EmailContent(
+    public void ReassignedMenteeNewMentor(Recipient mentee, string newMentorName, int newPairingId) => Add(mentee, new EmailContent(
         $"Your new mentor is {newMentorName}",
         $"Dear {mentee.Name},",
         [
             $"The scheme has arranged a new mentor for you: {newMentorName}. Your previous pairing has ended; nobody is at fault, and changing mentor is a normal part of mentoring.",
-            $"You can read {newMentorName}'s profile here: {Link($"/mentors/{newMentorId}")}",
+            $"You can read about {newMentorName} (their experience, and how they like to meet) on your pairing's page: {Link($"/pairings/{newPairingId}")}",
             $"Next step: arrange your first meeting with {newMentorName}. The first meeting is face to face, so agree a time and a quiet place where you can talk in confidence. You can plan it from your pairing's page.",
         ],
         new EmailLink("Plan your first meeting", Link($"/pairings/{newPairingId}"))));

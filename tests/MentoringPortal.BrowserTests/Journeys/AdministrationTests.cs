@@ -74,6 +74,14 @@ public sealed class AdministrationTests(BrowserPortal portal)
         var toMentee = await portal.Mailbox.WaitForAsync(m => m.IsTo(Demo.Mentee10.Email) && m.Subject.Contains(mentorName, StringComparison.Ordinal));
         Assert.Contains("/pairings/", toMentee.TextBody, StringComparison.Ordinal);
         portal.AssertNoPageErrors(page);
+
+        // The mentee finds the match on their home page and reads about the mentor on the pairing's page.
+        var mentee = await portal.NewSignedInPageAsync(Demo.Mentee10.Email);
+        await OpenAsync(mentee, "/me", "My mentoring");
+        await mentee.GetByRole(AriaRole.Link, new() { Name = mentorName, Exact = true }).First.ClickAsync();
+        await ArriveAtAsync(mentee, $"Your pairing with {mentorName}");
+        await Expect(mentee.GetByRole(AriaRole.Term).Filter(new() { HasText = "Areas of expertise" })).ToBeVisibleAsync();
+        portal.AssertNoPageErrors(mentee);
     }
 
     [Fact]

@@ -181,7 +181,7 @@ public sealed class AdminPairingsController(PortalDbContext db, PortalEmails ema
                 var addresses = await db.EmailsAsync([mentee.UserId, newMentor.UserId, oldMentor.UserId], cancellationToken);
                 if (addresses.For(mentee.UserId, mentee.DisplayName) is { } toMentee)
                 {
-                    emails.ReassignedMenteeNewMentor(toMentee, newMentor.DisplayName, newMentor.Id, started.Id);
+                    emails.ReassignedMenteeNewMentor(toMentee, newMentor.DisplayName, started.Id);
                 }
 
                 if (addresses.For(newMentor.UserId, newMentor.DisplayName) is { } toNewMentor)

@@ -7,6 +7,10 @@ namespace MentoringPortal.Web.Features.Pairings;
 /// <summary>What the mentor sees of their mentee's profile.</summary>
 public sealed record MenteeFacts(string? Specialty, string? Grade, string? Region, string? Background, string? Organisation);
 
+/// <summary>What the mentee sees of their mentor's profile (also when the scheme matched them, and the mentor is not in the directory).</summary>
+public sealed record MentorFacts(string Specialty, string Grade, string Region, string Background, string? Organisation, string Expertise,
+    string Bio, string MeetingModes);
+
 /// <summary>One meeting as a member of the pairing sees it. <see cref="MyNote"/> is the viewer's own note, never the other member's.</summary>
 public sealed record MeetingRow(
     int Id,
@@ -26,6 +30,7 @@ public sealed record PairingViewModel(
     bool ViewerIsMentor,
     string OtherName,
     MenteeFacts? Mentee,
+    MentorFacts? Mentor,
     string Programme,
     DateTime StartedAt,
     bool IsActive,

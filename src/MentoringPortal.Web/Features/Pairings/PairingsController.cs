@@ -40,6 +40,7 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
         var now = Now;
         var viewerIsMentor = IsMentor(pairing, userId);
         var mentee = pairing.Mentee!;
+        var mentor = pairing.Mentor!;
         var meetings = pairing.Meetings.OrderBy(m => m.StartsAt).Select(m => new MeetingRow(
             m.Id,
             UkTime.Describe(m.StartsAt, m.EndsAt),
@@ -57,6 +58,8 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
             viewerIsMentor,
             OtherName(pairing, userId),
             viewerIsMentor ? new MenteeFacts(mentee.Specialty, mentee.Grade, mentee.Region, mentee.Background, mentee.Organisation) : null,
+            viewerIsMentor ? null : new MentorFacts(mentor.Specialty, mentor.Grade, mentor.Region, mentor.Background, mentor.Organisation,
+                mentor.Expertise, mentor.Bio, mentor.MeetingModes.Describe()),
             programme.Name,
             pairing.StartedAt,
             pairing.IsActive,
