@@ -131,4 +131,53 @@ public sealed class ReassignmentTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal([MentorshipStatus.Active], mentorships);
         await factory.Mailbox.AssertNoneAsync(m => m.IsTo(mentee.Email) || m.IsTo(oldMentor.Email), TimeSpan.FromSeconds(2));
     }
+
+    [Fact]
+    public async Task Reassign_TwoAdministratorsRaceForTheLastPlace_OneWins_TheOtherIsToldAndNothingElseChanges()
+    {
+        var programme = await AdminPairingsData.ProgrammeAsync(factory);
+        var lastPlace = await AdminPairingsData.MentorAsync(factory, programme, capacity: 1);
+        var pairings = new List<int>();
+        for (var i = 0; i < 2; i++)
+        {
+            var oldMentor = await AdminPairingsData.MentorAsync(factory, programme);
+            var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
+            pairings.Add(await AdminPairingsData.PairAsync(factory, programme, mentee, oldMentor));
+        }
+
+        var clients = new List<HttpClient>();
+        var tokens = new List<string>();
+        foreach (var pairingId in pairings)
+        {
+            var admin = await PortalData.AdministratorAsync(factory);
+            var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+            var page = await Forms.ParseHtmlAsync(await client.GetAsync($"/admin/pairings/{pairingId}/reassign/{lastPlace.Id}"));
+            tokens.Add(page.QuerySelector($"input[name={Forms.AntiforgeryField}]")!.GetAttribute("value")!);
+            clients.Add(client);
+        }
+
+        using var start = new SemaphoreSlim(0);
+        var racers = Enumerable.Range(0, 2).Select(async i =>
+        {
+            await start.WaitAsync();
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string> { [Forms.AntiforgeryField] = tokens[i] });
+            using var response = await clients[i].PostAsync($"/admin/pairings/{pairings[i]}/reassign/{lastPlace.Id}", content);
+            return response.StatusCode;
+        }).ToList();
+        start.Release(2);
+        var results = await Task.WhenAll(racers);
+
+        Assert.Equal(1, results.Count(r => r == HttpStatusCode.Redirect));
+        Assert.Equal(1, results.Count(r => r == HttpStatusCode.OK));
+        var state = await PortalData.QueryAsync(factory, async db => new
+        {
+            Used = await db.Mentors.Where(m => m.Id == lastPlace.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
+            StillActive = await db.Mentorships.CountAsync(m => pairings.Contains(m.Id) && m.Status == MentorshipStatus.Active),
+            Audits = await db.AuditEntries.CountAsync(a => a.Action == AuditActions.PairingReassigned && a.ProgrammeId == programme.Id),
+        });
+        Assert.Equal(1, state.Used);
+        Assert.Equal(1, state.StillActive);
+        Assert.Equal(1, state.Audits);
+        clients.ForEach(c => c.Dispose());
+    }
 }
