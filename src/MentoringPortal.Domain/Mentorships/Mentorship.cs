@@ -124,6 +124,22 @@ public sealed class Mentorship
         return request;
     }
 
+    /// <summary>
+    /// The scheme declines one of this pairing's change requests. The pairing's version moves too,
+    /// so two administrators deciding at once (a decline and another decline or a reassignment)
+    /// cannot both succeed.
+    /// </summary>
+    public void DeclineChange(ChangeRequest request, string message, DateTime now)
+    {
+        if (request.MentorshipId != Id)
+        {
+            throw new InvalidOperationException("That change request belongs to another pairing.");
+        }
+
+        request.Decline(message, now);
+        Version++;
+    }
+
     /// <summary>Plans a meeting; the first meeting of a pairing is the initial one, expected face to face.</summary>
     public Meeting PlanMeeting(DateTime startsAt, int durationMinutes, MeetingModes mode, string? location)
     {

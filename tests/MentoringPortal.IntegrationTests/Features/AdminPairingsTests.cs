@@ -180,6 +180,53 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task DeclineChangeRequest_TwiceAtOnce_DeclinesOnce_AndEmailsOnce()
+    {
+        var programme = await AdminPairingsData.ProgrammeAsync(factory);
+        var mentor = await AdminPairingsData.MentorAsync(factory, programme);
+        var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
+        var pairingId = await AdminPairingsData.PairAsync(factory, programme, mentee, mentor);
+        var requestId = await AdminPairingsData.AskForChangeAsync(factory, pairingId, byMentee: true, "We never manage to meet.");
+        var clients = new List<HttpClient>();
+        var tokens = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var admin = await PortalData.AdministratorAsync(factory);
+            var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+            var page = await Forms.ParseHtmlAsync(await client.GetAsync($"/admin/change-requests/{requestId}/decline"));
+            tokens.Add(page.QuerySelector($"input[name={Forms.AntiforgeryField}]")!.GetAttribute("value")!);
+            clients.Add(client);
+        }
+
+        using var start = new SemaphoreSlim(0);
+        var racers = Enumerable.Range(0, 2).Select(async i =>
+        {
+            await start.WaitAsync();
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                [Forms.AntiforgeryField] = tokens[i],
+                ["Message"] = $"Please give it two more meetings first ({i}).",
+            });
+            using var response = await clients[i].PostAsync($"/admin/change-requests/{requestId}/decline", content);
+            return response.StatusCode;
+        }).ToList();
+        start.Release(2);
+        var results = await Task.WhenAll(racers);
+
+        Assert.DoesNotContain(HttpStatusCode.InternalServerError, results);
+        var state = await PortalData.QueryAsync(factory, async db => new
+        {
+            Audits = await db.AuditEntries.CountAsync(a => a.Action == AuditActions.ChangeRequestDeclined && a.ProgrammeId == programme.Id),
+            Emails = await db.OutboxMessages.CountAsync(m => m.To == mentee.Email && m.Subject == "About your request for a change"),
+            Status = await db.ChangeRequests.Where(c => c.Id == requestId).Select(c => c.Status).SingleAsync(),
+        });
+        Assert.Equal(1, state.Audits);
+        Assert.Equal(1, state.Emails);
+        Assert.Equal(ChangeRequestStatus.Declined, state.Status);
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
     public async Task AdministratorOfAnotherProgramme_GetsNotFound_AndSeesNothingOfIt()
     {
         const string reasonB = "Programme B's confidential reason.";

@@ -184,6 +184,19 @@ public sealed class ReassignmentTests
     }
 
     [Fact]
+    public void DeclineChange_ThroughThePairing_MovesThePairingsVersion_SoTwoDecisionsCollide()
+    {
+        var request = _pairing.AskForChange(_mentee.UserId!, "We have not managed to meet.", TestClock.Now);
+        var version = _pairing.Version;
+
+        _pairing.DeclineChange(request, "Please give it two more meetings first.", Later);
+
+        Assert.Equal(ChangeRequestStatus.Declined, request.Status);
+        Assert.True(_pairing.Version > version);
+        Assert.True(_pairing.IsActive);
+    }
+
+    [Fact]
     public void Decline_WithoutAMessage_IsRefusedAndStaysOpen()
     {
         var request = _pairing.AskForChange(_mentee.UserId!, "We have not managed to meet.", TestClock.Now);

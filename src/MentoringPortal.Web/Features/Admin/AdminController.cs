@@ -29,13 +29,12 @@ public sealed class AdminController(PortalDbContext db, TimeProvider time) : Con
             {
                 p.Id,
                 p.Name,
-                PlacesUsed = db.Mentors.Where(m => m.Programmes.Any(x => x.Id == p.Id)).Sum(m => m.ActiveMenteeCount),
-                PlacesOffered = db.Mentors.Where(m => m.IsApproved && m.Programmes.Any(x => x.Id == p.Id)).Sum(m => m.Capacity),
+                FreePlaces = db.Mentors.Where(m => m.IsApproved && m.Programmes.Any(x => x.Id == p.Id)).Sum(m => m.Capacity - m.ActiveMenteeCount),
                 Waiting = db.MenteeApplications.Count(a => a.ProgrammeId == p.Id && a.Status == ApplicationStatus.Waiting),
             })
             .ToListAsync(cancellationToken);
-        var load = programmes.ConvertAll(p => new ProgrammeLoad(p.Name, pairings.Count(x => x.ProgrammeId == p.Id), p.PlacesUsed,
-            p.PlacesOffered, pairings.Count(x => x.ProgrammeId == p.Id && x.Overdue), p.Waiting));
+        var load = programmes.ConvertAll(p => new ProgrammeLoad(p.Name, pairings.Count(x => x.ProgrammeId == p.Id), p.FreePlaces,
+            pairings.Count(x => x.ProgrammeId == p.Id && x.Overdue), p.Waiting));
 
         var applications = await scope.Applications(db).AsNoTracking()
             .Where(a => a.Status == ApplicationStatus.Waiting)

@@ -63,7 +63,7 @@ public sealed class AdminChangeRequestsController(PortalDbContext db, PortalEmai
             return NotFound();
         }
 
-        if (ModelState.IsValid && ModelState.TryApply(nameof(form.Message), () => request.Decline(form.Message!, Now)))
+        if (ModelState.IsValid && ModelState.TryApply(nameof(form.Message), () => request.Mentorship!.DeclineChange(request, form.Message!, Now)))
         {
             var pairing = request.Mentorship!;
             var (requesterName, otherName) = request.RequestedByMentee

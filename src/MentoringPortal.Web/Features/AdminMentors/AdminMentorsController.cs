@@ -108,12 +108,13 @@ public sealed class AdminMentorsController(PortalDbContext db, PortalEmails emai
             return NotFound();
         }
 
+        var before = mentor.Approval.ToString();
         if (!ModelState.TryApply(string.Empty, () => mentor.Approve(Now)))
         {
             return View(nameof(Approve), await DecisionViewModelAsync(mentor, new DeclineForm(), cancellationToken));
         }
 
-        Audit(mentor, AuditActions.MentorApproved, MentorApproval.Waiting.ToString(), MentorApproval.Approved.ToString());
+        Audit(mentor, AuditActions.MentorApproved, before, MentorApproval.Approved.ToString());
         var user = mentor.UserId is null ? null : await users.FindByIdAsync(mentor.UserId);
         if (user?.Email is { } email)
         {
