@@ -132,26 +132,14 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         }
 
         var admin = await AdminData.AdministratorOfAsync(factory, programme);
-        var clients = new List<HttpClient>();
-        var tokens = new List<string>();
+        var racers = new List<Racer>();
         foreach (var id in applications)
         {
-            var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
-            var page = await Forms.ParseHtmlAsync(await client.GetAsync($"/admin/applications/{id}/match/{mentor.Id}"));
-            tokens.Add(page.QuerySelector($"input[name={Forms.AntiforgeryField}]")!.GetAttribute("value")!);
-            clients.Add(client);
+            var url = $"/admin/applications/{id}/match/{mentor.Id}";
+            racers.Add(new Racer(await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password), url, url));
         }
 
-        using var start = new SemaphoreSlim(0);
-        var racers = Enumerable.Range(0, 2).Select(async i =>
-        {
-            await start.WaitAsync();
-            using var content = new FormUrlEncodedContent(new Dictionary<string, string> { [Forms.AntiforgeryField] = tokens[i] });
-            using var response = await clients[i].PostAsync($"/admin/applications/{applications[i]}/match/{mentor.Id}", content);
-            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-        }).ToList();
-        start.Release(2);
-        var results = await Task.WhenAll(racers);
+        var results = await Races.RunAsync(racers);
 
         Assert.Equal(1, results.Count(r => r.StatusCode == HttpStatusCode.Redirect));
         var loser = Assert.Single(results, r => r.StatusCode != HttpStatusCode.Redirect);
@@ -170,7 +158,7 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         Assert.Equal(1, state.Used);
         Assert.Equal(1, state.Waiting);
         Assert.Equal(1, state.Audits);
-        clients.ForEach(c => c.Dispose());
+        racers.ForEach(r => r.Client.Dispose());
     }
 
     [Fact]

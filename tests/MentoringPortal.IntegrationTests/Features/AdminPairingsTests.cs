@@ -187,31 +187,16 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
         var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
         var pairingId = await AdminPairingsData.PairAsync(factory, programme, mentee, mentor);
         var requestId = await AdminPairingsData.AskForChangeAsync(factory, pairingId, byMentee: true, "We never manage to meet.");
-        var clients = new List<HttpClient>();
-        var tokens = new List<string>();
+        var url = $"/admin/change-requests/{requestId}/decline";
+        var racers = new List<Racer>();
         for (var i = 0; i < 2; i++)
         {
             var admin = await PortalData.AdministratorAsync(factory);
-            var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
-            var page = await Forms.ParseHtmlAsync(await client.GetAsync($"/admin/change-requests/{requestId}/decline"));
-            tokens.Add(page.QuerySelector($"input[name={Forms.AntiforgeryField}]")!.GetAttribute("value")!);
-            clients.Add(client);
+            racers.Add(new Racer(await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password), url, url,
+                new Dictionary<string, string> { ["Message"] = $"Please give it two more meetings first ({i})." }));
         }
 
-        using var start = new SemaphoreSlim(0);
-        var racers = Enumerable.Range(0, 2).Select(async i =>
-        {
-            await start.WaitAsync();
-            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                [Forms.AntiforgeryField] = tokens[i],
-                ["Message"] = $"Please give it two more meetings first ({i}).",
-            });
-            using var response = await clients[i].PostAsync($"/admin/change-requests/{requestId}/decline", content);
-            return response.StatusCode;
-        }).ToList();
-        start.Release(2);
-        var results = await Task.WhenAll(racers);
+        var results = (await Races.RunAsync(racers)).Select(r => r.StatusCode).ToList();
 
         Assert.DoesNotContain(HttpStatusCode.InternalServerError, results);
         var state = await PortalData.QueryAsync(factory, async db => new
@@ -223,7 +208,7 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
         Assert.Equal(1, state.Audits);
         Assert.Equal(1, state.Emails);
         Assert.Equal(ChangeRequestStatus.Declined, state.Status);
-        clients.ForEach(c => c.Dispose());
+        racers.ForEach(r => r.Client.Dispose());
     }
 
     [Fact]

@@ -23,27 +23,19 @@ public sealed class CapacityRaceTests(PortalFactory factory) : IClassFixture<Por
         }
 
         // One signed-in browser per acceptance, each with its own antiforgery token, all fired at once.
-        var clients = new List<HttpClient>();
-        var tokens = new List<string>();
+        var racers = new List<Racer>();
         for (var i = 0; i < Racers; i++)
         {
-            var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
-            var page = await Forms.ParseHtmlAsync(await client.GetAsync("/mentor/requests"));
-            tokens.Add(page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!);
-            clients.Add(client);
+            racers.Add(new Racer(await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password), "/mentor/requests",
+                $"/mentor/requests/{requestIds[i]}/accept"));
         }
 
-        using var start = new SemaphoreSlim(0);
-        var racers = Enumerable.Range(0, Racers).Select(async i =>
+        var posts = await Races.RunAsync(racers);
+        var results = new List<(HttpStatusCode StatusCode, string page)>();
+        for (var i = 0; i < Racers; i++)
         {
-            await start.WaitAsync();
-            using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = tokens[i] });
-            using var response = await clients[i].PostAsync($"/mentor/requests/{requestIds[i]}/accept", content);
-            var page = await clients[i].GetStringAsync("/mentor/requests");
-            return (response.StatusCode, page);
-        }).ToList();
-        start.Release(Racers);
-        var results = await Task.WhenAll(racers);
+            results.Add((posts[i].StatusCode, await racers[i].Client.GetStringAsync("/mentor/requests")));
+        }
 
         Assert.All(results, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(1, results.Count(r => r.page.Contains("Request accepted", StringComparison.Ordinal)));
@@ -60,7 +52,7 @@ public sealed class CapacityRaceTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal(1, state.Used);
         Assert.Equal(1, state.Accepted);
         Assert.Equal(Racers - 1, state.StillPending);
-        clients.ForEach(c => c.Dispose());
+        racers.ForEach(r => r.Client.Dispose());
     }
 
     [Fact]

@@ -145,27 +145,15 @@ public sealed class ReassignmentTests(PortalFactory factory) : IClassFixture<Por
             pairings.Add(await AdminPairingsData.PairAsync(factory, programme, mentee, oldMentor));
         }
 
-        var clients = new List<HttpClient>();
-        var tokens = new List<string>();
+        var racers = new List<Racer>();
         foreach (var pairingId in pairings)
         {
             var admin = await PortalData.AdministratorAsync(factory);
-            var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
-            var page = await Forms.ParseHtmlAsync(await client.GetAsync($"/admin/pairings/{pairingId}/reassign/{lastPlace.Id}"));
-            tokens.Add(page.QuerySelector($"input[name={Forms.AntiforgeryField}]")!.GetAttribute("value")!);
-            clients.Add(client);
+            var url = $"/admin/pairings/{pairingId}/reassign/{lastPlace.Id}";
+            racers.Add(new Racer(await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password), url, url));
         }
 
-        using var start = new SemaphoreSlim(0);
-        var racers = Enumerable.Range(0, 2).Select(async i =>
-        {
-            await start.WaitAsync();
-            using var content = new FormUrlEncodedContent(new Dictionary<string, string> { [Forms.AntiforgeryField] = tokens[i] });
-            using var response = await clients[i].PostAsync($"/admin/pairings/{pairings[i]}/reassign/{lastPlace.Id}", content);
-            return response.StatusCode;
-        }).ToList();
-        start.Release(2);
-        var results = await Task.WhenAll(racers);
+        var results = (await Races.RunAsync(racers)).Select(r => r.StatusCode).ToList();
 
         Assert.Equal(1, results.Count(r => r == HttpStatusCode.Redirect));
         Assert.Equal(1, results.Count(r => r == HttpStatusCode.OK));
@@ -178,6 +166,6 @@ public sealed class ReassignmentTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal(1, state.Used);
         Assert.Equal(1, state.StillActive);
         Assert.Equal(1, state.Audits);
-        clients.ForEach(c => c.Dispose());
+        racers.ForEach(r => r.Client.Dispose());
     }
 }
