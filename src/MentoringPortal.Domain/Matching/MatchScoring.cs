@@ -87,13 +87,14 @@ public static class MatchScoring
     {
         var suggestions = new List<Suggestion>();
         var exclusions = new List<Exclusion>();
-        var goals = GoalWords(needs);
+        var mentee = PreparedNeeds.From(needs);
         foreach (var candidate in candidates)
         {
-            var whyNot = WhyExcluded(needs, candidate);
+            var mentor = PreparedCandidate.From(candidate);
+            var whyNot = WhyExcluded(mentee, mentor);
             if (whyNot is null)
             {
-                suggestions.Add(Score(needs, goals, candidate, weights));
+                suggestions.Add(Score(mentee, mentor, weights));
             }
             else
             {
@@ -111,8 +112,16 @@ public static class MatchScoring
     }
 
     /// <summary>The hard exclusion that applies to this mentor, or null when the mentor may be suggested.</summary>
-    public static string? WhyExcluded(MenteeNeeds needs, MatchCandidate candidate)
+    public static string? WhyExcluded(MenteeNeeds needs, MatchCandidate candidate) =>
+        WhyExcluded(PreparedNeeds.From(needs), PreparedCandidate.From(candidate));
+
+    public static Suggestion Score(MenteeNeeds needs, MatchCandidate candidate, MatchingWeights weights) =>
+        Score(PreparedNeeds.From(needs), PreparedCandidate.From(candidate), weights);
+
+    internal static string? WhyExcluded(PreparedNeeds mentee, PreparedCandidate mentor)
     {
+        var needs = mentee.Needs;
+        var candidate = mentor.Candidate;
         if (candidate.Unavailable is not null)
         {
             return candidate.Unavailable;
@@ -123,34 +132,56 @@ public static class MatchScoring
             return "the mentee's current or previous mentor";
         }
 
-        if (needs.AvoidOwnOrganisation && !string.IsNullOrWhiteSpace(needs.Organisation)
-            && string.Equals(Normalised(needs.Organisation), Normalised(candidate.Organisation), StringComparison.Ordinal))
+        if (needs.AvoidOwnOrganisation && mentee.Organisation.Length > 0
+            && string.Equals(mentee.Organisation, mentor.Organisation, StringComparison.Ordinal))
         {
             return "from the mentee's own organisation, which the mentee asked to avoid";
         }
 
-        var conflict = needs.Conflicts.FirstOrDefault(c => ConflictsWith(c, candidate));
-        return conflict is null ? null : $"the mentee declared a conflict (\u201c{conflict.Trim()}\u201d)";
+        for (var i = 0; i < mentee.Conflicts.Count; i++)
+        {
+            var declared = mentee.Conflicts[i];
+            if (declared.Length >= 3
+                && (mentor.Name.Contains(declared, StringComparison.Ordinal) || mentor.Organisation.Contains(declared, StringComparison.Ordinal)))
+            {
+                return $"the mentee declared a conflict (\u201c{needs.Conflicts[i].Trim()}\u201d)";
+            }
+        }
+
+        return null;
     }
 
-    public static Suggestion Score(MenteeNeeds needs, MatchCandidate candidate, MatchingWeights weights) =>
-        Score(needs, GoalWords(needs), candidate, weights);
-
-    /// <summary>Each goal's significant words, worked out once per ranking rather than once per mentor.</summary>
-    private static List<(GoalHorizon Horizon, IReadOnlyCollection<string> Stems)> GoalWords(MenteeNeeds needs) =>
-        needs.Goals.Select(g => (g.Horizon, (IReadOnlyCollection<string>)Words(g.Description).Keys)).ToList();
-
-    private static Suggestion Score(MenteeNeeds needs, List<(GoalHorizon Horizon, IReadOnlyCollection<string> Stems)> goals,
-        MatchCandidate candidate, MatchingWeights weights)
+    internal static Suggestion Score(PreparedNeeds mentee, PreparedCandidate mentor, MatchingWeights weights)
     {
         var reasons = new List<string>();
+        var score = Points(mentee, mentor, weights, reasons);
+        return new Suggestion(mentor.Candidate, score, weights.Total * PointsPerWeight, reasons);
+    }
+
+    /// <summary>
+    /// The score, and its reasons in plain words when <paramref name="reasons"/> is given. Cohort
+    /// matching scores every applicant against every mentor, so it asks for the number alone.
+    /// </summary>
+    internal static int Points(PreparedNeeds mentee, PreparedCandidate mentor, MatchingWeights weights, List<string>? reasons)
+    {
+        var needs = mentee.Needs;
+        var candidate = mentor.Candidate;
         var points = 0.0;
 
         var goalsMatched = 0;
-        var expertiseWords = Words(candidate.Expertise + " " + candidate.Specialty);
-        foreach (var goal in goals)
+        foreach (var goal in mentee.Goals)
         {
-            var shared = goal.Stems.Where(expertiseWords.ContainsKey).Select(stem => expertiseWords[stem]).ToList();
+            if (reasons is null)
+            {
+                if (goal.Stems.Any(mentor.ExpertiseWords.ContainsKey))
+                {
+                    goalsMatched++;
+                }
+
+                continue;
+            }
+
+            var shared = goal.Stems.Where(mentor.ExpertiseWords.ContainsKey).Select(stem => mentor.ExpertiseWords[stem]).ToList();
             if (shared.Count > 0)
             {
                 goalsMatched++;
@@ -158,7 +189,7 @@ public static class MatchScoring
             }
         }
 
-        var horizons = goals.Count;
+        var horizons = mentee.Goals.Count;
         if (horizons > 0)
         {
             points += weights.Expertise * (double)goalsMatched / horizons;
@@ -168,20 +199,20 @@ public static class MatchScoring
             && !string.Equals(needs.Background, candidate.Background, StringComparison.OrdinalIgnoreCase))
         {
             points += weights.DifferentBackground;
-            reasons.Add($"Different background ({candidate.Background}), often the most powerful choice");
+            reasons?.Add($"Different background ({candidate.Background}), often the most powerful choice");
         }
 
         if (!string.IsNullOrWhiteSpace(needs.Region) && string.Equals(needs.Region, candidate.Region, StringComparison.OrdinalIgnoreCase))
         {
             points += weights.SameRegion;
-            reasons.Add($"Same region ({candidate.Region})");
+            reasons?.Add($"Same region ({candidate.Region})");
         }
 
         var sharedModes = needs.PreferredModes == MeetingModes.None ? candidate.Modes : candidate.Modes & needs.PreferredModes;
         if (sharedModes != MeetingModes.None)
         {
             points += weights.MeetingMode;
-            reasons.Add(needs.PreferredModes == MeetingModes.None
+            reasons?.Add(needs.PreferredModes == MeetingModes.None
                 ? "No preferred way of meeting, so any suits"
                 : $"Meets the way the mentee prefers ({sharedModes.Describe().ToLowerInvariant()})");
         }
@@ -189,11 +220,10 @@ public static class MatchScoring
         if (candidate.FreePlaces > 0)
         {
             points += weights.FreePlaces * (double)Math.Min(candidate.FreePlaces, FreePlacesThatCount) / FreePlacesThatCount;
-            reasons.Add(candidate.FreePlaces == 1 ? "1 place free" : $"{candidate.FreePlaces} places free");
+            reasons?.Add(candidate.FreePlaces == 1 ? "1 place free" : $"{candidate.FreePlaces} places free");
         }
 
-        return new Suggestion(candidate, (int)Math.Round(points * PointsPerWeight, MidpointRounding.AwayFromZero),
-            weights.Total * PointsPerWeight, reasons);
+        return (int)Math.Round(points * PointsPerWeight, MidpointRounding.AwayFromZero);
     }
 
     private static string HorizonName(GoalHorizon horizon) => horizon switch
@@ -203,20 +233,8 @@ public static class MatchScoring
         _ => "long-term",
     };
 
-    private static bool ConflictsWith(string conflict, MatchCandidate candidate)
-    {
-        var declared = Normalised(conflict);
-        if (declared.Length < 3)
-        {
-            return false;
-        }
-
-        return Normalised(candidate.Name).Contains(declared, StringComparison.Ordinal)
-            || Normalised(candidate.Organisation).Contains(declared, StringComparison.Ordinal);
-    }
-
     /// <summary>Lower-case letters and digits, single-spaced: "Dr  A. Smith" and "dr a smith" are the same.</summary>
-    private static string Normalised(string? text)
+    internal static string Normalised(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -229,7 +247,7 @@ public static class MatchScoring
 
     /// <summary>Significant words, crudely stemmed so that "teams" meets "team" and "leading" meets "leadership".</summary>
     /// <returns>Each stem with the first word of the text it came from.</returns>
-    private static Dictionary<string, string> Words(string text)
+    internal static Dictionary<string, string> Words(string text)
     {
         var words = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var word in Normalised(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -255,4 +273,32 @@ public static class MatchScoring
 
         return word;
     }
+}
+
+/// <summary>A mentee's needs with the words and names matching compares worked out once.</summary>
+internal sealed record PreparedNeeds(
+    MenteeNeeds Needs,
+    IReadOnlyList<(GoalHorizon Horizon, IReadOnlyCollection<string> Stems)> Goals,
+    string Organisation,
+    IReadOnlyList<string> Conflicts)
+{
+    public static PreparedNeeds From(MenteeNeeds needs) =>
+        new(needs,
+            needs.Goals.Select(g => (g.Horizon, (IReadOnlyCollection<string>)MatchScoring.Words(g.Description).Keys)).ToList(),
+            MatchScoring.Normalised(needs.Organisation),
+            needs.Conflicts.Select(MatchScoring.Normalised).ToList());
+}
+
+/// <summary>A mentor's facts with the words and names matching compares worked out once.</summary>
+internal sealed record PreparedCandidate(
+    MatchCandidate Candidate,
+    Dictionary<string, string> ExpertiseWords,
+    string Name,
+    string Organisation)
+{
+    public static PreparedCandidate From(MatchCandidate candidate) =>
+        new(candidate,
+            MatchScoring.Words(candidate.Expertise + " " + candidate.Specialty),
+            MatchScoring.Normalised(candidate.Name),
+            MatchScoring.Normalised(candidate.Organisation));
 }

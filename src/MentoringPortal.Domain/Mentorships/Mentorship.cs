@@ -1,3 +1,4 @@
+using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentees;
@@ -11,6 +12,7 @@ public sealed class Mentorship
 {
     private readonly List<Meeting> _meetings = [];
     private readonly List<ChangeRequest> _changeRequests = [];
+    private readonly List<SurveyResponse> _surveys = [];
 
     private Mentorship()
     {
@@ -62,6 +64,9 @@ public sealed class Mentorship
     public IReadOnlyCollection<Meeting> Meetings => _meetings;
 
     public IReadOnlyCollection<ChangeRequest> ChangeRequests => _changeRequests;
+
+    /// <summary>The evaluation and exit surveys of both members (load them before inviting).</summary>
+    public IReadOnlyCollection<SurveyResponse> Surveys => _surveys;
 
     public bool IsActive => Status == MentorshipStatus.Active;
 
@@ -186,7 +191,43 @@ public sealed class Mentorship
         {
             request.Close(ChangeRequestStatus.Resolved, now);
         }
+
+        // Both are offered the exit survey; the invitations are emailed by the survey job.
+        _surveys.Add(new SurveyResponse(Id, ProgrammeId, SurveyKind.Exit, SurveyRespondent.Mentee, now));
+        _surveys.Add(new SurveyResponse(Id, ProgrammeId, SurveyKind.Exit, SurveyRespondent.Mentor, now));
     }
+
+    /// <summary>When both members are due to be asked to evaluate the pairing: the programme's evaluation point, if it is still running.</summary>
+    public DateTime EvaluationDueAt(int evaluationPointMonths) => StartedAt.AddMonths(evaluationPointMonths);
+
+    /// <summary>True once the pairing reaches the evaluation point and nobody has been invited yet. Load the surveys first.</summary>
+    public bool NeedsEvaluationInvitation(DateTime now, int evaluationPointMonths) =>
+        IsActive && now >= EvaluationDueAt(evaluationPointMonths) && !_surveys.Any(s => s.Kind == SurveyKind.Evaluation);
+
+    /// <summary>Creates the evaluation survey for the mentee and the mentor, once. Load the surveys first.</summary>
+    public void InviteToEvaluation(DateTime now, int evaluationPointMonths)
+    {
+        if (!NeedsEvaluationInvitation(now, evaluationPointMonths))
+        {
+            throw new DomainRuleException("This pairing is not due for its evaluation.");
+        }
+
+        _surveys.Add(new SurveyResponse(Id, ProgrammeId, SurveyKind.Evaluation, SurveyRespondent.Mentee, now));
+        _surveys.Add(new SurveyResponse(Id, ProgrammeId, SurveyKind.Evaluation, SurveyRespondent.Mentor, now));
+    }
+
+    /// <summary>This member's survey of the given kind, if they have been invited to it.</summary>
+    public SurveyResponse? SurveyFor(string userId, SurveyKind kind)
+    {
+        var respondent = RespondentFor(userId);
+        return respondent is null ? null : _surveys.FirstOrDefault(s => s.Kind == kind && s.Respondent == respondent);
+    }
+
+    /// <summary>Whether the user is this pairing's mentee or mentor; null for anyone else. Load both members first.</summary>
+    public SurveyRespondent? RespondentFor(string userId) =>
+        Mentee?.UserId == userId ? SurveyRespondent.Mentee
+        : Mentor?.UserId == userId ? SurveyRespondent.Mentor
+        : null;
 
     /// <summary>
     /// The scheme moves the mentee to another mentor: this pairing ends with a no-fault reason and

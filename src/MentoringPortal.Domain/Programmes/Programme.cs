@@ -4,6 +4,8 @@ public sealed class Programme
 {
     public const int DefaultMeetingCadenceWeeks = 8;
     public const int DefaultEvaluationPointMonths = 6;
+    public const int DefaultMinimumMatchScore = 30;
+    public const int HighestMinimumMatchScore = MatchingWeights.Max * 5 * Matching.MatchScoring.PointsPerWeight;
 
     private Programme()
     {
@@ -11,6 +13,7 @@ public sealed class Programme
         Slug = string.Empty;
         Summary = string.Empty;
         Weights = MatchingWeights.Default;
+        MinimumMatchScore = DefaultMinimumMatchScore;
     }
 
     public Programme(string name, string slug, string summary, MatchingMode matchingMode,
@@ -54,6 +57,9 @@ public sealed class Programme
 
     public MatchingWeights Weights { get; private set; }
 
+    /// <summary>Whole-cohort matching leaves an applicant unmatched rather than give them a pairing that scores less.</summary>
+    public int MinimumMatchScore { get; private set; }
+
     public bool MenteesChooseTheirMentor => MatchingMode == MatchingMode.MenteeChooses;
 
     /// <summary>Mentees can apply to be matched: the scheme matches and the programme is open.</summary>
@@ -78,4 +84,9 @@ public sealed class Programme
     }
 
     public void SetWeights(MatchingWeights weights) => Weights = weights;
+
+    public void SetMinimumMatchScore(int score) =>
+        MinimumMatchScore = score is >= 0 and <= HighestMinimumMatchScore
+            ? score
+            : throw new DomainRuleException($"The minimum score must be between 0 and {HighestMinimumMatchScore}.");
 }

@@ -1,3 +1,4 @@
+using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentees;
@@ -53,6 +54,10 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
 
     public DbSet<ProgrammeAdministrator> ProgrammeAdministrators => Set<ProgrammeAdministrator>();
 
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
+    public DbSet<CohortRun> CohortRuns => Set<CohortRun>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -72,6 +77,8 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
         configurationBuilder.Properties<DeclineReason>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<MentorshipStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<GoalHorizon>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<SurveyKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<SurveyRespondent>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     private sealed class UtcDateTimeConverter()

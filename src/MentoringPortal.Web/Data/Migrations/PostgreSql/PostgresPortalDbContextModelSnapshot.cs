@@ -53,6 +53,129 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.ToTable("MentorProgrammes");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyGoalProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Horizon")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ReviewRating")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StartRating")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveyResponseId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyResponseId");
+
+                    b.ToTable("SurveyGoalProgress");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Confidence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndingReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("InvitationSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("Knowledge")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Leadership")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MentorshipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Network")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Performance")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProblemSolving")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Respondent")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WhatCouldBeBetter")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("WhatWorked")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("WhatWouldHaveHelped")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("WouldRecommend")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorshipId", "Kind", "Respondent")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "Kind", "SubmittedAt");
+
+                    b.ToTable("SurveyResponses");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Matching.MenteeApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -622,6 +745,9 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.Property<int>("MeetingCadenceWeeks")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MinimumMatchScore")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -821,6 +947,64 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ProgrammeId", "At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.CohortRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ApplicantCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChoicesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Placed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProposalJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ProgrammeId", "StartedAt");
+
+                    b.ToTable("CohortRuns");
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.OutboxMessage", b =>
@@ -1139,6 +1323,30 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyGoalProgress", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Evaluation.SurveyResponse", null)
+                        .WithMany("GoalProgress")
+                        .HasForeignKey("SurveyResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyResponse", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", null)
+                        .WithMany("Surveys")
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MentoringPortal.Domain.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Matching.MenteeApplication", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Mentees.Mentee", "Mentee")
@@ -1308,6 +1516,15 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.CohortRun", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Data.ProgrammeAdministrator", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Programmes.Programme", null)
@@ -1374,6 +1591,11 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyResponse", b =>
+                {
+                    b.Navigation("GoalProgress");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.Navigation("Notes");
@@ -1405,6 +1627,8 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.Navigation("ChangeRequests");
 
                     b.Navigation("Meetings");
+
+                    b.Navigation("Surveys");
                 });
 #pragma warning restore 612, 618
         }

@@ -48,6 +48,125 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("MentorProgrammes");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyGoalProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Horizon")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StartRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyResponseId");
+
+                    b.ToTable("SurveyGoalProgress");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Confidence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndingReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InvitationSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Knowledge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Leadership")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MentorshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Network")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Performance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProblemSolving")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Respondent")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatCouldBeBetter")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWorked")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWouldHaveHelped")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WouldRecommend")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorshipId", "Kind", "Respondent")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "Kind", "SubmittedAt");
+
+                    b.ToTable("SurveyResponses");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Matching.MenteeApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -595,6 +714,9 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("MeetingCadenceWeeks")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MinimumMatchScore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -788,6 +910,64 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProgrammeId", "At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.CohortRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApplicantCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChoicesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Placed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposalJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ProgrammeId", "StartedAt");
+
+                    b.ToTable("CohortRuns");
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.OutboxMessage", b =>
@@ -1100,6 +1280,30 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyGoalProgress", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Evaluation.SurveyResponse", null)
+                        .WithMany("GoalProgress")
+                        .HasForeignKey("SurveyResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyResponse", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", null)
+                        .WithMany("Surveys")
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MentoringPortal.Domain.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Matching.MenteeApplication", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Mentees.Mentee", "Mentee")
@@ -1269,6 +1473,15 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.CohortRun", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Data.ProgrammeAdministrator", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Programmes.Programme", null)
@@ -1335,6 +1548,11 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyResponse", b =>
+                {
+                    b.Navigation("GoalProgress");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.Navigation("Notes");
@@ -1366,6 +1584,8 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("ChangeRequests");
 
                     b.Navigation("Meetings");
+
+                    b.Navigation("Surveys");
                 });
 #pragma warning restore 612, 618
         }
