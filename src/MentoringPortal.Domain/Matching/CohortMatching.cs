@@ -75,10 +75,12 @@ public static class CohortMatching
             }
         }
 
+        var words = new GoalWordIndex(toPlace.Select(p => p.Needs), preparedMentors);
         var options = new List<IReadOnlyList<CohortOption>>(toPlace.Count);
         var why = new List<string?>(toPlace.Count);
-        foreach (var (applicant, needs) in toPlace)
+        for (var i = 0; i < toPlace.Count; i++)
         {
+            var (applicant, needs) = toPlace[i];
             cancellationToken.ThrowIfCancellationRequested();
             var own = new List<CohortOption>();
             var allowed = 0;
@@ -93,7 +95,7 @@ public static class CohortMatching
                 }
 
                 allowed++;
-                var score = MatchScoring.Points(needs, mentor, weights, reasons: null);
+                var score = MatchScoring.Points(needs, mentor, weights, reasons: null, words.GoalsMatched(i, j));
                 best = Math.Max(best, score);
                 if (score >= minimumScore)
                 {
@@ -155,5 +157,60 @@ public static class CohortMatching
 
         freePlaces[j]--;
         return new CohortPair(applicant, MatchScoring.Score(needs, mentor, weights), Pinned: true);
+    }
+
+    /// <summary>
+    /// Every applicant is scored against every mentor, so the goals' words are numbered once and
+    /// each mentor's experience becomes a set of bits: "does this mentor's experience match this
+    /// goal" is then a few bit tests instead of string look-ups.
+    /// </summary>
+    private sealed class GoalWordIndex
+    {
+        private readonly int[][][] _goalWords;
+        private readonly ulong[][] _mentorWords;
+
+        public GoalWordIndex(IEnumerable<PreparedNeeds> applicants, List<PreparedCandidate> mentors)
+        {
+            var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+            _goalWords = applicants
+                .Select(needs => needs.Goals
+                    .Select(goal => goal.Stems.Select(stem => numbers.TryGetValue(stem, out var n) ? n : numbers[stem] = numbers.Count).ToArray())
+                    .ToArray())
+                .ToArray();
+            _mentorWords = mentors
+                .Select(mentor =>
+                {
+                    var bits = new ulong[(numbers.Count + 63) / 64];
+                    foreach (var stem in mentor.ExpertiseWords.Keys)
+                    {
+                        if (numbers.TryGetValue(stem, out var n))
+                        {
+                            bits[n >> 6] |= 1UL << (n & 63);
+                        }
+                    }
+
+                    return bits;
+                })
+                .ToArray();
+        }
+
+        public int GoalsMatched(int applicant, int mentor)
+        {
+            var bits = _mentorWords[mentor];
+            var matched = 0;
+            foreach (var goal in _goalWords[applicant])
+            {
+                foreach (var n in goal)
+                {
+                    if ((bits[n >> 6] & (1UL << (n & 63))) != 0)
+                    {
+                        matched++;
+                        break;
+                    }
+                }
+            }
+
+            return matched;
+        }
     }
 }

@@ -159,40 +159,35 @@ public static class MatchScoring
     }
 
     /// <summary>
-    /// The score, and its reasons in plain words when <paramref name="reasons"/> is given. Cohort
-    /// matching scores every applicant against every mentor, so it asks for the number alone.
+    /// The score, and its reasons in plain words when <c>reasons</c> is given. Cohort matching
+    /// scores every applicant against every mentor, so it asks for the number alone and passes
+    /// <c>goalsMatched</c>, how many goals the mentor's experience matches, worked out its own faster way.
     /// </summary>
-    internal static int Points(PreparedNeeds mentee, PreparedCandidate mentor, MatchingWeights weights, List<string>? reasons)
+    internal static int Points(PreparedNeeds mentee, PreparedCandidate mentor, MatchingWeights weights, List<string>? reasons,
+        int? goalsMatched = null)
     {
         var needs = mentee.Needs;
         var candidate = mentor.Candidate;
         var points = 0.0;
 
-        var goalsMatched = 0;
-        foreach (var goal in mentee.Goals)
+        if (goalsMatched is null)
         {
-            if (reasons is null)
+            goalsMatched = 0;
+            foreach (var goal in mentee.Goals)
             {
-                if (goal.Stems.Any(mentor.ExpertiseWords.ContainsKey))
+                var shared = goal.Stems.Where(mentor.ExpertiseWords.ContainsKey).Select(stem => mentor.ExpertiseWords[stem]).ToList();
+                if (shared.Count > 0)
                 {
                     goalsMatched++;
+                    reasons?.Add($"Experience in {string.Join(", ", shared.Take(3))} matches the {HorizonName(goal.Horizon)} goal");
                 }
-
-                continue;
-            }
-
-            var shared = goal.Stems.Where(mentor.ExpertiseWords.ContainsKey).Select(stem => mentor.ExpertiseWords[stem]).ToList();
-            if (shared.Count > 0)
-            {
-                goalsMatched++;
-                reasons.Add($"Experience in {string.Join(", ", shared.Take(3))} matches the {HorizonName(goal.Horizon)} goal");
             }
         }
 
         var horizons = mentee.Goals.Count;
         if (horizons > 0)
         {
-            points += weights.Expertise * (double)goalsMatched / horizons;
+            points += weights.Expertise * (double)goalsMatched.Value / horizons;
         }
 
         if (!string.IsNullOrWhiteSpace(needs.Background)
