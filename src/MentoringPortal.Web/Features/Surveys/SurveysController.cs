@@ -120,7 +120,7 @@ public sealed class SurveysController(PortalDbContext db, TimeProvider time) : C
 
         CheckText(nameof(form.WhatWouldHaveHelped), form.WhatWouldHaveHelped);
         if (send && form.Reason == ExitReason.Other && string.IsNullOrWhiteSpace(form.WhatWouldHaveHelped)
-            && !ModelState.ContainsKey(nameof(form.WhatWouldHaveHelped)))
+            && ModelState.GetFieldValidationState(nameof(form.WhatWouldHaveHelped)) != ModelValidationState.Invalid)
         {
             ModelState.AddModelError(nameof(form.WhatWouldHaveHelped), "You chose another reason: tell us a little about why it ended.");
         }
