@@ -1,0 +1,200 @@
+using MentoringPortal.Domain.Evaluation;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Email;
+using MentoringPortal.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.Surveys;
+
+/// <summary>What one run of <see cref="SurveyInvitations"/> did.</summary>
+public sealed record SurveyRun(int PairingsDue, int InvitationsSent, int RemindersSent);
+
+/// <summary>
+/// Asks members for their answers. Active pairings that reach their programme's evaluation point get
+/// an evaluation survey for both members; every survey not yet announced (evaluations, and the exit
+/// surveys that ending or reassigning a pairing creates) gets its invitation; an evaluation still
+/// unanswered 14 days after its invitation gets one reminder. Safe when two instances run at once:
+/// the unique index on (pairing, kind, respondent) stops a second survey, and the survey's
+/// concurrency token stops a second invitation or reminder (its outbox row is rolled back with it).
+/// </summary>
+public sealed class SurveyInvitations(PortalDbContext db, PortalEmails emails, TimeProvider time, ILogger<SurveyInvitations> logger)
+{
+    private const int BatchSize = 200;
+
+    public async Task<SurveyRun> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var programmes = await db.Programmes.AsNoTracking()
+            .ToDictionaryAsync(p => p.Id, p => (p.Name, Months: p.EvaluationPointMonths), cancellationToken);
+        var due = await CreateEvaluationsAsync(now, programmes, cancellationToken);
+        var invited = await SendInvitationsAsync(programmes, cancellationToken);
+        var reminded = await SendRemindersAsync(now, programmes, cancellationToken);
+        if (due + invited + reminded > 0)
+        {
+            logger.LogInformation("Surveys: {Due} pairings reached their evaluation point, {Invited} invitations and {Reminded} reminders sent.",
+                due, invited, reminded);
+        }
+
+        return new SurveyRun(due, invited, reminded);
+    }
+
+    private async Task<int> CreateEvaluationsAsync(DateTime now, Dictionary<int, (string Name, int Months)> programmes,
+        CancellationToken cancellationToken)
+    {
+        if (programmes.Count == 0)
+        {
+            return 0;
+        }
+
+        // Only pairings old enough for the shortest evaluation point, and without an evaluation yet, are loaded.
+        var startedBy = now.AddMonths(-programmes.Values.Min(p => p.Months));
+        var candidateIds = await db.Mentorships
+            .Where(m => m.Status == MentorshipStatus.Active && m.StartedAt <= startedBy
+                && !m.Surveys.Any(s => s.Kind == SurveyKind.Evaluation))
+            .OrderBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var created = 0;
+        foreach (var id in candidateIds)
+        {
+            db.ChangeTracker.Clear();
+            var pairing = await db.Mentorships.Include(m => m.Surveys).SingleAsync(m => m.Id == id, cancellationToken);
+            var months = programmes[pairing.ProgrammeId].Months;
+            if (!pairing.NeedsEvaluationInvitation(now, months))
+            {
+                continue;
+            }
+
+            pairing.InviteToEvaluation(now, months);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                created++;
+            }
+            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsConstraintViolation())
+            {
+                // Another instance created this pairing's evaluation at the same moment.
+                logger.LogInformation("Pairing {MentorshipId} was given its evaluation by another instance; left as it is.", id);
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        return created;
+    }
+
+    private async Task<int> SendInvitationsAsync(Dictionary<int, (string Name, int Months)> programmes, CancellationToken cancellationToken)
+    {
+        var surveyIds = await db.SurveyResponses
+            .Where(s => s.InvitationSentAt == null && s.SubmittedAt == null)
+            .OrderBy(s => s.Id)
+            .Select(s => s.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var sent = 0;
+        foreach (var id in surveyIds)
+        {
+            db.ChangeTracker.Clear();
+            var survey = await db.SurveyResponses.SingleAsync(s => s.Id == id, cancellationToken);
+            if (!survey.NeedsInvitation || survey.IsSubmitted)
+            {
+                continue;
+            }
+
+            var pairing = await db.Mentorships.AsNoTracking().Include(m => m.Mentor).Include(m => m.Mentee)
+                .SingleAsync(m => m.Id == survey.MentorshipId, cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            survey.RecordInvitationSent(now);
+            if (await RecipientAsync(pairing, survey.Respondent, cancellationToken) is { } member)
+            {
+                var isMentee = survey.Respondent == SurveyRespondent.Mentee;
+                var programme = programmes[survey.ProgrammeId].Name;
+                if (survey.Kind == SurveyKind.Evaluation)
+                {
+                    emails.EvaluationInvitation(member.To, member.OtherName, programme, isMentee, pairing.Id);
+                }
+                else
+                {
+                    emails.ExitSurveyInvitation(member.To, member.OtherName, programme, isMentee, pairing.Id);
+                }
+            }
+
+            if (await TrySaveAsync(id, "invited", cancellationToken))
+            {
+                sent++;
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        return sent;
+    }
+
+    private async Task<int> SendRemindersAsync(DateTime now, Dictionary<int, (string Name, int Months)> programmes,
+        CancellationToken cancellationToken)
+    {
+        var invitedBy = now - SurveyResponse.ReminderAfter;
+        var surveyIds = await db.SurveyResponses
+            .Where(s => s.Kind == SurveyKind.Evaluation && s.SubmittedAt == null && s.ReminderSentAt == null
+                && s.InvitationSentAt != null && s.InvitationSentAt <= invitedBy)
+            .OrderBy(s => s.Id)
+            .Select(s => s.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var sent = 0;
+        foreach (var id in surveyIds)
+        {
+            db.ChangeTracker.Clear();
+            var survey = await db.SurveyResponses.SingleAsync(s => s.Id == id, cancellationToken);
+            if (!survey.NeedsReminder(now))
+            {
+                continue;
+            }
+
+            var pairing = await db.Mentorships.AsNoTracking().Include(m => m.Mentor).Include(m => m.Mentee)
+                .SingleAsync(m => m.Id == survey.MentorshipId, cancellationToken);
+            survey.RecordReminderSent(now);
+            if (await RecipientAsync(pairing, survey.Respondent, cancellationToken) is { } member)
+            {
+                emails.EvaluationReminder(member.To, member.OtherName, programmes[survey.ProgrammeId].Name, pairing.Id);
+            }
+
+            if (await TrySaveAsync(id, "reminded", cancellationToken))
+            {
+                sent++;
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        return sent;
+    }
+
+    private async Task<bool> TrySaveAsync(int surveyId, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another instance sent it, or the member saved their answers, at the same moment: the
+            // outbox row was rolled back with the survey, and the next run looks again.
+            logger.LogInformation("Survey {SurveyId} changed while being {What}; left as it is.", surveyId, what);
+            return false;
+        }
+    }
+
+    /// <summary>The member who answers this survey, and the name of the other member; null for a deleted account.</summary>
+    private async Task<(Recipient To, string OtherName)?> RecipientAsync(Mentorship pairing, SurveyRespondent respondent,
+        CancellationToken cancellationToken)
+    {
+        var (mentee, mentor) = await db.MembersAsync(pairing, cancellationToken);
+        return respondent == SurveyRespondent.Mentee
+            ? mentee is null ? null : (mentee, pairing.Mentor!.DisplayName)
+            : mentor is null ? null : (mentor, pairing.Mentee!.DisplayName);
+    }
+}
