@@ -2,6 +2,7 @@ using System.Net;
 using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Features.EvaluationReport;
+using Microsoft.EntityFrameworkCore;
 
 namespace MentoringPortal.IntegrationTests.Features;
 
@@ -380,5 +381,36 @@ public sealed class EvaluationReportTests(EvaluationReportPortal portal) : IClas
         }
 
         return fields;
+    }
+}
+
+/// <summary>The demo data gives the Future Leaders pilot a report worth reading, and leaves the survey job nothing to send.</summary>
+public sealed class EvaluationReportDemoTests
+{
+    [Fact]
+    public async Task DemoPilot_HasAMeaningfulReport_AndNoSurveyLeftToEmail()
+    {
+        await using var factory = await PortalFactory.CreateAsync(new PortalFactoryOptions { SeedDemoData = true });
+        using var client = await factory.CreateSignedInClientAsync("admin2@demo.test", Web.Data.DemoSeed.Password);
+
+        var page = await Forms.ParseHtmlAsync(await client.GetAsync("/admin/reports/evaluation"));
+        Assert.Contains("Future Leaders pilot", page.QuerySelector("#report-title")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#averages-table"));
+        Assert.Equal(5, page.QuerySelectorAll("canvas[role=img]").Length);
+        Assert.Equal(5, page.QuerySelectorAll("#averages-table thead th").Length);
+        Assert.True(page.QuerySelectorAll(".answers li").Length >= 10);
+        Assert.DoesNotContain("alumnus", page.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Aisha Bello", page.Body.TextContent, StringComparison.Ordinal);
+        using var other = await client.GetAsync("/admin/reports/evaluation?programme=return-to-training");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, other.StatusCode);
+
+        var (unsent, unreminded, activeAlumni) = await PortalData.QueryAsync(factory, async db => (
+            await db.SurveyResponses.CountAsync(s => s.InvitationSentAt == null),
+            await db.SurveyResponses.CountAsync(s => s.Kind == SurveyKind.Evaluation && s.SubmittedAt == null && s.ReminderSentAt == null),
+            await db.Mentorships.CountAsync(m => m.Status == Domain.Mentorships.MentorshipStatus.Active
+                && db.Users.Any(u => u.Id == m.Mentee!.UserId && u.Email!.StartsWith("alumnus")))));
+        Assert.Equal(0, unsent);
+        Assert.Equal(0, unreminded);
+        Assert.Equal(0, activeAlumni);
     }
 }
