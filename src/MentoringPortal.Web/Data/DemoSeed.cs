@@ -254,6 +254,7 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
             null, AvoidOwnOrganisation: false, MeetingModes.None), now.AddDays(-1));
         await db.SaveChangesAsync();
         await SeedResourcesAsync(returnToTraining, futureLeaders, now);
+        await SeedEvaluationCohortAsync(futureLeaders, pilotMentors, now, passwordHash, roles[Roles.Mentee]);
         logger.LogInformation("Demo data seeded: {Mentors} mentors, {Mentees} mentees; every demo account's password is {Password}.",
             MentorCount, MenteeCount, Password);
 

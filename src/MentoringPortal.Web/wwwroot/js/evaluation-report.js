@@ -1,0 +1,67 @@
+// Draws the evaluation report's charts from the tables beside them (the tables stay the source of
+// the numbers, so the page is complete without JavaScript). Each <canvas data-chart-table="id">
+// names its table and the columns to draw (data-chart-columns, 0 being the row headers).
+(function () {
+    'use strict';
+    if (typeof window.Chart === 'undefined') {
+        return;
+    }
+
+    // Colours with at least 3:1 contrast against white (WCAG non-text contrast).
+    var series = ['#0b4f9c', '#b35900', '#1d6b35', '#6a1b9a'];
+    var scale = ['#b3261e', '#c2581a', '#6b6b6b', '#2f6fa8', '#0b3d73'];
+
+    function numberIn(cell) {
+        var value = cell ? parseFloat(cell.textContent.replace(/[^0-9.\-]/g, '')) : NaN;
+        return isNaN(value) ? null : value;
+    }
+
+    function draw(canvas) {
+        var table = document.getElementById(canvas.getAttribute('data-chart-table'));
+        if (!table || !table.tHead || !table.tBodies.length) {
+            return;
+        }
+
+        var columns = (canvas.getAttribute('data-chart-columns') || '1').split(',').map(Number);
+        var headers = table.tHead.rows[table.tHead.rows.length - 1].cells;
+        var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+        var palette = canvas.getAttribute('data-chart-palette') === 'scale' ? scale : series;
+        var stacked = canvas.getAttribute('data-chart-stacked') === 'true';
+        var horizontal = canvas.getAttribute('data-chart-horizontal') === 'true';
+        var max = canvas.getAttribute('data-chart-max');
+
+        var labels = rows.map(function (row) { return row.cells[0].textContent.trim(); });
+        var datasets = columns.map(function (column, i) {
+            return {
+                label: headers[column] ? headers[column].textContent.trim() : '',
+                data: rows.map(function (row) { return row.cells.length > column ? numberIn(row.cells[column]) : null; }),
+                backgroundColor: palette[i % palette.length],
+                borderColor: '#ffffff',
+                borderWidth: stacked ? 1 : 0
+            };
+        });
+
+        var valueAxis = { beginAtZero: true, stacked: stacked, ticks: { color: '#1b1b1b', precision: 0 }, grid: { color: '#d0d0d0' } };
+        if (max) {
+            valueAxis.max = Number(max);
+        }
+
+        var labelAxis = { stacked: stacked, ticks: { color: '#1b1b1b' }, grid: { display: false } };
+        new window.Chart(canvas, {
+            type: 'bar',
+            data: { labels: labels, datasets: datasets },
+            options: {
+                indexAxis: horizontal ? 'y' : 'x',
+                responsive: true,
+                maintainAspectRatio: false,
+                animation: false,
+                scales: horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis },
+                plugins: {
+                    legend: { display: datasets.length > 1, labels: { color: '#1b1b1b' } }
+                }
+            }
+        });
+    }
+
+    Array.prototype.forEach.call(document.querySelectorAll('canvas[data-chart-table]'), draw);
+})();
