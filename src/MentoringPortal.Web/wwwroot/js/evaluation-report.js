@@ -11,9 +11,10 @@
     var series = ['#0b4f9c', '#b35900', '#1d6b35', '#6a1b9a'];
     var scale = ['#b3261e', '#c2581a', '#6b6b6b', '#2f6fa8', '#0b3d73'];
 
+    // A cell holds a number ("4.2", "+1.5", "75%") or words such as "fewer than 5 responses — not shown", which are not drawn.
     function numberIn(cell) {
-        var value = cell ? parseFloat(cell.textContent.replace(/[^0-9.\-]/g, '')) : NaN;
-        return isNaN(value) ? null : value;
+        var text = cell ? cell.textContent.trim() : '';
+        return /^[+\-]?\d+(\.\d+)?%?$/.test(text) ? parseFloat(text) : null;
     }
 
     function draw(canvas) {
