@@ -348,4 +348,26 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal("120", audit.After);
         Assert.Equal(programme.Id, audit.ProgrammeId);
     }
+
+    [Fact]
+    public async Task DemoData_HasAPilotCohortWaiting_AndARunLeavesSomeoneUnmatchedWithTheReason()
+    {
+        await using var demo = await PortalFactory.CreateAsync(new PortalFactoryOptions { SeedDemoData = true });
+        using var client = await demo.CreateSignedInClientAsync("admin@demo.test", "Demo-Passw0rd!");
+        var cohort = new TestCohort(new TestProgramme(0, "future-leaders", "Future Leaders pilot"), [], [], [], new Person("admin@demo.test", 0, "Admin"));
+
+        var page = await client.GetStringAsync(cohort.CohortUrl);
+        Assert.Matches(@"Applicants waiting</dt>\s*<dd>15</dd>", page);
+
+        var runUrl = await StartRunAsync(client, cohort);
+        var html = await WaitForProposalAsync(client, runUrl);
+
+        Assert.Contains("Proposed matches", html, StringComparison.Ordinal);
+        Assert.Contains("Dr Marcus Boateng", html, StringComparison.Ordinal);
+        Assert.Contains("No mentor reaches the minimum score of", html, StringComparison.Ordinal);
+        Assert.Contains("Dr Farid Lewis", html, StringComparison.Ordinal);
+        var proposal = await ProposalAsync(demo, runUrl);
+        Assert.True(proposal.Pairs.Count >= 12, $"only {proposal.Pairs.Count} pairs");
+        Assert.Contains(proposal.Unmatched, u => u.Name == "Dr Marcus Boateng");
+    }
 }
