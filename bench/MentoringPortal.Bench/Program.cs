@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using BenchmarkDotNet.Running;
 using MentoringPortal.Bench;
 using MentoringPortal.IntegrationTests.Features;
 using MentoringPortal.IntegrationTests.Infrastructure;
@@ -13,6 +14,16 @@ using Microsoft.Extensions.DependencyInjection;
 //       directory page latency with 10,000 mentors;
 //   ./test.sh dotnet run -c Release --project bench/MentoringPortal.Bench -- matching [requests-per-url]
 //       an applicant's ranked suggestions with 100, 1,000 and 5,000 mentors in the programme.
+// And one BenchmarkDotNet benchmark that needs no server (in memory, no database):
+//   dotnet run -c Release --project bench/MentoringPortal.Bench -- cohort
+//       whole-cohort matching (CohortMatching.Propose, and the optimiser alone) for 100×100,
+//       1,000×1,000 and 2,000×500 mentees × mentors.
+if (args.Length > 0 && args[0] == "cohort")
+{
+    BenchmarkRunner.Run<CohortBench>(args: args[1..]);
+    return;
+}
+
 var matching = args.Length > 0 && args[0] == "matching";
 var numbers = args.Where(a => a != "matching").ToArray();
 var requestsPerUrl = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 200;

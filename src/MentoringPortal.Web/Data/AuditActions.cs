@@ -6,6 +6,8 @@ public static class AuditActions
     public const string ProgrammeCreated = "Programme created";
     public const string ProgrammeEdited = "Programme edited";
     public const string WeightsChanged = "Matching weights changed";
+    public const string MinimumMatchScoreChanged = "Minimum match score changed";
+    public const string CohortConfirmed = "Cohort matching confirmed";
     public const string AdministratorAdded = "Administrator added";
     public const string AdministratorChanged = "Administrator's programmes changed";
     public const string AdministratorRemoved = "Administrator removed";
@@ -25,6 +27,7 @@ public static class AuditActions
     [
         ProgrammeCreated, ProgrammeEdited, WeightsChanged, AdministratorAdded, AdministratorChanged, AdministratorRemoved,
         MentorApproved, MentorDeclined, TrainingRecorded, CapacityChanged, ApplicationMatched, ApplicationDeclined,
-        PairingReassigned, PairingEnded, ChangeRequestDeclined, ResourcePageCreated, ResourcePageEdited,
+        PairingReassigned, PairingEnded, ChangeRequestDeclined, ResourcePageCreated, ResourcePageEdited, MinimumMatchScoreChanged,
+        CohortConfirmed,
     ];
 }

@@ -252,6 +252,7 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
         MenteeNo(10).Apply(futureLeaders, new(
             "I want to understand medical management and whether a clinical director role is right for me.",
             null, AvoidOwnOrganisation: false, MeetingModes.None), now.AddDays(-1));
+        SeedPilotCohort(futureLeaders, pilotMentors, now, AddUser);
         await db.SaveChangesAsync();
         await SeedResourcesAsync(returnToTraining, futureLeaders, now);
         await SeedEvaluationCohortAsync(futureLeaders, pilotMentors, now, passwordHash, roles[Roles.Mentee]);

@@ -17,6 +17,9 @@ public static class JobsExtensions
         builder.Services.AddScoped<RequestResponder>();
         builder.Services.AddScoped<Features.Matching.MatchSuggestions>();
         builder.Services.AddHostedService<Housekeeping>();
+        builder.Services.AddSingleton<Features.AdminCohort.CohortRunChannel>();
+        builder.Services.AddSingleton<Features.AdminCohort.CohortRunner>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Features.AdminCohort.CohortRunner>());
         builder.Services.AddScoped<Data.DemoSeed>();
         return builder;
     }

@@ -29,12 +29,15 @@ public sealed class AdminController(PortalDbContext db, TimeProvider time) : Con
             {
                 p.Id,
                 p.Name,
+                p.Slug,
+                p.MatchingMode,
                 FreePlaces = db.Mentors.Where(m => m.IsApproved && m.Programmes.Any(x => x.Id == p.Id)).Sum(m => m.Capacity - m.ActiveMenteeCount),
                 Waiting = db.MenteeApplications.Count(a => a.ProgrammeId == p.Id && a.Status == ApplicationStatus.Waiting),
             })
             .ToListAsync(cancellationToken);
         var load = programmes.ConvertAll(p => new ProgrammeLoad(p.Name, pairings.Count(x => x.ProgrammeId == p.Id), p.FreePlaces,
-            pairings.Count(x => x.ProgrammeId == p.Id && x.Overdue), p.Waiting));
+            pairings.Count(x => x.ProgrammeId == p.Id && x.Overdue), p.Waiting,
+            p.MatchingMode == Domain.Programmes.MatchingMode.SchemeMatches ? $"/admin/programmes/{p.Slug}/cohort" : null));
 
         var applications = await scope.Applications(db).AsNoTracking()
             .Where(a => a.Status == ApplicationStatus.Waiting)

@@ -4,7 +4,7 @@ namespace MentoringPortal.Web.Features.Admin;
 /// A programme's load. Free places are counted over the programme's approved mentors; a mentor in
 /// two programmes offers the same places to both, so they are not added up across programmes.
 /// </summary>
-public sealed record ProgrammeLoad(string Name, int ActivePairings, int FreePlaces, int Overdue, int ApplicationsWaiting);
+public sealed record ProgrammeLoad(string Name, int ActivePairings, int FreePlaces, int Overdue, int ApplicationsWaiting, string? CohortUrl = null);
 
 public sealed record WaitingApplicationRow(int Id, string Applicant, string Programme, DateTime SubmittedAt);
 

@@ -50,8 +50,14 @@ public sealed class AdminApplicationsController(PortalDbContext db, MatchSuggest
             .OrderBy(p => p.Name)
             .Select(p => new ProgrammeFilter(p.Id, p.Name))
             .ToListAsync(cancellationToken);
+        var cohorts = await scope.Programmes(db).AsNoTracking()
+            .Where(p => p.MatchingMode == Domain.Programmes.MatchingMode.SchemeMatches)
+            .OrderBy(p => p.Name)
+            .Select(p => new CohortLink(p.Slug, p.Name))
+            .ToListAsync(cancellationToken);
         query.Page = page;
-        return View(new ApplicationQueueViewModel(query, rows, total, programmes, new Pagination(page, pageCount, query.Url, "Pages of applications")));
+        return View(new ApplicationQueueViewModel(query, rows, total, programmes, new Pagination(page, pageCount, query.Url, "Pages of applications"),
+            cohorts));
     }
 
     [HttpGet("/admin/applications/{id:int}")]
@@ -110,10 +116,7 @@ public sealed class AdminApplicationsController(PortalDbContext db, MatchSuggest
         var programme = application.Programme!;
         var mentee = application.Mentee!;
         var now = Now;
-        var candidate = MatchCandidate.From(mentor, DateOnly.FromDateTime(now));
-        var scored = MatchScoring.WhyExcluded(application.Needs(), candidate) is null
-            ? MatchScoring.Score(application.Needs(), candidate, programme.Weights)
-            : null;
+        var scored = MatchAnnouncement.ScoreBeforeMatch(application, mentor, programme, now);
 
         Acceptance? acceptance = null;
         if (!ModelState.TryApply(string.Empty, () => acceptance = application.Match(mentor, programme, now)))
@@ -126,25 +129,7 @@ public sealed class AdminApplicationsController(PortalDbContext db, MatchSuggest
         {
             // The pairing's id goes into both emails' links, so it is saved first; the emails and audit row join it in one transaction.
             await db.SaveChangesAsync(cancellationToken);
-            var pairingId = acceptance!.Mentorship.Id;
-            var addresses = await db.EmailsAsync([mentee.UserId, mentor.UserId], cancellationToken);
-            if (addresses.For(mentee.UserId, mentee.DisplayName) is { } menteeAddress)
-            {
-                emails.ApplicationMatched(menteeAddress,
-                    new MatchedMentor(mentor.DisplayName, mentor.Specialty, mentor.Grade, mentor.Region, mentor.Background, mentor.Expertise),
-                    programme.Name, pairingId);
-            }
-
-            if (addresses.For(mentor.UserId, mentor.DisplayName) is { } mentorAddress)
-            {
-                emails.MatchedMenteeArrives(mentorAddress, mentee.DisplayName, programme.Name, pairingId);
-            }
-
-            WithdrawnRequestEmails(acceptance, mentee.DisplayName, await db.EmailsAsync(
-                acceptance.Withdrawn.Select(r => r.Mentor?.UserId), cancellationToken));
-
-            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.ApplicationMatched, $"{mentee.DisplayName} → {mentor.DisplayName}", null,
-                AuditSummary(scored), now, programme.Id));
+            await MatchAnnouncement.AddAsync(db, emails, User.Id(), application, mentor, programme, acceptance!, scored, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -211,24 +196,6 @@ public sealed class AdminApplicationsController(PortalDbContext db, MatchSuggest
 
         return View(new DeclineApplicationViewModel(Facts(application), form));
     }
-
-    /// <summary>A mentee matched by the scheme stops waiting on any mentor they had asked in the programme; those mentors are told kindly.</summary>
-    private void WithdrawnRequestEmails(Acceptance acceptance, string menteeName, IReadOnlyDictionary<string, string> addresses)
-    {
-        foreach (var request in acceptance.Withdrawn)
-        {
-            if (request.Mentor is { } asked && addresses.For(asked.UserId, asked.DisplayName) is { } to)
-            {
-                emails.RequestWithdrawn(to, menteeName);
-            }
-        }
-    }
-
-    private static string? AuditSummary(Suggestion? scored) => scored is null
-        ? null
-        : Truncate($"Score {scored.Score} of {scored.MaxScore}: {string.Join("; ", scored.Reasons)}", 2000);
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     /// <summary>The application with what matching reads, when it is in the administrator's programmes; otherwise null (a 404).</summary>
     private async Task<MenteeApplication?> LoadAsync(int id, CancellationToken cancellationToken)

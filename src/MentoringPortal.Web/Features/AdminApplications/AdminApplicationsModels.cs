@@ -40,12 +40,16 @@ public sealed record QueueRow(int Id, string Applicant, string Programme, DateTi
 
 public sealed record ProgrammeFilter(int Id, string Name);
 
+/// <summary>A programme where the scheme matches, whose whole cohort can be matched at once.</summary>
+public sealed record CohortLink(string Slug, string Name);
+
 public sealed record ApplicationQueueViewModel(
     ApplicationQueueQuery Query,
     IReadOnlyList<QueueRow> Rows,
     int Total,
     IReadOnlyList<ProgrammeFilter> Programmes,
-    Pagination Pagination)
+    Pagination Pagination,
+    IReadOnlyList<CohortLink>? Cohorts = null)
 {
     public const int PageSize = 25;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
@@ -71,7 +72,8 @@ public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider t
             var created = programme!;
             if (ModelState.TryApply(string.Empty, () => created.Update(form.Name!, form.Summary!, form.MatchingMode!.Value,
                     form.MeetingCadenceWeeks!.Value, form.EvaluationPointMonths!.Value, form.OpenForApplications, form.TrainingValidityMonths))
-                && ModelState.TryApply(ProgrammeForm.WeightsKey, () => created.SetWeights(form.ToWeights())))
+                && ModelState.TryApply(ProgrammeForm.WeightsKey, () => created.SetWeights(form.ToWeights()))
+                && ModelState.TryApply(nameof(form.MinimumMatchScore), () => created.SetMinimumMatchScore(form.MinimumMatchScore!.Value)))
             {
                 try
                 {
@@ -80,7 +82,8 @@ public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider t
                     db.Programmes.Add(created);
                     await db.SaveChangesAsync(cancellationToken);
                     db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.ProgrammeCreated, created.Name, null,
-                        $"{ProgrammeText.Settings(created)}; weights: {ProgrammeText.Weights(created.Weights)}", Now, created.Id));
+                        $"{ProgrammeText.Settings(created)}; weights: {ProgrammeText.Weights(created.Weights)}; minimum score {created.MinimumMatchScore}",
+                        Now, created.Id));
                     await db.SaveChangesAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                     TempData["Success"] = $"The programme “{created.Name}” has been created.";
@@ -120,9 +123,11 @@ public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider t
         var settingsBefore = ProgrammeText.Settings(programme);
         var summaryBefore = programme.Summary;
         var weightsBefore = programme.Weights;
+        var minimumBefore = programme.MinimumMatchScore;
         MatchingWeights? weights = null;
         if (ModelState.IsValid
             && ModelState.TryApply(ProgrammeForm.WeightsKey, () => weights = form.ToWeights())
+            && ModelState.TryApply(nameof(form.MinimumMatchScore), () => programme.SetMinimumMatchScore(form.MinimumMatchScore!.Value))
             && ModelState.TryApply(string.Empty, () => programme.Update(form.Name!, form.Summary!, form.MatchingMode!.Value,
                 form.MeetingCadenceWeeks!.Value, form.EvaluationPointMonths!.Value, form.OpenForApplications, form.TrainingValidityMonths)))
         {
@@ -140,6 +145,13 @@ public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider t
             {
                 db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.WeightsChanged, programme.Name,
                     ProgrammeText.Weights(weightsBefore), ProgrammeText.Weights(programme.Weights), Now, programme.Id));
+            }
+
+            if (minimumBefore != programme.MinimumMatchScore)
+            {
+                db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.MinimumMatchScoreChanged, programme.Name,
+                    minimumBefore.ToString(CultureInfo.InvariantCulture), programme.MinimumMatchScore.ToString(CultureInfo.InvariantCulture),
+                    Now, programme.Id));
             }
 
             await db.SaveChangesAsync(cancellationToken);

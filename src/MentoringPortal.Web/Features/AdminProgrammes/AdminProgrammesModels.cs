@@ -60,6 +60,10 @@ public sealed class ProgrammeForm
     [Range(0, MatchingWeights.Max, ErrorMessage = "The weight for free places must be between 0 and 10.")]
     public int? FreePlaces { get; set; }
 
+    [Required(ErrorMessage = "Enter the minimum score for cohort matching, from 0 to 500.")]
+    [Range(0, Programme.HighestMinimumMatchScore, ErrorMessage = "The minimum score must be between 0 and 500.")]
+    public int? MinimumMatchScore { get; set; }
+
     /// <summary>The key of the weights fieldset, for an error about the weights as a whole.</summary>
     public const string WeightsKey = "Weights";
 
@@ -74,6 +78,7 @@ public sealed class ProgrammeForm
         [nameof(SameRegion)] = "Enter a whole number from 0 to 10 for the same region.",
         [nameof(MeetingMode)] = "Enter a whole number from 0 to 10 for a shared way of meeting.",
         [nameof(FreePlaces)] = "Enter a whole number from 0 to 10 for free places.",
+        [nameof(MinimumMatchScore)] = "Enter the minimum score as a whole number from 0 to 500.",
     };
 
     public static ProgrammeForm NewWithDefaults()
@@ -90,6 +95,7 @@ public sealed class ProgrammeForm
             SameRegion = weights.SameRegion,
             MeetingMode = weights.MeetingMode,
             FreePlaces = weights.FreePlaces,
+            MinimumMatchScore = Programme.DefaultMinimumMatchScore,
         };
     }
 
@@ -107,6 +113,7 @@ public sealed class ProgrammeForm
         SameRegion = programme.Weights.SameRegion,
         MeetingMode = programme.Weights.MeetingMode,
         FreePlaces = programme.Weights.FreePlaces,
+        MinimumMatchScore = programme.MinimumMatchScore,
     };
 
     /// <summary>Only call once the form is valid: every required value is there.</summary>

@@ -1,0 +1,305 @@
+using MentoringPortal.Domain;
+using MentoringPortal.Domain.Matching;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Programmes;
+using MentoringPortal.Domain.Requests;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Email;
+using MentoringPortal.Web.Features.Admin;
+using MentoringPortal.Web.Features.AdminApplications;
+using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.AdminCohort;
+
+/// <summary>
+/// Whole-cohort matching in a programme where the scheme matches: start a run (worked out in the
+/// background by <see cref="CohortRunner"/>), read the proposal, pin or drop pairs and run again,
+/// and confirm: every pairing starts and both members are emailed, all or nothing.
+/// </summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class AdminCohortController(PortalDbContext db, CohortRunChannel queue, PortalEmails emails, TimeProvider time) : Controller
+{
+    private const int RecentRuns = 10;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    [HttpGet("/admin/programmes/{slug}/cohort")]
+    public async Task<IActionResult> Index(string slug, CancellationToken cancellationToken)
+    {
+        var programme = await ProgrammeAsync(slug, cancellationToken);
+        if (programme is null)
+        {
+            return NotFound();
+        }
+
+        var today = DateOnly.FromDateTime(Now);
+        var waiting = await db.MenteeApplications.CountAsync(a => a.ProgrammeId == programme.Id && a.Status == ApplicationStatus.Waiting,
+            cancellationToken);
+        var mentors = await db.Mentors.AsNoTracking().Where(m => m.Programmes.Any(p => p.Id == programme.Id)).ToListAsync(cancellationToken);
+        var matchable = mentors.Where(m => m.WhyNotMatchable(today) is null).ToList();
+        var runs = await db.CohortRuns.AsNoTracking()
+            .Where(r => r.ProgrammeId == programme.Id)
+            .OrderByDescending(r => r.StartedAt)
+            .Take(RecentRuns)
+            .Select(r => new CohortRunRow(r.Id, db.Users.Where(u => u.Id == r.StartedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "A former administrator",
+                r.StartedAt, r.Status))
+            .ToListAsync(cancellationToken);
+        return View(new CohortViewModel(programme.Id, programme.Slug, programme.Name, waiting, mentors.Count, matchable.Count,
+            matchable.Sum(m => m.FreePlaces), programme.Weights, programme.MinimumMatchScore, runs));
+    }
+
+    [HttpPost("/admin/programmes/{slug}/cohort")]
+    public async Task<IActionResult> Start(string slug, CancellationToken cancellationToken)
+    {
+        var programme = await ProgrammeAsync(slug, cancellationToken);
+        if (programme is null)
+        {
+            return NotFound();
+        }
+
+        // A double click (or a second administrator) joins the run already working rather than starting another.
+        var noChoices = CohortChoicesDocument.Empty.ToJson();
+        var working = await db.CohortRuns.AsNoTracking()
+            .Where(r => r.ProgrammeId == programme.Id && (r.Status == CohortRunStatus.Queued || r.Status == CohortRunStatus.Running)
+                && r.ChoicesJson == noChoices)
+            .Select(r => (Guid?)r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return RunPage(working ?? await QueueAsync(programme.Id, CohortChoicesDocument.Empty, cancellationToken));
+    }
+
+    [HttpGet("/admin/cohort-runs/{id:guid}")]
+    public async Task<IActionResult> Run(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await RunAsync(id, tracked: false, cancellationToken);
+        return loaded is null ? NotFound() : View(RunViewModel(loaded.Value.Run, loaded.Value.Programme, form: null));
+    }
+
+    [HttpPost("/admin/cohort-runs/{id:guid}/rerun")]
+    public async Task<IActionResult> Rerun(Guid id, CohortChoicesForm form, CancellationToken cancellationToken)
+    {
+        var loaded = await RunAsync(id, tracked: false, cancellationToken);
+        if (loaded is null)
+        {
+            return NotFound();
+        }
+
+        var (run, programme) = loaded.Value;
+        var proposal = CohortProposalDocument.FromJson(run.ProposalJson);
+        if (proposal is null)
+        {
+            return RunPage(run.Id);
+        }
+
+        // Only pairs of this proposal can be pinned or dropped; earlier drops stay dropped.
+        var proposed = proposal.Pairs.ToDictionary(p => p.Key, StringComparer.Ordinal);
+        var pins = form.Pin.Where(proposed.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+        var drops = form.Drop.Where(proposed.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var both in pins.Intersect(drops, StringComparer.Ordinal))
+        {
+            var pair = proposed[both];
+            ModelState.AddModelError(string.Empty,
+                $"{pair.ApplicantName} with {pair.MentorName} is ticked both to pin and to drop. Untick one of them.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Run), RunViewModel(run, programme, form));
+        }
+
+        var earlier = CohortChoicesDocument.FromJson(run.ChoicesJson);
+        var choices = new CohortChoicesDocument(
+            pins.Select(k => CohortChoicesDocument.ParseKey(k)!.Value).ToList(),
+            earlier.Dropped.Concat(drops.Select(k => CohortChoicesDocument.ParseKey(k)!.Value)).Distinct().ToList());
+        return RunPage(await QueueAsync(programme.Id, choices, cancellationToken));
+    }
+
+    [HttpGet("/admin/cohort-runs/{id:guid}/confirm")]
+    public async Task<IActionResult> Confirm(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await RunAsync(id, tracked: false, cancellationToken);
+        if (loaded is null)
+        {
+            return NotFound();
+        }
+
+        var (run, programme) = loaded.Value;
+        var proposal = CohortProposalDocument.FromJson(run.ProposalJson);
+        if (run.Status != CohortRunStatus.Proposed || proposal is null)
+        {
+            return RunPage(run.Id);
+        }
+
+        return View(new CohortConfirmViewModel(run.Id, programme.Slug, programme.Name, proposal, [], AlreadyConfirmed: false));
+    }
+
+    [HttpPost("/admin/cohort-runs/{id:guid}/confirm")]
+    public async Task<IActionResult> ConfirmPost(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await RunAsync(id, tracked: true, cancellationToken);
+        if (loaded is null)
+        {
+            return NotFound();
+        }
+
+        var (run, programmeFacts) = loaded.Value;
+        var proposal = CohortProposalDocument.FromJson(run.ProposalJson);
+        if (run.Status == CohortRunStatus.Confirmed && proposal is not null)
+        {
+            return Refused(run, programmeFacts, proposal, [], alreadyConfirmed: true);
+        }
+
+        if (run.Status != CohortRunStatus.Proposed || proposal is null)
+        {
+            return RunPage(run.Id);
+        }
+
+        var now = Now;
+        var programme = await db.Programmes.SingleAsync(p => p.Id == run.ProgrammeId, cancellationToken);
+        var applicationIds = proposal.Pairs.Select(p => p.ApplicationId).ToList();
+        var mentorIds = proposal.Pairs.Select(p => p.MentorId).Distinct().ToList();
+        var applications = await db.MenteeApplications
+            .Where(a => applicationIds.Contains(a.Id) && a.ProgrammeId == run.ProgrammeId)
+            .Include(a => a.Mentee).ThenInclude(m => m!.Goals)
+            .Include(a => a.Mentee).ThenInclude(m => m!.Programmes)
+            .Include(a => a.Mentee).ThenInclude(m => m!.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
+            .Include(a => a.Mentee).ThenInclude(m => m!.Applications)
+            .Include(a => a.Mentee).ThenInclude(m => m!.Requests.Where(r => r.Status == ContactRequestStatus.Pending)).ThenInclude(r => r.Mentor)
+            .AsSplitQuery()
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var mentors = await db.Mentors.Include(m => m.Programmes)
+            .Where(m => mentorIds.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+
+        var problems = new List<string>();
+        var matches = new List<(MenteeApplication Application, Domain.Mentors.Mentor Mentor, Acceptance Acceptance, Suggestion? Scored)>();
+        foreach (var pair in proposal.Pairs)
+        {
+            if (!applications.TryGetValue(pair.ApplicationId, out var application) || !application.IsWaiting)
+            {
+                var status = application?.Status.Describe().ToLowerInvariant() ?? "removed";
+                problems.Add($"{pair.ApplicantName}'s application is no longer waiting (now {status}).");
+                continue;
+            }
+
+            if (!mentors.TryGetValue(pair.MentorId, out var mentor))
+            {
+                problems.Add($"{pair.MentorName} no longer mentors in {programme.Name}.");
+                continue;
+            }
+
+            var scored = MatchAnnouncement.ScoreBeforeMatch(application, mentor, programme, now);
+            try
+            {
+                matches.Add((application, mentor, application.Match(mentor, programme, now), scored));
+            }
+            catch (DomainRuleException rule)
+            {
+                problems.Add($"{pair.ApplicantName} with {pair.MentorName}: {rule.Message}");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return Refused(run, programmeFacts, proposal, problems, alreadyConfirmed: false);
+        }
+
+        run.Confirm(now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            // The pairings' ids go into the emails' links, so they are saved first; emails and audit rows join them in one transaction.
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (application, mentor, acceptance, scored) in matches)
+            {
+                await MatchAnnouncement.AddAsync(db, emails, User.Id(), application, mentor, programme, acceptance, scored, now, cancellationToken);
+            }
+
+            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.CohortConfirmed, programme.Name, null,
+                $"{matches.Count} pairings started, {proposal.Unmatched.Count} applicants left unmatched; total score {proposal.TotalScore}, "
+                + $"minimum score {proposal.MinimumScore}", now, programme.Id));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || exception.IsConstraintViolation())
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var reloaded = await RunAsync(id, tracked: false, cancellationToken);
+            if (reloaded is { Run.Status: CohortRunStatus.Confirmed })
+            {
+                return Refused(run, programmeFacts, proposal, [], alreadyConfirmed: true);
+            }
+
+            return Refused(run, programmeFacts, proposal,
+                ["A mentor or an application in this proposal changed at the same moment (someone else matched, withdrew or changed capacity), "
+                    + "so nothing was confirmed."], alreadyConfirmed: false);
+        }
+
+        TempData["Success"] = matches.Count == 1
+            ? "1 pairing has started. Both members have been emailed."
+            : $"{matches.Count} pairings have started. Both members of each have been emailed.";
+        return RunPage(run.Id);
+    }
+
+    private ViewResult Refused(CohortRun run, Programme programme, CohortProposalDocument proposal, IReadOnlyList<string> problems,
+        bool alreadyConfirmed)
+    {
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return View(nameof(Confirm), new CohortConfirmViewModel(run.Id, programme.Slug, programme.Name, proposal, problems, alreadyConfirmed));
+    }
+
+    private async Task<Guid> QueueAsync(int programmeId, CohortChoicesDocument choices, CancellationToken cancellationToken)
+    {
+        var run = new CohortRun(Guid.NewGuid(), programmeId, User.Id(), choices.ToJson(), Now);
+        db.CohortRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        queue.Enqueue(run.Id);
+        return run.Id;
+    }
+
+    /// <summary>303 See Other: after a POST, the browser GETs the run's page.</summary>
+    private StatusCodeResult RunPage(Guid runId)
+    {
+        Response.Headers.Location = $"/admin/cohort-runs/{runId}";
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    private static CohortRunViewModel RunViewModel(CohortRun run, Programme programme, CohortChoicesForm? form)
+    {
+        var proposal = CohortProposalDocument.FromJson(run.ProposalJson);
+        var choices = CohortChoicesDocument.FromJson(run.ChoicesJson);
+        var pinned = form?.Pin ?? proposal?.Pairs.Where(p => p.Pinned).Select(p => p.Key) ?? [];
+        return new CohortRunViewModel(run.Id, programme.Slug, programme.Name, run.Status, run.Placed, run.ApplicantCount, run.StartedAt,
+            run.ConfirmedAt, run.Failure, proposal, pinned.ToHashSet(StringComparer.Ordinal),
+            (form?.Drop ?? []).ToHashSet(StringComparer.Ordinal), choices.Dropped.Count);
+    }
+
+    /// <summary>A programme where the scheme matches, within the administrator's scope; otherwise null (a 404).</summary>
+    private async Task<Programme?> ProgrammeAsync(string slug, CancellationToken cancellationToken)
+    {
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        return await scope.Programmes(db).AsNoTracking()
+            .SingleOrDefaultAsync(p => p.Slug == slug && p.MatchingMode == MatchingMode.SchemeMatches, cancellationToken);
+    }
+
+    /// <summary>The run and its programme, when the programme is in the administrator's scope; otherwise null (a 404).</summary>
+    private async Task<(CohortRun Run, Programme Programme)?> RunAsync(Guid id, bool tracked, CancellationToken cancellationToken)
+    {
+        var runs = tracked ? db.CohortRuns : db.CohortRuns.AsNoTracking();
+        var run = await runs.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        var programme = await scope.Programmes(db).AsNoTracking().SingleOrDefaultAsync(p => p.Id == run.ProgrammeId, cancellationToken);
+        return programme is null ? null : (run, programme);
+    }
+}

@@ -1,0 +1,373 @@
+using System.Net;
+using MentoringPortal.Domain.Matching;
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Features.AdminCohort;
+using Microsoft.EntityFrameworkCore;
+using static MentoringPortal.IntegrationTests.Features.CohortMatchingData;
+
+namespace MentoringPortal.IntegrationTests.Features;
+
+/// <summary>
+/// Whole-cohort matching: a run proposes in the background, pins and drops steer the next run,
+/// and a confirmation starts every pairing and emails both members, all or nothing, once.
+/// </summary>
+public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Run_Proposes_NothingSavedOrEmailed_ThenConfirmStartsEveryPairing_EmailsBoth_AndAudits()
+    {
+        var cohort = await CohortAsync(factory, applicants: 3, mentorCapacities: [1, 2]);
+        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+
+        var page = await client.GetStringAsync(cohort.CohortUrl);
+        Assert.Contains("Applicants waiting", page, StringComparison.Ordinal);
+        Assert.Contains("Find the best matches", page, StringComparison.Ordinal);
+        Assert.Contains($"/admin/programmes/{cohort.Programme.Id}/edit", page, StringComparison.Ordinal);
+
+        var runUrl = await StartRunAsync(client, cohort);
+        var proposalHtml = await WaitForProposalAsync(client, runUrl);
+
+        Assert.Contains("Proposed matches", proposalHtml, StringComparison.Ordinal);
+        foreach (var applicant in cohort.Applicants)
+        {
+            Assert.Contains(applicant.Name, proposalHtml, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("matches the short-term goal", proposalHtml, StringComparison.Ordinal);
+        Assert.Contains("Confirm these 3 pairings", proposalHtml, StringComparison.Ordinal);
+        Assert.Contains("Run again with these choices", proposalHtml, StringComparison.Ordinal);
+        var proposal = await ProposalAsync(factory, runUrl);
+        Assert.Equal(3, proposal.Pairs.Count);
+        Assert.Empty(proposal.Unmatched);
+        Assert.Equal(1, proposal.Pairs.Count(p => p.MentorId == cohort.Mentors[0].Id));
+        Assert.Equal(0, await PairingsAsync(factory, cohort));
+        Assert.Empty(await OutboxAsync(factory, cohort));
+
+        var recent = await client.GetStringAsync(cohort.CohortUrl);
+        Assert.Contains(runUrl, recent, StringComparison.Ordinal);
+        Assert.Contains("Proposal ready", recent, StringComparison.Ordinal);
+
+        var confirmUrl = runUrl + "/confirm";
+        var confirmation = await client.GetStringAsync(confirmUrl);
+        Assert.Contains("Who will be emailed", confirmation, StringComparison.Ordinal);
+        Assert.Contains(cohort.Mentors[1].Name, confirmation, StringComparison.Ordinal);
+        Assert.Equal(0, await PairingsAsync(factory, cohort));
+
+        using var confirmed = await Forms.SubmitAsync(client, confirmUrl, formAction: confirmUrl);
+
+        Assert.Equal(HttpStatusCode.SeeOther, confirmed.StatusCode);
+        Assert.Equal(runUrl, confirmed.Headers.Location?.OriginalString);
+        var after = await client.GetStringAsync(runUrl);
+        Assert.Contains("3 pairings have started", after, StringComparison.Ordinal);
+        Assert.Contains("Confirmed matches", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Run again with these choices", after, StringComparison.Ordinal);
+
+        var ids = cohort.ApplicationIds.ToList();
+        var state = await PortalData.QueryAsync(factory, async db => new
+        {
+            Applications = await db.MenteeApplications.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(),
+            Pairings = await db.Mentorships.AsNoTracking().Where(m => m.ProgrammeId == cohort.Programme.Id && m.Status == MentorshipStatus.Active).ToListAsync(),
+            Matched = await db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditActions.ApplicationMatched && a.ProgrammeId == cohort.Programme.Id).ToListAsync(),
+            Cohort = await db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditActions.CohortConfirmed && a.ProgrammeId == cohort.Programme.Id).ToListAsync(),
+            Run = await db.CohortRuns.AsNoTracking().SingleAsync(r => r.Id == RunId(runUrl)),
+        });
+        Assert.All(state.Applications, a => Assert.Equal(ApplicationStatus.Matched, a.Status));
+        Assert.Equal(3, state.Pairings.Count);
+        foreach (var pair in proposal.Pairs)
+        {
+            var application = state.Applications.Single(a => a.Id == pair.ApplicationId);
+            Assert.Equal(pair.MentorId, state.Pairings.Single(p => p.Id == application.MentorshipId).MentorId);
+        }
+
+        Assert.Equal(3, state.Matched.Count);
+        Assert.All(state.Matched, a => Assert.StartsWith("Score ", a.After, StringComparison.Ordinal));
+        Assert.Contains("3 pairings started", Assert.Single(state.Cohort).After, StringComparison.Ordinal);
+        Assert.Equal(CohortRunStatus.Confirmed, state.Run.Status);
+
+        foreach (var applicant in cohort.Applicants)
+        {
+            var email = await factory.Mailbox.WaitForAsync(m => m.IsTo(applicant.Email) && m.Subject.Contains("will be your mentor", StringComparison.Ordinal));
+            Assert.Contains("/pairings/", email.LinkContaining("/pairings/"), StringComparison.Ordinal);
+        }
+
+        foreach (var mentor in cohort.Mentors)
+        {
+            await factory.Mailbox.WaitForAsync(m => m.IsTo(mentor.Email) && m.Subject.Contains("new mentee", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(6, (await OutboxAsync(factory, cohort)).Count);
+
+        // A confirmed run cannot be confirmed again.
+        var token = await Races.RunAsync([new Racer(client, cohort.CohortUrl, confirmUrl)]);
+        Assert.Equal(HttpStatusCode.Conflict, token[0].StatusCode);
+        Assert.Contains("already been confirmed", token[0].Body, StringComparison.Ordinal);
+        Assert.Equal(3, await PairingsAsync(factory, cohort));
+        Assert.Equal(6, (await OutboxAsync(factory, cohort)).Count);
+    }
+
+    [Fact]
+    public async Task PinnedPairStays_AndADroppedPairIsNeverProposedAgain()
+    {
+        var cohort = await CohortAsync(factory, applicants: 2, mentorCapacities: [1, 1]);
+        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var first = await StartRunAsync(client, cohort);
+        await WaitForProposalAsync(client, first);
+        var proposal = await ProposalAsync(factory, first);
+        var pinned = proposal.Pairs[0];
+        var dropped = proposal.Pairs[1];
+
+        using var rerun = await Forms.SubmitAsync(client, first, [Pin(pinned), Drop(dropped)], formAction: first + "/rerun");
+
+        Assert.Equal(HttpStatusCode.SeeOther, rerun.StatusCode);
+        var second = rerun.Headers.Location!.OriginalString;
+        Assert.NotEqual(first, second);
+        var secondHtml = await WaitForProposalAsync(client, second);
+        var secondProposal = await ProposalAsync(factory, second);
+        var kept = Assert.Single(secondProposal.Pairs);
+        Assert.Equal(pinned.Key, kept.Key);
+        Assert.True(kept.Pinned);
+        var left = Assert.Single(secondProposal.Unmatched);
+        Assert.Equal(dropped.ApplicationId, left.ApplicationId);
+        Assert.Contains("No mentor with a free place", left.Reason, StringComparison.Ordinal);
+        Assert.Contains(left.Reason, secondHtml, StringComparison.Ordinal);
+        Assert.Contains("Pinned", secondHtml, StringComparison.Ordinal);
+        Assert.Contains($"id=\"pin-{pinned.Key}\" name=\"Pin\" value=\"{pinned.Key}\" checked", secondHtml, StringComparison.Ordinal);
+
+        // Running again without touching anything keeps the pin (ticked) and the earlier drop.
+        using var again = await Forms.SubmitAsync(client, second, formAction: second + "/rerun");
+        var third = again.Headers.Location!.OriginalString;
+        await WaitForProposalAsync(client, third);
+        var thirdProposal = await ProposalAsync(factory, third);
+        Assert.Contains(thirdProposal.Pairs, p => p.Key == pinned.Key && p.Pinned);
+        Assert.DoesNotContain(thirdProposal.Pairs, p => p.Key == dropped.Key);
+        var choices = CohortChoicesDocument.FromJson((await RunAsync(factory, third)).ChoicesJson);
+        Assert.Contains(Key(dropped), choices.Dropped);
+        Assert.Equal(0, await PairingsAsync(factory, cohort));
+    }
+
+    [Fact]
+    public async Task PinAndDropTheSamePair_IsRefusedInWords()
+    {
+        var cohort = await CohortAsync(factory, applicants: 1, mentorCapacities: [1]);
+        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var runUrl = await StartRunAsync(client, cohort);
+        await WaitForProposalAsync(client, runUrl);
+        var pair = (await ProposalAsync(factory, runUrl)).Pairs[0];
+
+        using var response = await Forms.SubmitAsync(client, runUrl, [Pin(pair), Drop(pair)], formAction: runUrl + "/rerun");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("ticked both to pin and to drop", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.CohortRuns.CountAsync(r => r.ProgrammeId == cohort.Programme.Id)));
+    }
+
+    [Fact]
+    public async Task TwoConfirmationsAtOnce_StartOneSetOfPairings_AndTheOtherIsToldInWords()
+    {
+        var cohort = await CohortAsync(factory, applicants: 3, mentorCapacities: [1, 1, 1]);
+        using var first = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        using var second = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var runUrl = await StartRunAsync(first, cohort);
+        await WaitForProposalAsync(first, runUrl);
+        var confirmUrl = runUrl + "/confirm";
+
+        var results = await Races.RunAsync([new Racer(first, confirmUrl, confirmUrl), new Racer(second, confirmUrl, confirmUrl)]);
+
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.SeeOther);
+        var loser = Assert.Single(results, r => r.StatusCode != HttpStatusCode.SeeOther);
+        Assert.Equal(HttpStatusCode.Conflict, loser.StatusCode);
+        Assert.Contains("already been confirmed", loser.Body, StringComparison.Ordinal);
+        Assert.Equal(3, await PairingsAsync(factory, cohort));
+        var outbox = await OutboxAsync(factory, cohort);
+        foreach (var person in cohort.Applicants.Concat(cohort.Mentors))
+        {
+            Assert.Single(outbox, m => m.To.Contains(person.Email, StringComparison.OrdinalIgnoreCase));
+        }
+
+        Assert.Equal(3, await PortalData.QueryAsync(factory, db =>
+            db.AuditEntries.CountAsync(a => a.Action == AuditActions.ApplicationMatched && a.ProgrammeId == cohort.Programme.Id)));
+    }
+
+    [Fact]
+    public async Task ApplicationWithdrawnAfterTheProposal_ConfirmIsRefused_AndNothingChanges()
+    {
+        var cohort = await CohortAsync(factory, applicants: 3, mentorCapacities: [2, 2]);
+        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var runUrl = await StartRunAsync(client, cohort);
+        await WaitForProposalAsync(client, runUrl);
+        await WithdrawAsync(factory, cohort.ApplicationIds[1]);
+        var confirmUrl = runUrl + "/confirm";
+
+        using var response = await Forms.SubmitAsync(client, confirmUrl, formAction: confirmUrl);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Something changed since the proposal", html, StringComparison.Ordinal);
+        Assert.Contains($"{cohort.Applicants[1].Name}&#x27;s application is no longer waiting (now withdrawn)", html, StringComparison.Ordinal);
+        Assert.Contains("Run again", html, StringComparison.Ordinal);
+        Assert.Equal(0, await PairingsAsync(factory, cohort));
+        Assert.Empty(await OutboxAsync(factory, cohort));
+        Assert.Equal(CohortRunStatus.Proposed, (await RunAsync(factory, runUrl)).Status);
+        Assert.Equal(0, await PortalData.QueryAsync(factory, db =>
+            db.Mentors.Where(m => m.Id == cohort.Mentors[0].Id || m.Id == cohort.Mentors[1].Id).SumAsync(m => m.ActiveMenteeCount)));
+
+        // The page's "Run again" proposes for the cohort as it is now.
+        using var rerun = await Forms.SubmitAsync(client, Forms.ParseHtml(html), new Uri(client.BaseAddress!, confirmUrl), formAction: runUrl + "/rerun");
+        Assert.Equal(HttpStatusCode.SeeOther, rerun.StatusCode);
+        var next = rerun.Headers.Location!.OriginalString;
+        await WaitForProposalAsync(client, next);
+        Assert.Equal(2, (await ProposalAsync(factory, next)).Pairs.Count);
+    }
+
+    [Fact]
+    public async Task MinimumScore_LeavesApplicantsUnmatched_WithTheReason()
+    {
+        var cohort = await CohortAsync(factory, applicants: 1, mentorCapacities: [2], minimumScore: 500);
+        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var runUrl = await StartRunAsync(client, cohort);
+
+        var html = await WaitForProposalAsync(client, runUrl);
+
+        Assert.Contains("No mentor reaches the minimum score of 500", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/confirm\"", html, StringComparison.Ordinal);
+        Assert.Contains("Left unmatched (1)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunStillWorking_ShowsProgress_AndRefreshesItself()
+    {
+        var cohort = await CohortAsync(factory, applicants: 1, mentorCapacities: [1]);
+        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var running = await WorkingRunAsync(factory, cohort, applicants: 1000, placed: 420);
+        var queued = await WorkingRunAsync(factory, cohort, applicants: null, placed: 0);
+
+        var html = await client.GetStringAsync($"/admin/cohort-runs/{running}");
+        Assert.Contains("Placed 420 of 1,000 applicants", html, StringComparison.Ordinal);
+        Assert.Contains("<progress id=\"cohort-progress\" max=\"1000\" value=\"420\"", html, StringComparison.Ordinal);
+        Assert.Contains("<meta http-equiv=\"refresh\" content=\"2\">", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/admin/cohort-runs/{running}\">Check again</a>", html, StringComparison.Ordinal);
+        Assert.Contains("Waiting to start", await client.GetStringAsync($"/admin/cohort-runs/{queued}"), StringComparison.Ordinal);
+
+        // A second press of "Find the best matches" joins the run already working instead of starting another.
+        using var again = await Forms.SubmitAsync(client, cohort.CohortUrl, formAction: cohort.CohortUrl);
+        Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
+        Assert.Contains(again.Headers.Location!.OriginalString, new[] { $"/admin/cohort-runs/{running}", $"/admin/cohort-runs/{queued}" });
+    }
+
+    [Fact]
+    public async Task NobodyWaiting_ShowsAnEmptyState_AndTheQueueAndDeskLinkToTheCohort()
+    {
+        var cohort = await CohortAsync(factory, applicants: 0, mentorCapacities: [1]);
+        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+
+        var html = await client.GetStringAsync(cohort.CohortUrl);
+        Assert.Contains("Nobody is waiting to be matched", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Find the best matches", html, StringComparison.Ordinal);
+        Assert.Contains("No run yet", html, StringComparison.Ordinal);
+
+        var queue = await client.GetStringAsync("/admin/applications");
+        Assert.Contains($"href=\"{cohort.CohortUrl}\"", queue, StringComparison.Ordinal);
+
+        var withApplicants = await CohortAsync(factory, applicants: 1, mentorCapacities: [1]);
+        using var other = await factory.CreateSignedInClientAsync(withApplicants.Administrator.Email, PortalData.Password);
+        Assert.Contains($"href=\"{withApplicants.CohortUrl}\"", await other.GetStringAsync("/admin"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LimitedAdministrator_Gets404_ForAnotherProgrammesCohortAndRuns_AndForAProgrammeWhereMenteesChoose()
+    {
+        var cohort = await CohortAsync(factory, applicants: 1, mentorCapacities: [1]);
+        using var owner = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var runUrl = await StartRunAsync(owner, cohort);
+        await WaitForProposalAsync(owner, runUrl);
+        var elsewhere = await CohortAsync(factory, applicants: 1, mentorCapacities: [1]);
+        using var outsider = await factory.CreateSignedInClientAsync(elsewhere.Administrator.Email, PortalData.Password);
+
+        foreach (var url in new[] { cohort.CohortUrl, runUrl, runUrl + "/confirm" })
+        {
+            using var response = await outsider.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        var posts = await Races.RunAsync([
+            new Racer(outsider, elsewhere.CohortUrl, cohort.CohortUrl),
+            new Racer(outsider, elsewhere.CohortUrl, runUrl + "/confirm"),
+            new Racer(outsider, elsewhere.CohortUrl, runUrl + "/rerun"),
+        ]);
+        Assert.All(posts, p => Assert.Equal(HttpStatusCode.NotFound, p.StatusCode));
+        Assert.Equal(0, await PairingsAsync(factory, cohort));
+        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.CohortRuns.CountAsync(r => r.ProgrammeId == cohort.Programme.Id)));
+
+        var everything = await PortalData.AdministratorAsync(factory);
+        using var admin = await factory.CreateSignedInClientAsync(everything.Email, PortalData.Password);
+        using var choosing = await admin.GetAsync(new Uri($"/admin/programmes/{PortalData.ProgrammeSlug}/cohort", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, choosing.StatusCode);
+        using var owned = await admin.GetAsync(new Uri(cohort.CohortUrl, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, owned.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("501", "The minimum score must be between 0 and 500.")]
+    [InlineData("-1", "The minimum score must be between 0 and 500.")]
+    [InlineData("lots", "Enter the minimum score as a whole number from 0 to 500.")]
+    [InlineData("", "Enter the minimum score for cohort matching, from 0 to 500.")]
+    public async Task MinimumScore_BadInput_GetsAMessageBesideTheField_AndChangesNothing(string value, string message)
+    {
+        var programme = await ApplicationsData.ProgrammeAsync(factory);
+        var admin = await AdminData.AdministratorOfAsync(factory, programme);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var editUrl = $"/admin/programmes/{programme.Id}/edit";
+
+        using var response = await Forms.SubmitAsync(client, editUrl, new Dictionary<string, string> { ["MinimumMatchScore"] = value });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await Forms.ParseHtmlAsync(response);
+        Assert.Equal(message, document.QuerySelector("#MinimumMatchScore-error")?.TextContent.Replace("Error:", "", StringComparison.Ordinal).Trim());
+        Assert.Equal("true", document.QuerySelector("#MinimumMatchScore")?.GetAttribute("aria-invalid"));
+        Assert.Equal(30, await PortalData.QueryAsync(factory, db => db.Programmes.Where(p => p.Id == programme.Id).Select(p => p.MinimumMatchScore).SingleAsync()));
+        Assert.Empty(await AdminProgrammesData.AuditAsync(factory, AuditActions.MinimumMatchScoreChanged, programme.Name));
+    }
+
+    [Fact]
+    public async Task MinimumScore_Saved_AndAudited()
+    {
+        var programme = await ApplicationsData.ProgrammeAsync(factory);
+        var admin = await AdminData.AdministratorOfAsync(factory, programme);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var editUrl = $"/admin/programmes/{programme.Id}/edit";
+        Assert.Contains("Minimum score for cohort matching", await client.GetStringAsync(editUrl), StringComparison.Ordinal);
+
+        using var response = await Forms.SubmitAsync(client, editUrl, new Dictionary<string, string> { ["MinimumMatchScore"] = "120" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(120, await PortalData.QueryAsync(factory, db => db.Programmes.Where(p => p.Id == programme.Id).Select(p => p.MinimumMatchScore).SingleAsync()));
+        var audit = Assert.Single(await AdminProgrammesData.AuditAsync(factory, AuditActions.MinimumMatchScoreChanged, programme.Name));
+        Assert.Equal("30", audit.Before);
+        Assert.Equal("120", audit.After);
+        Assert.Equal(programme.Id, audit.ProgrammeId);
+    }
+
+    [Fact]
+    public async Task DemoData_HasAPilotCohortWaiting_AndARunLeavesSomeoneUnmatchedWithTheReason()
+    {
+        await using var demo = await PortalFactory.CreateAsync(new PortalFactoryOptions { SeedDemoData = true });
+        using var client = await demo.CreateSignedInClientAsync("admin@demo.test", "Demo-Passw0rd!");
+        var cohort = new TestCohort(new TestProgramme(0, "future-leaders", "Future Leaders pilot"), [], [], [], new Person("admin@demo.test", 0, "Admin"));
+
+        var page = await client.GetStringAsync(cohort.CohortUrl);
+        Assert.Matches(@"Applicants waiting</dt>\s*<dd>15</dd>", page);
+
+        var runUrl = await StartRunAsync(client, cohort);
+        var html = await WaitForProposalAsync(client, runUrl);
+
+        Assert.Contains("Proposed matches", html, StringComparison.Ordinal);
+        Assert.Contains("Dr Marcus Boateng", html, StringComparison.Ordinal);
+        Assert.Contains("No mentor reaches the minimum score of", html, StringComparison.Ordinal);
+        Assert.Contains("Dr Farid Lewis", html, StringComparison.Ordinal);
+        var proposal = await ProposalAsync(demo, runUrl);
+        Assert.True(proposal.Pairs.Count >= 12, $"only {proposal.Pairs.Count} pairs");
+        Assert.Contains(proposal.Unmatched, u => u.Name == "Dr Marcus Boateng");
+    }
+}
