@@ -1,4 +1,5 @@
 using MentoringPortal.BrowserTests.Infrastructure;
+using MentoringPortal.IntegrationTests.Features;
 using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Surveys;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,38 @@ public sealed class EvaluationTests(BrowserPortal portal)
         await ArriveAtAsync(page, "Thank you for your evaluation");
         await ExpectSuccessAsync(page, "Thank you. Your answers have been sent.");
         await Accessibility.AssertNoViolationsAsync(page);
+        portal.AssertNoPageErrors(page);
+    }
+
+    [Fact]
+    public async Task Mentee_EndsAPairing_AndAnswersTheExitSurvey()
+    {
+        var mentor = await PortalData.MentorAsync(portal.Factory);
+        var mentee = await PortalData.MenteeAsync(portal.Factory);
+        await PortalData.PairAsync(portal.Factory, mentee, mentor);
+        var pairing = await PortalData.MentorshipIdAsync(portal.Factory, mentee, mentor);
+
+        var page = await portal.NewSignedInPageAsync(mentee.Email, PortalData.Password);
+        await OpenAsync(page, $"/pairings/{pairing}/end", $"End your pairing with {mentor.Name}");
+        await page.GetByLabel("Mentoring is no longer needed").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "End the pairing" }).ClickAsync();
+        await ExpectSuccessAsync(page, "The pairing has ended. You have both been emailed.");
+
+        // Both are offered the exit survey by email.
+        await portal.Factory.InScopeAsync(services => services.GetRequiredService<SurveyInvitations>().SendDueAsync(CancellationToken.None));
+        await portal.Mailbox.WaitForAsync(m => m.IsTo(mentor.Email) && m.Subject == PortalEmails.ExitSurveyInvitationSubject);
+        var invitation = await portal.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject == PortalEmails.ExitSurveyInvitationSubject);
+        await page.GotoAsync(invitation.LinkContaining("/exit-survey"));
+        await ArriveAtAsync(page, await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync() ?? string.Empty);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
+        await ExpectFieldErrorAsync(page, page.GetByRole(AriaRole.Group, new() { Name = "Why did the pairing end?" }), "Choose why the pairing ended.",
+            fieldIsGroup: true);
+        await page.GetByLabel("Circumstances changed").CheckAsync();
+        await page.GetByLabel("What would have helped?").FillAsync("More flexible meeting times around my rota.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
+        await ArriveAtAsync(page, "Thank you for your answers");
+        await Expect(page.GetByText("More flexible meeting times around my rota.")).ToBeVisibleAsync();
         portal.AssertNoPageErrors(page);
     }
 

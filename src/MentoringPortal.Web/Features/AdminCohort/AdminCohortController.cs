@@ -158,6 +158,11 @@ public sealed class AdminCohortController(PortalDbContext db, CohortRunChannel q
             return RunPage(run.Id);
         }
 
+        if (proposal.Pairs.Count == 0)
+        {
+            return Refused(run, programmeFacts, proposal, ["This proposal has no pairs to confirm."], alreadyConfirmed: false);
+        }
+
         var now = Now;
         var programme = await db.Programmes.SingleAsync(p => p.Id == run.ProgrammeId, cancellationToken);
         var applicationIds = proposal.Pairs.Select(p => p.ApplicationId).ToList();

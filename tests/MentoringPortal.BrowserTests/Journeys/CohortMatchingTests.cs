@@ -1,0 +1,76 @@
+using MentoringPortal.BrowserTests.Infrastructure;
+using MentoringPortal.IntegrationTests.Features;
+using Microsoft.Playwright;
+using static MentoringPortal.BrowserTests.Journeys.Steps;
+using static Microsoft.Playwright.Assertions;
+
+namespace MentoringPortal.BrowserTests.Journeys;
+
+/// <summary>
+/// An administrator matches a whole cohort: runs the optimiser, pins a pair, runs again, and
+/// confirms. The cohort is a programme of its own, so the demo pilot's applicants stay waiting for
+/// the other journeys.
+/// </summary>
+[Collection(BrowserSuite.Name)]
+public sealed class CohortMatchingTests(BrowserPortal portal)
+{
+    [Fact]
+    public async Task Administrator_MatchesAWholeCohort_PinsAPair_AndConfirms()
+    {
+        var programme = await ApplicationsData.ProgrammeAsync(portal.Factory);
+        for (var i = 0; i < 3; i++)
+        {
+            await ApplicationsData.MentorAsync(portal.Factory, programme);
+        }
+
+        var applicants = new List<Person>();
+        for (var i = 0; i < 3; i++)
+        {
+            var mentee = await ApplicationsData.MenteeAsync(portal.Factory);
+            await ApplicationsData.ApplyAsync(portal.Factory, mentee, programme);
+            applicants.Add(mentee);
+        }
+
+        var page = await portal.NewSignedInPageAsync("admin@demo.test");
+        await OpenAsync(page, "/admin/applications", "Applications");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Match the whole cohort in {programme.Name}" }).ClickAsync();
+        await ArriveAtAsync(page, $"Match the whole cohort: {programme.Name}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find the best matches" }).ClickAsync();
+        await ArriveAtProposalAsync(page, programme);
+        var firstPair = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Checkbox) }).First;
+        var applicant = (await firstPair.GetByRole(AriaRole.Rowheader).TextContentAsync())!.Trim();
+        await Expect(firstPair.GetByText(Pattern(@"^\d+ out of \d+$"))).ToBeVisibleAsync();
+
+        // Pin the first pair and run again: it stays, marked as pinned.
+        await firstPair.GetByRole(AriaRole.Checkbox, new() { NameRegex = Pattern("^Pin ") }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run again with these choices" }).ClickAsync();
+        await ArriveAtProposalAsync(page, programme);
+        var pinned = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Pinned" });
+        await Expect(pinned).ToHaveCountAsync(1);
+        await Expect(pinned.GetByRole(AriaRole.Rowheader)).ToHaveTextAsync(applicant);
+        await Expect(pinned.GetByRole(AriaRole.Checkbox, new() { NameRegex = Pattern("^Pin ") })).ToBeCheckedAsync();
+        Assert.DoesNotContain(portal.Mailbox.Messages(), m => applicants.Any(a => m.IsTo(a.Email)));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Confirm these 3 pairings" }).ClickAsync();
+        await ArriveAtAsync(page, await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync() ?? string.Empty);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and email everyone" }).ClickAsync();
+        await ExpectSuccessAsync(page, "3 pairings have started. Both members of each have been emailed.");
+        await ArriveAtAsync(page, $"Confirmed matches: {programme.Name}");
+
+        foreach (var mentee in applicants)
+        {
+            await portal.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Links.Any(l => l.Contains("/pairings/", StringComparison.Ordinal)));
+        }
+
+        portal.AssertNoPageErrors(page);
+    }
+
+    /// <summary>The run works in the background; its page refreshes itself until the proposal is there.</summary>
+    private static async Task ArriveAtProposalAsync(IPage page, TestProgramme programme)
+    {
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = $"Proposed matches: {programme.Name}", Exact = true }))
+            .ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await ArriveAtAsync(page, $"Proposed matches: {programme.Name}");
+    }
+}
