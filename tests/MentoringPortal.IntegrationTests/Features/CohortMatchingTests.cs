@@ -233,6 +233,13 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         Assert.Contains("No mentor reaches the minimum score of 500", html, StringComparison.Ordinal);
         Assert.DoesNotContain("/confirm\"", html, StringComparison.Ordinal);
         Assert.Contains("Left unmatched (1)", html, StringComparison.Ordinal);
+
+        // Nothing to confirm: a hand-made POST is refused and the run stays a proposal.
+        var refused = await Races.RunAsync([new Racer(client, cohort.CohortUrl, runUrl + "/confirm")]);
+        Assert.Equal(HttpStatusCode.Conflict, refused[0].StatusCode);
+        Assert.Contains("This proposal has no pairs to confirm.", refused[0].Body, StringComparison.Ordinal);
+        var status = await PortalData.QueryAsync(factory, db => db.CohortRuns.Where(r => r.ProgrammeId == cohort.Programme.Id).Select(r => r.Status).SingleAsync());
+        Assert.Equal(CohortRunStatus.Proposed, status);
     }
 
     [Fact]
