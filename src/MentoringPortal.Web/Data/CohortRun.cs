@@ -19,6 +19,9 @@ public sealed class CohortRun
 {
     public const int MaxFailureLength = 1000;
 
+    /// <summary>Far longer than any cohort takes (1,000 × 1,000 takes under a second): a run still working after this was stopped.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(15);
+
     public CohortRun(Guid id, int programmeId, string startedByUserId, string choicesJson, DateTime startedAt)
     {
         Id = id;
@@ -59,6 +62,8 @@ public sealed class CohortRun
     public int Version { get; private set; }
 
     public bool IsFinished => Status is CohortRunStatus.Proposed or CohortRunStatus.Failed or CohortRunStatus.Confirmed;
+
+    public bool IsAbandoned(DateTime now) => !IsFinished && now - StartedAt > AbandonedAfter;
 
     public void Start(int applicantCount)
     {

@@ -58,14 +58,14 @@ public static class CohortMatchingData
         return location;
     }
 
-    /// <summary>Reloads the run's page, as its refresh does, until the proposal (or a failure) is there.</summary>
+    /// <summary>Reloads the run's page, as its script does, until the proposal (or a failure) is there.</summary>
     public static async Task<string> WaitForProposalAsync(HttpClient client, string runUrl)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var html = await client.GetStringAsync(runUrl);
-            if (!html.Contains("http-equiv=\"refresh\"", StringComparison.Ordinal))
+            if (!html.Contains("data-cohort-progress=", StringComparison.Ordinal))
             {
                 return html;
             }
@@ -113,11 +113,12 @@ public static class CohortMatchingData
     });
 
     /// <summary>A run row as a run still working would leave it (not queued for the runner), for the progress page.</summary>
-    public static Task<Guid> WorkingRunAsync(PortalFactory factory, TestCohort cohort, int? applicants, int placed) => factory.InScopeAsync(async services =>
+    public static Task<Guid> WorkingRunAsync(PortalFactory factory, TestCohort cohort, int? applicants, int placed, DateTime? startedAt = null) =>
+        factory.InScopeAsync(async services =>
     {
         var db = services.GetRequiredService<PortalDbContext>();
         var userId = await db.Users.Where(u => u.Email == cohort.Administrator.Email).Select(u => u.Id).SingleAsync();
-        var run = new CohortRun(Guid.NewGuid(), cohort.Programme.Id, userId, CohortChoicesDocument.Empty.ToJson(), DateTime.UtcNow);
+        var run = new CohortRun(Guid.NewGuid(), cohort.Programme.Id, userId, CohortChoicesDocument.Empty.ToJson(), startedAt ?? DateTime.UtcNow);
         if (applicants is { } count)
         {
             run.Start(count);

@@ -243,7 +243,7 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
     }
 
     [Fact]
-    public async Task RunStillWorking_ShowsProgress_AndRefreshesItself()
+    public async Task RunStillWorking_ShowsProgress_AndUpdatesItself()
     {
         var cohort = await CohortAsync(factory, applicants: 1, mentorCapacities: [1]);
         using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
@@ -253,14 +253,31 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         var html = await client.GetStringAsync($"/admin/cohort-runs/{running}");
         Assert.Contains("Placed 420 of 1,000 applicants", html, StringComparison.Ordinal);
         Assert.Contains("<progress id=\"cohort-progress\" max=\"1000\" value=\"420\"", html, StringComparison.Ordinal);
-        Assert.Contains("<meta http-equiv=\"refresh\" content=\"2\">", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/admin/cohort-runs/{running}\">Check again</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", html, StringComparison.Ordinal);
+        Assert.Contains($"data-cohort-progress=\"/admin/cohort-runs/{running}/progress\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/admin/cohort-runs/{running}\">check again</a>", html, StringComparison.Ordinal);
+        Assert.Equal("{\"placed\":420,\"applicants\":1000,\"finished\":false}",
+            await client.GetStringAsync($"/admin/cohort-runs/{running}/progress"));
         Assert.Contains("Waiting to start", await client.GetStringAsync($"/admin/cohort-runs/{queued}"), StringComparison.Ordinal);
 
         // A second press of "Find the best matches" joins the run already working instead of starting another.
         using var again = await Forms.SubmitAsync(client, cohort.CohortUrl, formAction: cohort.CohortUrl);
         Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
         Assert.Contains(again.Headers.Location!.OriginalString, new[] { $"/admin/cohort-runs/{running}", $"/admin/cohort-runs/{queued}" });
+    }
+
+    [Fact]
+    public async Task RunStoppedLongAgo_IsMarkedFailed_AndANewRunCanStart()
+    {
+        var cohort = await CohortAsync(factory, applicants: 1, mentorCapacities: [1]);
+        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var stuck = await WorkingRunAsync(factory, cohort, applicants: 1, placed: 0, startedAt: DateTime.UtcNow.AddHours(-1));
+
+        Assert.Contains("This run stopped before it finished.", await client.GetStringAsync($"/admin/cohort-runs/{stuck}"), StringComparison.Ordinal);
+        var runUrl = await StartRunAsync(client, cohort);
+
+        Assert.NotEqual($"/admin/cohort-runs/{stuck}", runUrl);
+        Assert.Contains("Proposed matches", await WaitForProposalAsync(client, runUrl), StringComparison.Ordinal);
     }
 
     [Fact]

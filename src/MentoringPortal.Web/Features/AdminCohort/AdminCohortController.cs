@@ -61,6 +61,8 @@ public sealed class AdminCohortController(PortalDbContext db, CohortRunChannel q
             return NotFound();
         }
 
+        await FailAbandonedRunsAsync(programme.Id, cancellationToken);
+
         // A double click (or a second administrator) joins the run already working rather than starting another.
         var noChoices = CohortChoicesDocument.Empty.ToJson();
         var working = await db.CohortRuns.AsNoTracking()
@@ -75,7 +77,60 @@ public sealed class AdminCohortController(PortalDbContext db, CohortRunChannel q
     public async Task<IActionResult> Run(Guid id, CancellationToken cancellationToken)
     {
         var loaded = await RunAsync(id, tracked: false, cancellationToken);
+        if (loaded is { Run.IsFinished: false } && loaded.Value.Run.IsAbandoned(Now))
+        {
+            await FailAbandonedRunsAsync(loaded.Value.Run.ProgrammeId, cancellationToken);
+            loaded = await RunAsync(id, tracked: false, cancellationToken);
+        }
+
         return loaded is null ? NotFound() : View(RunViewModel(loaded.Value.Run, loaded.Value.Programme, form: null));
+    }
+
+    /// <summary>How far a working run has got, for the progress page's script (the page itself works without it).</summary>
+    [HttpGet("/admin/cohort-runs/{id:guid}/progress")]
+    public async Task<IActionResult> Progress(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await RunAsync(id, tracked: false, cancellationToken);
+        if (loaded is null)
+        {
+            return NotFound();
+        }
+
+        var run = loaded.Value.Run;
+        return Json(new { placed = run.Placed, applicants = run.ApplicantCount, finished = run.IsFinished || run.IsAbandoned(Now) });
+    }
+
+    /// <summary>
+    /// A run that has worked for far longer than any cohort takes was stopped (the app restarted, or
+    /// the database failed mid-run): it is marked failed so the administrator can start again.
+    /// </summary>
+    private async Task FailAbandonedRunsAsync(int programmeId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var working = await db.CohortRuns
+            .Where(r => r.ProgrammeId == programmeId && (r.Status == CohortRunStatus.Queued || r.Status == CohortRunStatus.Running))
+            .ToListAsync(cancellationToken);
+        var abandoned = working.Where(r => r.IsAbandoned(now)).ToList();
+        if (abandoned.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var run in abandoned)
+        {
+            run.Fail("This run stopped before it finished. Nothing was saved; start a new run.", now);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The runner (or another page) changed it at the same moment: whatever it did stands.
+        }
+
+        db.ChangeTracker.Clear();
     }
 
     [HttpPost("/admin/cohort-runs/{id:guid}/rerun")]

@@ -81,7 +81,7 @@ public sealed partial class CohortRunner(CohortRunChannel queue, IServiceScopeFa
         {
             await RunAsync(runId, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogRunFailed(exception, runId);
         }

@@ -47,15 +47,21 @@ public sealed class SurveyInvitations(PortalDbContext db, PortalEmails emails, T
             return 0;
         }
 
-        // Only pairings old enough for the shortest evaluation point, and without an evaluation yet, are loaded.
-        var startedBy = now.AddMonths(-programmes.Values.Min(p => p.Months));
-        var candidateIds = await db.Mentorships
-            .Where(m => m.Status == MentorshipStatus.Active && m.StartedAt <= startedBy
-                && !m.Surveys.Any(s => s.Kind == SurveyKind.Evaluation))
-            .OrderBy(m => m.Id)
-            .Select(m => m.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        // Only pairings that have reached their own programme's evaluation point, and have no evaluation yet, are
+        // loaded: programme by programme, so one programme's pairings that are not due never crowd out another's.
+        var candidateIds = new List<int>();
+        foreach (var group in programmes.GroupBy(p => p.Value.Months, p => p.Key))
+        {
+            var startedBy = now.AddMonths(-group.Key);
+            var ids = group.ToList();
+            candidateIds.AddRange(await db.Mentorships
+                .Where(m => ids.Contains(m.ProgrammeId) && m.Status == MentorshipStatus.Active && m.StartedAt <= startedBy
+                    && !m.Surveys.Any(s => s.Kind == SurveyKind.Evaluation))
+                .OrderBy(m => m.Id)
+                .Select(m => m.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken));
+        }
 
         var created = 0;
         foreach (var id in candidateIds)
