@@ -91,84 +91,75 @@ public sealed class SurveyInvitations(PortalDbContext db, PortalEmails emails, T
         return created;
     }
 
-    private async Task<int> SendInvitationsAsync(Dictionary<int, (string Name, int Months)> programmes, CancellationToken cancellationToken)
-    {
-        var surveyIds = await db.SurveyResponses
-            .Where(s => s.InvitationSentAt == null && s.SubmittedAt == null)
-            .OrderBy(s => s.Id)
-            .Select(s => s.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-
-        var sent = 0;
-        foreach (var id in surveyIds)
-        {
-            db.ChangeTracker.Clear();
-            var survey = await db.SurveyResponses.SingleAsync(s => s.Id == id, cancellationToken);
-            if (!survey.NeedsInvitation || survey.IsSubmitted)
+    private Task<int> SendInvitationsAsync(Dictionary<int, (string Name, int Months)> programmes, CancellationToken cancellationToken) =>
+        EmailEachAsync(
+            db.SurveyResponses.Where(s => s.InvitationSentAt == null && s.SubmittedAt == null),
+            survey => survey.NeedsInvitation && !survey.IsSubmitted,
+            (survey, pairing, member, now) =>
             {
-                continue;
-            }
-
-            var pairing = await db.Mentorships.AsNoTracking().Include(m => m.Mentor).Include(m => m.Mentee)
-                .SingleAsync(m => m.Id == survey.MentorshipId, cancellationToken);
-            var now = time.GetUtcNow().UtcDateTime;
-            survey.RecordInvitationSent(now);
-            if (await RecipientAsync(pairing, survey.Respondent, cancellationToken) is { } member)
-            {
+                survey.RecordInvitationSent(now);
                 var isMentee = survey.Respondent == SurveyRespondent.Mentee;
                 var programme = programmes[survey.ProgrammeId].Name;
+                if (member is not { } to)
+                {
+                    return;
+                }
+
                 if (survey.Kind == SurveyKind.Evaluation)
                 {
-                    emails.EvaluationInvitation(member.To, member.OtherName, programme, isMentee, pairing.Id);
+                    emails.EvaluationInvitation(to.To, to.OtherName, programme, isMentee, pairing.Id);
                 }
                 else
                 {
-                    emails.ExitSurveyInvitation(member.To, member.OtherName, programme, isMentee, pairing.Id);
+                    emails.ExitSurveyInvitation(to.To, to.OtherName, programme, isMentee, pairing.Id);
                 }
-            }
+            },
+            "invited",
+            cancellationToken);
 
-            if (await TrySaveAsync(id, "invited", cancellationToken))
-            {
-                sent++;
-            }
-        }
-
-        db.ChangeTracker.Clear();
-        return sent;
-    }
-
-    private async Task<int> SendRemindersAsync(DateTime now, Dictionary<int, (string Name, int Months)> programmes,
+    private Task<int> SendRemindersAsync(DateTime now, Dictionary<int, (string Name, int Months)> programmes,
         CancellationToken cancellationToken)
     {
         var invitedBy = now - SurveyResponse.ReminderAfter;
-        var surveyIds = await db.SurveyResponses
-            .Where(s => s.Kind == SurveyKind.Evaluation && s.SubmittedAt == null && s.ReminderSentAt == null
-                && s.InvitationSentAt != null && s.InvitationSentAt <= invitedBy)
-            .OrderBy(s => s.Id)
-            .Select(s => s.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        return EmailEachAsync(
+            db.SurveyResponses.Where(s => s.Kind == SurveyKind.Evaluation && s.SubmittedAt == null && s.ReminderSentAt == null
+                && s.InvitationSentAt != null && s.InvitationSentAt <= invitedBy),
+            survey => survey.NeedsReminder(now),
+            (survey, pairing, member, at) =>
+            {
+                survey.RecordReminderSent(at);
+                if (member is { } to)
+                {
+                    emails.EvaluationReminder(to.To, to.OtherName, programmes[survey.ProgrammeId].Name, pairing.Id);
+                }
+            },
+            "reminded",
+            cancellationToken);
+    }
 
+    /// <summary>
+    /// One survey at a time: load it, check it is still due, record the email on it and add the
+    /// email, then save both together, so a survey another instance handled at the same moment is
+    /// skipped with its email, never sent twice.
+    /// </summary>
+    private async Task<int> EmailEachAsync(IQueryable<SurveyResponse> due, Func<SurveyResponse, bool> stillDue,
+        Action<SurveyResponse, Mentorship, (Recipient To, string OtherName)?, DateTime> recordAndEmail, string what, CancellationToken cancellationToken)
+    {
+        var surveyIds = await due.OrderBy(s => s.Id).Select(s => s.Id).Take(BatchSize).ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var id in surveyIds)
         {
             db.ChangeTracker.Clear();
             var survey = await db.SurveyResponses.SingleAsync(s => s.Id == id, cancellationToken);
-            if (!survey.NeedsReminder(now))
+            if (!stillDue(survey))
             {
                 continue;
             }
 
             var pairing = await db.Mentorships.AsNoTracking().Include(m => m.Mentor).Include(m => m.Mentee)
                 .SingleAsync(m => m.Id == survey.MentorshipId, cancellationToken);
-            survey.RecordReminderSent(now);
-            if (await RecipientAsync(pairing, survey.Respondent, cancellationToken) is { } member)
-            {
-                emails.EvaluationReminder(member.To, member.OtherName, programmes[survey.ProgrammeId].Name, pairing.Id);
-            }
-
-            if (await TrySaveAsync(id, "reminded", cancellationToken))
+            recordAndEmail(survey, pairing, await RecipientAsync(pairing, survey.Respondent, cancellationToken), time.GetUtcNow().UtcDateTime);
+            if (await TrySaveAsync(id, what, cancellationToken))
             {
                 sent++;
             }

@@ -239,18 +239,18 @@ public sealed class SurveysController(PortalDbContext db, TimeProvider time) : C
     private static GoalQuestion Question(Goal goal) => new(goal.Id, goal.Horizon, goal.Description, goal.StartRating);
 
     /// <summary>The goals the mentee rates at the evaluation: those still open or achieved, not the dropped ones.</summary>
-    private async Task<IReadOnlyList<Goal>> MenteeGoalsAsync(int menteeId, CancellationToken cancellationToken) =>
-        await db.Goals.Include(g => g.Ratings)
+    private async Task<IReadOnlyList<Goal>> MenteeGoalsAsync(int menteeId, CancellationToken cancellationToken, bool tracked = true)
+    {
+        var goals = tracked ? db.Goals : db.Goals.AsNoTracking();
+        return await goals.Include(g => g.Ratings)
             .Where(g => g.MenteeId == menteeId && g.Status != GoalStatus.Dropped)
             .OrderBy(g => g.Horizon).ThenBy(g => g.CreatedAt).ThenBy(g => g.Id)
             .ToListAsync(cancellationToken);
+    }
 
     private async Task<IReadOnlyList<GoalQuestion>> GoalQuestionsAsync(Mentorship pairing, SurveyResponse survey, CancellationToken cancellationToken) =>
         survey.Respondent == SurveyRespondent.Mentee
-            ? (await db.Goals.AsNoTracking().Include(g => g.Ratings)
-                .Where(g => g.MenteeId == pairing.MenteeId && g.Status != GoalStatus.Dropped)
-                .OrderBy(g => g.Horizon).ThenBy(g => g.CreatedAt).ThenBy(g => g.Id)
-                .ToListAsync(cancellationToken)).Select(Question).ToList()
+            ? (await MenteeGoalsAsync(pairing.MenteeId, cancellationToken, tracked: false)).Select(Question).ToList()
             : [];
 
     private async Task<IActionResult> EvaluationViewAsync(Mentorship pairing, SurveyResponse survey, IReadOnlyList<GoalQuestion> goals,
