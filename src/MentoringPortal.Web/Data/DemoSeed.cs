@@ -257,7 +257,7 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
         await SeedResourcesAsync(returnToTraining, futureLeaders, now);
         await SeedEvaluationCohortAsync(futureLeaders, pilotMentors, now, passwordHash, roles[Roles.Mentee]);
         logger.LogInformation("Demo data seeded: {Mentors} mentors, {Mentees} mentees; every demo account's password is {Password}.",
-            MentorCount, MenteeCount, Password);
+            MentorCount, await db.Mentees.CountAsync(), Password);
 
         PortalUser AddUser(string email, string displayName, string role)
         {
