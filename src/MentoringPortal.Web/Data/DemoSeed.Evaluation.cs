@@ -4,8 +4,6 @@ using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Domain.Programmes;
-using MentoringPortal.Web.Identity;
-using Microsoft.AspNetCore.Identity;
 
 namespace MentoringPortal.Web.Data;
 
@@ -132,21 +130,7 @@ public sealed partial class DemoSeed
         {
             var name = "Dr " + AlumniNames[k - 1];
             var email = $"alumnus{k}@demo.test";
-            var user = new PortalUser
-            {
-                UserName = email,
-                NormalizedUserName = normalizer.NormalizeName(email),
-                Email = email,
-                NormalizedEmail = normalizer.NormalizeEmail(email),
-                EmailConfirmed = true,
-                DisplayName = name,
-                PasswordHash = passwordHash,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                LockoutEnabled = true,
-                CreatedAt = now.AddDays(-380 + k),
-            };
-            db.Users.Add(user);
-            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = menteeRoleId });
+            var user = AddDemoUser(email, name, menteeRoleId, passwordHash, now.AddDays(-380 + k));
 
             var joined = now.AddDays(-380 + k);
             var mentee = new Mentee(user.Id, name, joined);

@@ -259,24 +259,27 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
         logger.LogInformation("Demo data seeded: {Mentors} mentors, {Mentees} mentees; every demo account's password is {Password}.",
             MentorCount, await db.Mentees.CountAsync(), Password);
 
-        PortalUser AddUser(string email, string displayName, string role)
+        PortalUser AddUser(string email, string displayName, string role) => AddDemoUser(email, displayName, roles[role], passwordHash, now);
+    }
+
+    /// <summary>A confirmed demo account with the shared demo password.</summary>
+    private PortalUser AddDemoUser(string email, string displayName, string roleId, string passwordHash, DateTime createdAt)
+    {
+        var user = new PortalUser
         {
-            var user = new PortalUser
-            {
-                UserName = email,
-                NormalizedUserName = normalizer.NormalizeName(email),
-                Email = email,
-                NormalizedEmail = normalizer.NormalizeEmail(email),
-                EmailConfirmed = true,
-                DisplayName = displayName,
-                PasswordHash = passwordHash,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                LockoutEnabled = true,
-                CreatedAt = now,
-            };
-            db.Users.Add(user);
-            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[role] });
-            return user;
-        }
+            UserName = email,
+            NormalizedUserName = normalizer.NormalizeName(email),
+            Email = email,
+            NormalizedEmail = normalizer.NormalizeEmail(email),
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            PasswordHash = passwordHash,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            LockoutEnabled = true,
+            CreatedAt = createdAt,
+        };
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+        return user;
     }
 }
