@@ -22,12 +22,17 @@ public static class AuditActions
     public const string ChangeRequestDeclined = "Change request declined";
     public const string ResourcePageCreated = "Resource page created";
     public const string ResourcePageEdited = "Resource page edited";
+    public const string SignInFailed = "Sign-in failed";
+    public const string AccountLockedOut = "Account locked";
+    public const string PasswordChanged = "Password changed";
+    public const string PasswordReset = "Password reset";
+    public const string SessionsEnded = "Sessions ended";
 
     public static IReadOnlyList<string> All { get; } =
     [
         ProgrammeCreated, ProgrammeEdited, WeightsChanged, AdministratorAdded, AdministratorChanged, AdministratorRemoved,
         MentorApproved, MentorDeclined, TrainingRecorded, CapacityChanged, ApplicationMatched, ApplicationDeclined,
         PairingReassigned, PairingEnded, ChangeRequestDeclined, ResourcePageCreated, ResourcePageEdited, MinimumMatchScoreChanged,
-        CohortConfirmed,
+        CohortConfirmed, SignInFailed, AccountLockedOut, PasswordChanged, PasswordReset, SessionsEnded,
     ];
 }

@@ -8,8 +8,9 @@ public sealed class AuditEntry
         Action = Subject = string.Empty;
     }
 
-    public AuditEntry(string? actorUserId, string action, string subject, string? before, string? after, DateTime at, int? programmeId = null)
+    public AuditEntry(string? actorUserId, string action, string subject, string? before, string? after, DateTime at, int? programmeId = null, string? ipAddress = null)
     {
+        IpAddress = ipAddress;
         ProgrammeId = programmeId;
         ActorUserId = actorUserId;
         Action = action;
@@ -32,6 +33,9 @@ public sealed class AuditEntry
     public string? After { get; private set; }
 
     public DateTime At { get; private set; }
+
+    /// <summary>The address the request came from, for security events (sign-in failures, password changes).</summary>
+    public string? IpAddress { get; private set; }
 
     /// <summary>The programme the change was made in, so administrators limited to some programmes see only theirs.</summary>
     public int? ProgrammeId { get; private set; }

@@ -78,7 +78,7 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
             trainingValidityMonths: 36);
         db.Programmes.AddRange(returnToTraining, futureLeaders);
 
-        AddUser("admin@demo.test", "Alex Morgan (scheme administrator)", Roles.Administrator);
+        AddUser("admin@demo.test", "Alex Morgan (scheme administrator)", Roles.Administrator).AdministersEveryProgramme = true;
         var pilotAdministrator = AddUser("admin2@demo.test", "Sam Okafor (Future Leaders administrator)", Roles.Administrator);
 
         var mentors = new List<Mentor>();

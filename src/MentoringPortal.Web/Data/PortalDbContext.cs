@@ -58,6 +58,8 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
 
     public DbSet<CohortRun> CohortRuns => Set<CohortRun>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

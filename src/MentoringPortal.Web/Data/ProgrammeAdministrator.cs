@@ -1,8 +1,8 @@
 namespace MentoringPortal.Web.Data;
 
 /// <summary>
-/// Limits an administrator to one programme (a row per programme). An administrator with no
-/// rows administers every programme; see <c>Features/Admin/AdminScope</c>.
+/// Lets an administrator act in one programme (a row per programme). An administrator with no rows
+/// administers nothing unless their account says they administer every programme; see <c>Features/Admin/AdminScope</c>.
 /// </summary>
 public sealed class ProgrammeAdministrator
 {

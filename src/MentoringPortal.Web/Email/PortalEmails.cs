@@ -38,6 +38,16 @@ public sealed partial class PortalEmails(PortalDbContext db, TimeProvider time, 
         new EmailLink("Choose a new password", resetUrl),
         ClosingParagraphs: ["If it was not you, you can ignore this email: your password has not changed."]));
 
+    public void PasswordChanged(Recipient to) => Add(to, new EmailContent(
+        "Your mentoring portal password has been changed",
+        $"Dear {to.Name},",
+        [
+            "The password of your mentoring portal account has just been changed, and every other device signed in to your account has been signed out.",
+            "If you changed it, there is nothing more to do.",
+        ],
+        new EmailLink("If it was not you, choose a new password now", Link("/account/forgot-password")),
+        ClosingParagraphs: ["Then tell your scheme administrator, so that they can check your account."]));
+
     public void NewRequest(Recipient mentor, string menteeName, string programmeName, DateTime expiresAt) => Add(mentor, new EmailContent(
         $"{menteeName} would like you to be their mentor",
         $"Dear {mentor.Name},",

@@ -1,5 +1,7 @@
 using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Features.Account;
 using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 namespace MentoringPortal.Web.Hosting;
@@ -12,12 +14,13 @@ public static class IdentityExtensions
             .AddIdentity<PortalUser, IdentityRole>(options =>
             {
                 // Length over composition rules (NCSC and NIST guidance): at least 12 characters, nothing else.
-                options.Password.RequiredLength = 12;
+                options.Password.RequiredLength = CommonPasswordValidator.MinimumLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
+                // Fewer than 5 different characters ("aaaaaaaaaaaa", "121212121212") is never a good password.
+                options.Password.RequiredUniqueChars = 5;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -25,7 +28,14 @@ public static class IdentityExtensions
                 options.SignIn.RequireConfirmedEmail = true;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        builder.Services.AddOptions<SignInSessionOptions>().BindConfiguration(SignInSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var sessions = builder.Configuration.GetSection(SignInSessionOptions.Section).Get<SignInSessionOptions>() ?? new SignInSessionOptions();
+        builder.Services.AddSingleton<SessionTicketStore>();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionTicketStore>((options, store) => options.SessionStore = store);
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -38,7 +48,7 @@ public static class IdentityExtensions
             options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
                 ? CookieSecurePolicy.SameAsRequest
                 : CookieSecurePolicy.Always;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(sessions.IdleTimeoutMinutes);
             options.SlidingExpiration = true;
         });
 
@@ -47,6 +57,9 @@ public static class IdentityExtensions
             .AddPolicy(Policies.Mentor, p => p.RequireRole(Roles.Mentor))
             .AddPolicy(Policies.Mentee, p => p.RequireRole(Roles.Mentee));
 
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<SecurityEvents>();
+        builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<RoleSeeder>();
         return builder;
     }

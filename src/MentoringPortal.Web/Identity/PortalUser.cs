@@ -7,4 +7,10 @@ public sealed class PortalUser : IdentityUser
     public string DisplayName { get; set; } = string.Empty;
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// Set only for an administrator of every programme. Scope is always stated, never inferred: an
+    /// administrator without this flag acts only in the programmes of their <c>ProgrammeAdministrator</c> rows.
+    /// </summary>
+    public bool AdministersEveryProgramme { get; set; }
 }

@@ -4,6 +4,7 @@ using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentoringPortal.IntegrationTests.Features;
 
@@ -54,8 +55,16 @@ public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixt
             Assert.Null(changed.ProgrammeId);
             Assert.Equal("Only " + programmeA.Name, changed.Before);
             Assert.Equal("Every programme", changed.After);
-            Assert.Equal(HttpStatusCode.OK, (await newAdmin.GetAsync($"/admin/programmes/{programmeB.Id}/edit")).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await newAdmin.GetAsync("/admin/administrators")).StatusCode);
+            // A change of scope ends their sessions; signed in again, they have the new scope.
+            using (var ended = await newAdmin.GetAsync($"/admin/programmes/{programmeB.Id}/edit"))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+                Assert.Contains(Forms.LoginPath, ended.Headers.Location?.OriginalString, StringComparison.Ordinal);
+            }
+
+            using var again = await factory.CreateSignedInClientAsync(person.Email, PortalData.Password);
+            Assert.Equal(HttpStatusCode.OK, (await again.GetAsync($"/admin/programmes/{programmeB.Id}/edit")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/admin/administrators")).StatusCode);
         }
 
         using (var confirm = await client.GetAsync($"/admin/administrators/{personId}/remove"))
@@ -151,6 +160,76 @@ public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixt
         Assert.Contains("only administrator of every programme", (await Forms.ParseHtmlAsync(response)).QuerySelector("#Scope-error")?.TextContent,
             StringComparison.Ordinal);
         Assert.Equal(0, await PortalData.QueryAsync(fresh, db => db.ProgrammeAdministrators.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Removing_ALimitedAdministrator_EndsTheirSessionAtOnce_AndNeverGrantsEveryProgramme()
+    {
+        var programmeA = await AdminProgrammesData.ProgrammeAsync(factory, "Alpha");
+        var programmeB = await AdminProgrammesData.ProgrammeAsync(factory, "Beta");
+        var admin = await PortalData.AdministratorAsync(factory);
+        var limited = await AdminData.AdministratorOfAsync(factory, programmeA);
+        var limitedId = await AdminProgrammesData.UserIdAsync(factory, limited.Email);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        using var limitedClient = await factory.CreateSignedInClientAsync(limited.Email, PortalData.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await limitedClient.GetAsync($"/admin/programmes/{programmeB.Id}/edit")).StatusCode);
+
+        using (var removed = await Forms.SubmitAsync(client, $"/admin/administrators/{limitedId}/remove"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        }
+
+        // The removed person's very next request: signed out, not an administrator of every programme.
+        foreach (var path in new[] { $"/admin/programmes/{programmeB.Id}/edit", "/admin/administrators/new", "/admin" })
+        {
+            using var response = await limitedClient.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains(Forms.LoginPath, response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+
+        // Even a session that somehow still carried the role would find no programme: no rows never means "all".
+        var scope = await factory.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new(System.Security.Claims.ClaimTypes.NameIdentifier, limitedId), new(System.Security.Claims.ClaimTypes.Role, Roles.Administrator)], "test"));
+            return await MentoringPortal.Web.Features.Admin.AdminScope.ForAsync(db, principal, CancellationToken.None);
+        });
+        Assert.False(scope.AllProgrammes);
+        Assert.Empty(scope.ProgrammeIds);
+        Assert.False(scope.Covers(programmeA.Id));
+    }
+
+    [Fact]
+    public async Task Narrowing_AnAdministrator_EndsTheirSessionAtOnce()
+    {
+        var programmeA = await AdminProgrammesData.ProgrammeAsync(factory, "Alpha");
+        var programmeB = await AdminProgrammesData.ProgrammeAsync(factory, "Beta");
+        var admin = await PortalData.AdministratorAsync(factory);
+        var other = await PortalData.AdministratorAsync(factory);
+        var otherId = await AdminProgrammesData.UserIdAsync(factory, other.Email);
+        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        using var otherClient = await factory.CreateSignedInClientAsync(other.Email, PortalData.Password);
+        Assert.Equal(HttpStatusCode.OK, (await otherClient.GetAsync($"/admin/programmes/{programmeB.Id}/edit")).StatusCode);
+
+        using (var narrowed = await Forms.SubmitAsync(client, $"/admin/administrators/{otherId}/edit", new Dictionary<string, string>
+        {
+            ["Scope"] = "some",
+            ["ProgrammeIds"] = programmeA.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, narrowed.StatusCode);
+        }
+
+        using (var next = await otherClient.GetAsync($"/admin/programmes/{programmeB.Id}/edit"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        }
+
+        using var again = await factory.CreateSignedInClientAsync(other.Email, PortalData.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await again.GetAsync($"/admin/programmes/{programmeB.Id}/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await again.GetAsync("/admin/administrators/new")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync($"/admin/programmes/{programmeA.Id}/edit")).StatusCode);
     }
 
     private Task<bool> IsAdministratorAsync(string userId) => PortalData.QueryAsync(factory, db =>

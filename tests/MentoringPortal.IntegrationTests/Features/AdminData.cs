@@ -20,6 +20,7 @@ public static class AdminData
         var db = services.GetRequiredService<PortalDbContext>();
         var name = Unique.Name("Programme administrator");
         var user = await PortalData.UserAsync(services, Unique.Email("admin"), name, Roles.Administrator);
+        user.AdministersEveryProgramme = false; // tracked by the same context as db
         db.ProgrammeAdministrators.AddRange(programmeIds.Select(id => new ProgrammeAdministrator(user.Id, id)));
         await db.SaveChangesAsync();
         return new Person(user.Email!, 0, name);

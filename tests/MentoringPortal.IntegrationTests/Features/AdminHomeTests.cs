@@ -87,6 +87,7 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
             var db = services.GetRequiredService<PortalDbContext>();
             var userId = await db.Users.Where(u => u.Email == limited.Email).Select(u => u.Id).SingleAsync();
             var programmeId = await db.Programmes.Where(p => p.Slug == otherProgrammeSlug).Select(p => p.Id).SingleAsync();
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AdministersEveryProgramme, false));
             db.ProgrammeAdministrators.Add(new ProgrammeAdministrator(userId, programmeId));
             await db.SaveChangesAsync();
         });

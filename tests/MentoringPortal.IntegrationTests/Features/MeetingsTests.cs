@@ -387,7 +387,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
     {
         var users = services.GetRequiredService<UserManager<PortalUser>>();
         var email = Unique.Email("admin");
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Scheme administrator", CreatedAt = DateTime.UtcNow };
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Scheme administrator", CreatedAt = DateTime.UtcNow, AdministersEveryProgramme = true };
         Assert.True((await users.CreateAsync(user, PortalData.Password)).Succeeded);
         await users.AddToRoleAsync(user, Roles.Administrator);
         return email;

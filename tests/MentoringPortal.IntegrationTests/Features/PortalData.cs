@@ -123,14 +123,22 @@ public static class PortalData
     public static async Task<PortalUser> UserAsync(IServiceProvider services, string email, string name, string role)
     {
         var users = services.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            CreatedAt = DateTime.UtcNow,
+            AdministersEveryProgramme = role == Roles.Administrator,
+        };
         var created = await users.CreateAsync(user, Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
         return user;
     }
 
-    /// <summary>An administrator account (administrators belong to no programme and can read every programme's resources).</summary>
+    /// <summary>An administrator of every programme (administrators belong to no programme and can read every programme's resources).</summary>
     public static Task<Person> AdministratorAsync(PortalFactory factory) => factory.InScopeAsync(async services =>
     {
         var name = Unique.Name("Scheme administrator");

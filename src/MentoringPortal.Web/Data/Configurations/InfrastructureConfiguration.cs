@@ -28,6 +28,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.Subject).HasMaxLength(300);
         builder.Property(a => a.Before).HasMaxLength(2000);
         builder.Property(a => a.After).HasMaxLength(2000);
+        builder.Property(a => a.IpAddress).HasMaxLength(45);
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.ProgrammeId, a.At });
         builder.HasOne<Programme>().WithMany().HasForeignKey(a => a.ProgrammeId).OnDelete(DeleteBehavior.SetNull);
@@ -49,5 +50,18 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
     public void Configure(EntityTypeBuilder<PortalUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(100);
+    }
+}
+
+public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.Property(s => s.Id).HasMaxLength(64);
+        builder.Property(s => s.SecurityStamp).HasMaxLength(256);
+        builder.Property(s => s.Device).HasMaxLength(200);
+        builder.Property(s => s.IpAddress).HasMaxLength(45);
+        builder.HasIndex(s => s.UserId);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

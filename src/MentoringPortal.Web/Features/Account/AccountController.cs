@@ -18,6 +18,8 @@ public sealed class AccountController(
     SignInManager<PortalUser> signIn,
     PortalDbContext db,
     PortalEmails emails,
+    PasswordSignIn passwordSignIn,
+    SecurityEvents securityEvents,
     TimeProvider time,
     ILogger<AccountController> logger) : Controller
 {
@@ -33,18 +35,26 @@ public sealed class AccountController(
             return View(form);
         }
 
-        var existing = await users.FindByEmailAsync(form.Email.Trim());
+        var now = time.GetUtcNow().UtcDateTime;
+        var user = new PortalUser { UserName = form.Email.Trim(), Email = form.Email.Trim(), DisplayName = form.DisplayName.Trim(), CreatedAt = now };
+
+        // The password is judged before anything else, so a weak one gets the same answer for a new address and
+        // for one that already has an account.
+        if (!await PasswordIsAcceptableAsync(user, form.Password))
+        {
+            return View(form);
+        }
+
+        var existing = await users.FindByEmailAsync(user.Email);
         if (existing is { Email: not null })
         {
-            // Say the same as for a new account, so the form cannot be used to find out who is a member;
-            // the owner of the address is told by email instead.
+            // Say the same as for a new account, after the same hashing work, so the form cannot be used to find
+            // out who is a member; the owner of the address is told by email instead.
+            _ = users.PasswordHasher.HashPassword(existing, form.Password);
             emails.AccountAlreadyExists(new Recipient(existing.Email, existing.DisplayName));
             await db.SaveChangesAsync(cancellationToken);
             return CheckYourEmail(existing.Email);
         }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var user = new PortalUser { UserName = form.Email.Trim(), Email = form.Email.Trim(), DisplayName = form.DisplayName.Trim(), CreatedAt = now };
 
         // The account, its mentee record and the confirmation email are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -72,6 +82,20 @@ public sealed class AccountController(
         logger.LogInformation("New account {UserId} registered.", user.Id);
 
         return CheckYourEmail(user.Email);
+    }
+
+    private async Task<bool> PasswordIsAcceptableAsync(PortalUser user, string password)
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(nameof(RegisterForm.Password), error.Description);
+            }
+        }
+
+        return ModelState.IsValid;
     }
 
     private ViewResult CheckYourEmail(string email) => View("Message", new MessageViewModel("Check your email",
@@ -122,31 +146,30 @@ public sealed class AccountController(
 
     [HttpPost("login")]
     [EnableRateLimiting(WebExtensions.FormsRateLimit)]
-    public async Task<IActionResult> Login(LoginForm form)
+    public async Task<IActionResult> Login(LoginForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return View(form);
         }
 
-        var result = await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, form.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var outcome = await passwordSignIn.SignInAsync(form.Email.Trim(), form.Password, form.RememberMe, cancellationToken);
+        switch (outcome)
         {
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/me");
-        }
-
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError(string.Empty, "Your account is locked for 15 minutes after too many failed attempts. Try again later, or reset your password.");
-        }
-        else if (result.IsNotAllowed)
-        {
-            ModelState.AddModelError(string.Empty, "Confirm your email address before signing in. We can send you a new confirmation link.");
-            ViewData["ShowResend"] = true;
-        }
-        else
-        {
-            ModelState.AddModelError(nameof(form.Password), "The email address or password is not right.");
+            case PasswordSignInOutcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/me");
+            case PasswordSignInOutcome.LockedOut:
+                ModelState.AddModelError(string.Empty, "Your account is locked for 15 minutes after too many failed attempts. Try again later, or reset your password.");
+                break;
+            case PasswordSignInOutcome.EmailNotConfirmed:
+                ModelState.AddModelError(string.Empty, "Confirm your email address before signing in. We can send you a new confirmation link.");
+                ViewData["ShowResend"] = true;
+                break;
+            case PasswordSignInOutcome.RequiresTwoFactor:
+            case PasswordSignInOutcome.WrongEmailOrPassword:
+            default:
+                ModelState.AddModelError(nameof(form.Password), "The email address or password is not right. After 5 wrong attempts an account is locked for 15 minutes.");
+                break;
         }
 
         return View(form);
@@ -194,7 +217,7 @@ public sealed class AccountController(
 
     [HttpPost("reset-password")]
     [EnableRateLimiting(WebExtensions.FormsRateLimit)]
-    public async Task<IActionResult> ResetPassword(ResetPasswordForm form)
+    public async Task<IActionResult> ResetPassword(ResetPasswordForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -219,9 +242,59 @@ public sealed class AccountController(
 
             await users.ResetAccessFailedCountAsync(user);
             await users.SetLockoutEndDateAsync(user, null);
+            // Resetting the password gave the account a new security stamp, which has ended every session it had.
+            securityEvents.PasswordReset(user);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         return View("Message", new MessageViewModel("Password changed", "You can now sign in with your new password.", "Sign in", "/account/login"));
+    }
+
+    [HttpGet("change-password")]
+    [Authorize]
+    public IActionResult ChangePassword() => View(new ChangePasswordForm());
+
+    [HttpPost("change-password")]
+    [Authorize]
+    [EnableRateLimiting(WebExtensions.FormsRateLimit)]
+    public async Task<IActionResult> ChangePassword(ChangePasswordForm form, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                if (error.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
+                {
+                    ModelState.AddModelError(nameof(form.CurrentPassword), "Your current password is not right.");
+                }
+                else
+                {
+                    ModelState.AddModelError(nameof(form.NewPassword), error.Description);
+                }
+            }
+
+            return View(form);
+        }
+
+        // The new security stamp has ended every other session; this one carries on with the new stamp.
+        securityEvents.PasswordChanged(user);
+        emails.PasswordChanged(new Recipient(user.Email!, user.DisplayName));
+        await db.SaveChangesAsync(cancellationToken);
+        await signIn.RefreshSignInAsync(user);
+        TempData["Success"] = "Your password has been changed. You have been signed out everywhere else.";
+        return Redirect("/me/sessions");
     }
 
     [HttpGet("access-denied")]

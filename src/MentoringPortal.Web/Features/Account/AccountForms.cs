@@ -79,5 +79,25 @@ public sealed class ResetPasswordForm
     public string ConfirmPassword { get; set; } = string.Empty;
 }
 
+public sealed class ChangePasswordForm
+{
+    [Display(Name = "Current password")]
+    [Required(ErrorMessage = "Enter your current password.")]
+    [DataType(DataType.Password)]
+    public string CurrentPassword { get; set; } = string.Empty;
+
+    [Display(Name = "New password")]
+    [Required(ErrorMessage = "Enter a new password.")]
+    [StringLength(128, MinimumLength = 12, ErrorMessage = "Your new password must be at least 12 characters long.")]
+    [DataType(DataType.Password)]
+    public string NewPassword { get; set; } = string.Empty;
+
+    [Display(Name = "Confirm new password")]
+    [Required(ErrorMessage = "Enter your new password again.")]
+    [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords do not match.")]
+    [DataType(DataType.Password)]
+    public string ConfirmNewPassword { get; set; } = string.Empty;
+}
+
 /// <summary>A page that only says something, after a form or a link.</summary>
 public sealed record MessageViewModel(string Title, string Text, string? LinkText = null, string? LinkUrl = null);

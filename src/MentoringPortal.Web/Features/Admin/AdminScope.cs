@@ -5,13 +5,17 @@ using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentoringPortal.Web.Features.Admin;
 
 /// <summary>
-/// The programmes an administrator may see and act in: every programme, or only those of their
-/// <see cref="ProgrammeAdministrator"/> rows. Anything outside the scope is a 404, as if it did not exist.
+/// The programmes an administrator may see and act in: every programme (only when
+/// <see cref="PortalUser.AdministersEveryProgramme"/> says so), or only those of their
+/// <see cref="ProgrammeAdministrator"/> rows. Read from the database on every request, never from the cookie, so
+/// removing or narrowing an administrator takes effect at once; someone who is no longer an administrator has no
+/// programmes at all. Anything outside the scope is a 404, as if it did not exist.
 /// </summary>
 public sealed class AdminScope
 {
@@ -31,9 +35,26 @@ public sealed class AdminScope
     public static async Task<AdminScope> ForAsync(PortalDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var userId = user.Id();
+        var administrator = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.AdministersEveryProgramme,
+                IsAdministrator = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator)),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (administrator is not { IsAdministrator: true })
+        {
+            return new AdminScope(false, []);
+        }
+
+        if (administrator.AdministersEveryProgramme)
+        {
+            return new AdminScope(true, []);
+        }
+
         var limitedTo = await db.ProgrammeAdministrators.AsNoTracking().Where(a => a.UserId == userId)
             .Select(a => a.ProgrammeId).ToListAsync(cancellationToken);
-        return new AdminScope(limitedTo.Count == 0, limitedTo);
+        return new AdminScope(false, limitedTo);
     }
 
     public bool Covers(int programmeId) => AllProgrammes || _programmeIds.Contains(programmeId);

@@ -81,12 +81,15 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
             return View("Edit", new AdministratorEditViewModel(null, programmes, form));
         }
 
+        user.AdministersEveryProgramme = !form.LimitedToSome;
         db.ProgrammeAdministrators.AddRange(chosen.Select(p => new ProgrammeAdministrator(user.Id, p.Id)));
-        db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.AdministratorAdded, user.Email!, null, ScopeText.For(Names(chosen)), Now));
+        var scope = ScopeText.For(user.AdministersEveryProgramme, Names(chosen));
+        db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.AdministratorAdded, user.Email!, null, scope, Now));
         await db.SaveChangesAsync(cancellationToken);
+        // A new security stamp ends the person's sessions, so their next sign-in carries the new role.
         await users.UpdateSecurityStampAsync(user);
         await transaction.CommitAsync(cancellationToken);
-        TempData["Success"] = $"{user.DisplayName} is now an administrator ({ScopeText.For(Names(chosen)).ToLowerInvariant()}).";
+        TempData["Success"] = $"{user.DisplayName} is now an administrator ({scope.ToLowerInvariant()}).";
         return Redirect("/admin/administrators");
     }
 
@@ -103,8 +106,8 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
         var limitedTo = await LimitedToAsync(userId, cancellationToken);
         return View(new AdministratorEditViewModel(administrator, programmes, new AdministratorForm
         {
-            Scope = limitedTo.Count == 0 ? AdministratorForm.EveryProgramme : AdministratorForm.OnlySome,
-            ProgrammeIds = limitedTo,
+            Scope = administrator.AllProgrammes ? AdministratorForm.EveryProgramme : AdministratorForm.OnlySome,
+            ProgrammeIds = administrator.AllProgrammes ? [] : limitedTo,
         }));
     }
 
@@ -120,7 +123,7 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
         var programmes = await ProgrammesAsync(cancellationToken);
         ModelState.Remove(nameof(form.Email));
         var chosen = CheckProgrammes(form, programmes);
-        if (ModelState.IsValid && administrator.AllProgrammes && chosen.Count > 0 && await OtherFullAdministratorsAsync(userId, cancellationToken) == 0)
+        if (ModelState.IsValid && administrator.AllProgrammes && form.LimitedToSome && await OtherFullAdministratorsAsync(userId, cancellationToken) == 0)
         {
             ModelState.AddModelError(nameof(form.Scope),
                 $"{administrator.Name} is the only administrator of every programme. Add another administrator of every programme before limiting them.");
@@ -131,13 +134,21 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
             return View(new AdministratorEditViewModel(administrator, programmes, form));
         }
 
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
         var rows = await db.ProgrammeAdministrators.Where(a => a.UserId == userId).ToListAsync(cancellationToken);
         var chosenIds = chosen.Select(p => p.Id).ToHashSet();
+        user.AdministersEveryProgramme = !form.LimitedToSome;
         db.ProgrammeAdministrators.RemoveRange(rows.Where(r => !chosenIds.Contains(r.ProgrammeId)));
         db.ProgrammeAdministrators.AddRange(chosenIds.Where(id => !rows.Exists(r => r.ProgrammeId == id)).Select(id => new ProgrammeAdministrator(userId, id)));
-        var before = ScopeText.For(administrator.Programmes);
-        var after = ScopeText.For(Names(chosen));
-        if (!string.Equals(before, after, StringComparison.Ordinal))
+        var before = administrator.Scope;
+        var after = ScopeText.For(user.AdministersEveryProgramme, Names(chosen));
+        var changed = !string.Equals(before, after, StringComparison.Ordinal);
+        if (changed)
         {
             db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.AdministratorChanged, administrator.Email, before, after, Now));
         }
@@ -151,8 +162,14 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
             // Saved twice at once: the other save already made the same change.
         }
 
+        if (changed && !administrator.IsYou)
+        {
+            // Their sessions end now: a narrowed administrator must not keep acting with the old scope.
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         TempData["Success"] = $"{administrator.Name} now administers: {after.ToLowerInvariant()}.";
-        return Redirect(administrator.IsYou && chosen.Count > 0 ? "/admin" : "/admin/administrators");
+        return Redirect(administrator.IsYou && form.LimitedToSome ? "/admin" : "/admin/administrators");
     }
 
     [HttpGet("/admin/administrators/{userId}/remove")]
@@ -187,9 +204,10 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        user.AdministersEveryProgramme = false;
         db.ProgrammeAdministrators.RemoveRange(await db.ProgrammeAdministrators.Where(a => a.UserId == userId).ToListAsync(cancellationToken));
         db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.AdministratorRemoved, administrator.Email,
-            ScopeText.For(administrator.Programmes), "No longer an administrator", Now));
+            administrator.Scope, "No longer an administrator", Now));
         var removed = await users.RemoveFromRoleAsync(user, Roles.Administrator);
         if (!removed.Succeeded)
         {
@@ -198,7 +216,7 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        // Signs them out of administration at their next request check, not only at their next sign-in.
+        // Ends every session they have: their very next request is signed out.
         await users.UpdateSecurityStampAsync(user);
         await transaction.CommitAsync(cancellationToken);
         TempData["Success"] = $"{administrator.Name} is no longer an administrator. Their account stays as it was otherwise.";
@@ -225,7 +243,7 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
     }
 
     private Task<int> OtherFullAdministratorsAsync(string userId, CancellationToken cancellationToken) =>
-        AdministratorUsers().CountAsync(u => u.Id != userId && !db.ProgrammeAdministrators.Any(a => a.UserId == u.Id), cancellationToken);
+        AdministratorUsers().CountAsync(u => u.Id != userId && u.AdministersEveryProgramme, cancellationToken);
 
     private IQueryable<PortalUser> AdministratorUsers() =>
         db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator)));
@@ -239,13 +257,13 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
         }
 
         var people = await query.OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
-            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.AdministersEveryProgramme }).ToListAsync(cancellationToken);
         var ids = people.ConvertAll(p => p.Id);
         var limits = await db.ProgrammeAdministrators.AsNoTracking().Where(a => ids.Contains(a.UserId))
             .Join(db.Programmes, a => a.ProgrammeId, p => p.Id, (a, p) => new { a.UserId, p.Name })
             .ToListAsync(cancellationToken);
         var me = User.Id();
-        return people.ConvertAll(p => new AdministratorRow(p.Id, p.DisplayName, p.Email ?? string.Empty,
+        return people.ConvertAll(p => new AdministratorRow(p.Id, p.DisplayName, p.Email ?? string.Empty, p.AdministersEveryProgramme,
             limits.Where(l => l.UserId == p.Id).Select(l => l.Name).Order(StringComparer.Ordinal).ToList(), p.Id == me));
     }
 

@@ -4,9 +4,9 @@ namespace MentoringPortal.Web.Features.AdminAdministrators;
 
 public sealed record ProgrammeChoice(int Id, string Name);
 
-public sealed record AdministratorRow(string UserId, string Name, string Email, IReadOnlyList<string> Programmes, bool IsYou)
+public sealed record AdministratorRow(string UserId, string Name, string Email, bool AllProgrammes, IReadOnlyList<string> Programmes, bool IsYou)
 {
-    public bool AllProgrammes => Programmes.Count == 0;
+    public string Scope => ScopeText.For(AllProgrammes, Programmes);
 }
 
 public sealed record AdministratorsViewModel(IReadOnlyList<AdministratorRow> Administrators);
@@ -41,6 +41,8 @@ public sealed class AdministratorForm
 /// <summary>An administrator's scope in words, for pages and the audit log.</summary>
 public static class ScopeText
 {
-    public static string For(IReadOnlyCollection<string> programmes) =>
-        programmes.Count == 0 ? "Every programme" : "Only " + string.Join(", ", programmes.Order(StringComparer.Ordinal));
+    public static string For(bool allProgrammes, IReadOnlyCollection<string> programmes) =>
+        allProgrammes ? "Every programme"
+        : programmes.Count == 0 ? "No programme"
+        : "Only " + string.Join(", ", programmes.Order(StringComparer.Ordinal));
 }

@@ -122,7 +122,7 @@ public sealed class MentorSignUpController(
                                     join userRole in db.UserRoles on user.Id equals userRole.UserId
                                     join role in db.Roles on userRole.RoleId equals role.Id
                                     where role.Name == Roles.Administrator && user.Email != null
-                                        && (!db.ProgrammeAdministrators.Any(a => a.UserId == user.Id)
+                                        && (user.AdministersEveryProgramme
                                             || db.ProgrammeAdministrators.Any(a => a.UserId == user.Id && programmeIds.Contains(a.ProgrammeId)))
                                     select new { user.Email, user.DisplayName }).ToListAsync(cancellationToken);
         foreach (var administrator in administrators)

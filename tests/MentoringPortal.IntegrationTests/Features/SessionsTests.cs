@@ -1,0 +1,198 @@
+using System.Net;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentoringPortal.IntegrationTests.Features;
+
+/// <summary>Sessions live on the server: signing out, password changes and resets end them at once, and people see and end their own.</summary>
+public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task CopiedCookie_AfterLogout_NoLongerOpensMe()
+    {
+        var mentee = await PortalData.MenteeAsync(factory);
+        var (client, cookies) = await SignInKeepingCookiesAsync(mentee.Email);
+        using var owner = client;
+        using var thief = CopiedClient(cookies);
+        Assert.Equal(HttpStatusCode.OK, await StatusOfMeAsync(thief));
+
+        using (var logout = await Forms.SubmitAsync(owner, "/me", formAction: "/account/logout"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, await StatusOfMeAsync(thief));
+    }
+
+    [Fact]
+    public async Task CopiedCookie_AfterPasswordResetByEmail_NoLongerOpensMe()
+    {
+        var mentee = await PortalData.MenteeAsync(factory);
+        var (client, cookies) = await SignInKeepingCookiesAsync(mentee.Email);
+        using var signedIn = client;
+        using var thief = CopiedClient(cookies);
+
+        using var anonymous = factory.CreateClientNoRedirect();
+        using (await Forms.SubmitAsync(anonymous, "/account/forgot-password", new Dictionary<string, string> { ["Email"] = mentee.Email }))
+        {
+        }
+
+        var email = await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject.Contains("Reset", StringComparison.Ordinal));
+        const string newPassword = "seven quiet harbours at dawn";
+        using (var reset = await Forms.SubmitAsync(anonymous, new Uri(email.LinkContaining("/account/reset-password")).PathAndQuery,
+            new Dictionary<string, string> { ["Password"] = newPassword, ["ConfirmPassword"] = newPassword }))
+        {
+            Assert.Contains("Password changed", await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, await StatusOfMeAsync(thief));
+        Assert.Equal(HttpStatusCode.Redirect, await StatusOfMeAsync(signedIn));
+        Assert.True(await AuditedAsync(mentee.Email, AuditActions.PasswordReset));
+    }
+
+    [Fact]
+    public async Task ChangePassword_EndsOtherSessions_KeepsThisOne_EmailsAndAudits()
+    {
+        var mentee = await PortalData.MenteeAsync(factory);
+        using var laptop = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var phone = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        const string newPassword = "lanterns over the quiet river";
+
+        using (var wrong = await Forms.SubmitAsync(laptop, "/account/change-password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = "not my password at all",
+            ["NewPassword"] = newPassword,
+            ["ConfirmNewPassword"] = newPassword,
+        }))
+        {
+            Assert.Contains("Your current password is not right.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await StatusOfMeAsync(phone));
+
+        using (var changed = await Forms.SubmitAsync(laptop, "/account/change-password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = PortalData.Password,
+            ["NewPassword"] = newPassword,
+            ["ConfirmNewPassword"] = newPassword,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await StatusOfMeAsync(laptop));
+        Assert.Equal(HttpStatusCode.Redirect, await StatusOfMeAsync(phone));
+        var email = await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject.Contains("password has been changed", StringComparison.Ordinal));
+        Assert.DoesNotContain(newPassword, email.TextBody, StringComparison.Ordinal);
+        Assert.True(await AuditedAsync(mentee.Email, AuditActions.PasswordChanged));
+        using var again = await factory.CreateSignedInClientAsync(mentee.Email, newPassword);
+    }
+
+    [Fact]
+    public async Task ChangePassword_ToACommonPassword_IsRefusedAndNothingChanges()
+    {
+        var mentee = await PortalData.MenteeAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var response = await Forms.SubmitAsync(client, "/account/change-password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = PortalData.Password,
+            ["NewPassword"] = "Password1234",
+            ["ConfirmNewPassword"] = "Password1234",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("common or breached passwords", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var stillTheOldPassword = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+    }
+
+    [Fact]
+    public async Task SessionsPage_ListsDevices_EndsTheOthers_AndAudits()
+    {
+        var mentee = await PortalData.MenteeAsync(factory);
+        using var laptop = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var phone = factory.CreateClientNoRedirect();
+        phone.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1");
+        using (await Forms.SignInAsync(phone, mentee.Email, PortalData.Password))
+        {
+        }
+
+        var page = await Forms.ParseHtmlAsync(await laptop.GetAsync("/me/sessions"));
+        var rows = page.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r.Contains("Safari on iPhone", StringComparison.Ordinal));
+        Assert.Single(rows, r => r.Contains("(this device)", StringComparison.Ordinal));
+
+        using (var ended = await Forms.SubmitAsync(laptop, "/me/sessions", formAction: "/me/sessions/end-others"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, await StatusOfMeAsync(phone));
+        Assert.Equal(HttpStatusCode.OK, await StatusOfMeAsync(laptop));
+        Assert.True(await AuditedAsync(mentee.Email, AuditActions.SessionsEnded));
+    }
+
+    [Fact]
+    public async Task EndingAnotherPersonsSession_Is404AndItCarriesOn()
+    {
+        var owner = await PortalData.MenteeAsync(factory);
+        var intruder = await PortalData.MenteeAsync(factory);
+        using var ownerClient = await factory.CreateSignedInClientAsync(owner.Email, PortalData.Password);
+        using var intruderClient = await factory.CreateSignedInClientAsync(intruder.Email, PortalData.Password);
+        var ownersSession = await PortalData.QueryAsync(factory, db =>
+            db.UserSessions.Where(s => db.Users.Any(u => u.Id == s.UserId && u.Email == owner.Email)).Select(s => s.Id).SingleAsync());
+
+        var token = Forms.ParseHtml(await intruderClient.GetStringAsync("/me/sessions"))
+            .QuerySelector($"input[name={Forms.AntiforgeryField}]")!.GetAttribute("value")!;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { [Forms.AntiforgeryField] = token });
+        using var response = await intruderClient.PostAsync($"/me/sessions/{ownersSession}/end", content);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await StatusOfMeAsync(ownerClient));
+    }
+
+    [Fact]
+    public async Task RolesChangedByAnAdministrator_EndSessions()
+    {
+        var person = await PortalData.MenteeAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(person.Email, PortalData.Password);
+        await factory.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(person.Email))!);
+        });
+        Assert.Equal(HttpStatusCode.Redirect, await StatusOfMeAsync(client));
+    }
+
+    /// <summary>A signed-in client whose cookies the test can read, to copy them into another client as a thief would.</summary>
+    private async Task<(HttpClient Client, string Cookies)> SignInKeepingCookiesAsync(string email)
+    {
+        var container = new CookieContainer();
+        var client = factory.CreateDefaultClient(new CookieContainerHandler(container));
+        using (await Forms.SignInAsync(client, email, PortalData.Password))
+        {
+        }
+
+        return (client, container.GetCookieHeader(client.BaseAddress!));
+    }
+
+    private HttpClient CopiedClient(string cookies)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookies);
+        return client;
+    }
+
+    private static async Task<HttpStatusCode> StatusOfMeAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/me");
+        return response.StatusCode;
+    }
+
+    private Task<bool> AuditedAsync(string email, string action) =>
+        PortalData.QueryAsync(factory, db => db.AuditEntries.AnyAsync(a => a.Subject == email && a.Action == action));
+}
