@@ -131,6 +131,17 @@ public sealed class SessionTicketStore(
         await db.UserSessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>Deletes the rows of sessions that have ended on their own (lifetime run out, stamp changed), for the housekeeping job.</summary>
+    public async Task<int> ForgetEndedSessionsAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return await db.UserSessions
+            .Where(s => s.ExpiresAt <= now || !db.Users.Any(u => u.Id == s.UserId && u.SecurityStamp == s.SecurityStamp))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
     private byte[] Protect(AuthenticationTicket ticket) => _protector.Protect(TicketSerializer.Default.Serialize(ticket));
 
     private AuthenticationTicket? Unprotect(byte[] protectedTicket)
