@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using MentoringPortal.Web.Features.Directory;
 using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -78,6 +79,7 @@ public static class WebExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseMiddleware<FreshSessionOnSignIn>();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -13,6 +13,9 @@ public sealed partial class SecurityEvents(PortalDbContext db, TimeProvider time
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>Logged, not audited: the audit log keeps what changed, and a sign-in changes nothing.</summary>
+    public void SignedIn(PortalUser user) => LogSignedIn(logger, user.Id, IpAddress);
+
     public void SignInFailed(PortalUser user)
     {
         Audit(user.Id, AuditActions.SignInFailed, user);
@@ -50,6 +53,9 @@ public sealed partial class SecurityEvents(PortalDbContext db, TimeProvider time
 
     private void Audit(string actorUserId, string action, PortalUser user) =>
         db.AuditEntries.Add(new AuditEntry(actorUserId, action, user.Email ?? user.Id, null, null, Now, ipAddress: IpAddress));
+
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Account {UserId} signed in from {IpAddress}")]
+    private static partial void LogSignedIn(ILogger logger, string userId, string? ipAddress);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Sign-in failed for account {UserId} from {IpAddress}")]
     private static partial void LogSignInFailed(ILogger logger, string userId, string? ipAddress);

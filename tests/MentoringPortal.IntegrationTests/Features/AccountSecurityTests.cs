@@ -108,6 +108,13 @@ public sealed class AccountSecurityTests(AddressedPortal factory) : IClassFixtur
         Assert.Contains(logs, l => l.Contains("Sign-in failed for account", StringComparison.Ordinal));
         Assert.Contains(logs, l => l.Contains("locked after repeated failed sign-ins", StringComparison.Ordinal));
         Assert.DoesNotContain(logs, l => l.Contains(WrongPassword, StringComparison.Ordinal));
+
+        var other = await PortalData.MenteeAsync(factory);
+        using (await factory.CreateSignedInClientAsync(other.Email, PortalData.Password))
+        {
+        }
+
+        Assert.Contains(AddressedPortal.Logs.Lines, l => l.Contains("signed in from " + AddressedPortal.ClientAddress, StringComparison.Ordinal));
     }
 
     private async Task<string> UnconfirmedAccountAsync()

@@ -156,6 +156,37 @@ public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task SigningIn_OverAPlantedSessionCookie_StartsANewSession()
+    {
+        var attacker = await PortalData.MenteeAsync(factory, "Attacker Person");
+        var victim = await PortalData.MenteeAsync(factory, "Victim Person");
+        var (attackerClient, plantedCookies) = await SignInKeepingCookiesAsync(attacker.Email);
+        using var attackers = attackerClient;
+
+        // The victim's browser carries the attacker's session cookie, and the victim signs in there.
+        var container = new CookieContainer();
+        container.SetCookies(new Uri("http://localhost"), plantedCookies.Replace("; ", ",", StringComparison.Ordinal));
+        using var victims = factory.CreateDefaultClient(new CookieContainerHandler(container));
+        using (await Forms.SignInAsync(victims, victim.Email, PortalData.Password))
+        {
+        }
+
+        Assert.Contains("Victim Person", await victims.GetStringAsync("/me"), StringComparison.Ordinal);
+        var attackersPage = await attackers.GetStringAsync("/me");
+        Assert.Contains("Attacker Person", attackersPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Victim Person", attackersPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignOut_AsksTheBrowserToForgetCachedPages()
+    {
+        var mentee = await PortalData.MenteeAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var logout = await Forms.SubmitAsync(client, "/me", formAction: "/account/logout");
+        Assert.Equal("\"cache\", \"storage\"", logout.Headers.GetValues("Clear-Site-Data").Single());
+    }
+
+    [Fact]
     public async Task RolesChangedByAnAdministrator_EndSessions()
     {
         var person = await PortalData.MenteeAsync(factory);

@@ -78,6 +78,11 @@ public sealed class PasswordSignIn(
 
         // The password is known to be right: this signs in, or asks for the second factor.
         var result = await signIn.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            securityEvents.SignedIn(user);
+        }
+
         return result.Succeeded ? PasswordSignInOutcome.SignedIn
             : result.RequiresTwoFactor ? PasswordSignInOutcome.RequiresTwoFactor
             : result.IsLockedOut ? PasswordSignInOutcome.LockedOut
