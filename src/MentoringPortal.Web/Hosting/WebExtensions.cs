@@ -17,6 +17,7 @@ public static class WebExtensions
             .AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.ModelValidatorProviders.Add(new ControlCharacterValidatorProvider());
                 var messages = options.ModelBindingMessageProvider;
                 messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"“{value}” is not a valid answer to “{field}”.");
                 messages.SetValueIsInvalidAccessor(value => $"“{value}” is not a valid answer.");
@@ -31,6 +32,12 @@ public static class WebExtensions
                 options.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
                 options.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
             });
+        builder.AddPortalForwardedHeaders();
+        builder.Services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ProgrammeCatalogue>();
         builder.Services.AddAntiforgery(options =>
@@ -62,6 +69,7 @@ public static class WebExtensions
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -71,6 +79,8 @@ public static class WebExtensions
             app.UseExceptionHandler("/error");
             app.UseHsts();
         }
+
+        app.UsePortalHttpsRequirement();
 
         app.UseHttpLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
