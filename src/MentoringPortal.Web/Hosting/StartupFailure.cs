@@ -15,6 +15,8 @@ public static partial class StartupFailure
         OptionsValidationException options => OneLine(string.Join(" ", options.Failures.Select(Unwrap))
             + " Fix it in appsettings.json or an environment variable (':' becomes '__', e.g. Portal__BaseUrl)."),
         AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
+        IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } inUse => OneLine(
+            $"{inUse.Message} Stop the other program or set ASPNETCORE_URLS (or --urls) to a free address."),
         _ => null,
     };
 

@@ -67,6 +67,21 @@ public static class WebExtensions
         return builder;
     }
 
+    /// <summary>No address needs a NUL, and PostgreSQL cannot compare text with one: such a query is a bad request, not a 500.</summary>
+    private static async Task RefuseNulInQueryAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Query.Any(pair => pair.Key.Contains('\0', StringComparison.Ordinal)
+            || pair.Value.Any(value => value?.Contains('\0', StringComparison.Ordinal) == true)))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("The address contains a character that is not allowed.", context.RequestAborted);
+            return;
+        }
+
+        await next(context);
+    }
+
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
@@ -85,6 +100,7 @@ public static class WebExtensions
         app.UseHttpLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use(RefuseNulInQueryAsync);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
