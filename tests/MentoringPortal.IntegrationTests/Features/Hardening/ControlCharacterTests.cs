@@ -31,6 +31,24 @@ public sealed class ControlCharacterTests(PortalFactory factory) : IClassFixture
         Assert.False(await PortalData.QueryAsync(factory, db => db.Users.AnyAsync(u => u.Email == email)));
     }
 
+    [Fact]
+    public async Task Register_NulInTheForm_Is400AndNoAccount()
+    {
+        var email = Unique.Email("nul");
+        using var client = factory.CreateClientNoRedirect();
+        using var response = await Forms.SubmitAsync(client, "/account/register", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "Dr Mallory\0",
+            ["Email"] = email,
+            ["Password"] = "a long and unusual passphrase 42",
+            ["ConfirmPassword"] = "a long and unusual passphrase 42",
+            ["AcceptsConfidentialityLimits"] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(await PortalData.QueryAsync(factory, db => db.Users.AnyAsync(u => u.Email == email)));
+    }
+
     [Theory]
     [InlineData("DisplayName", "Dr Mentor\r\nX-Injected: yes")]
     [InlineData("Organisation", "St Elsewhere\nHospital")]
