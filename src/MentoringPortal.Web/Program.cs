@@ -1,20 +1,30 @@
 using MentoringPortal.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
 
-builder.AddPortalLogging();
-builder.AddPortalData();
-builder.AddPortalIdentity();
-builder.AddPortalEmail();
-builder.AddPortalWeb();
-builder.AddPortalJobs();
+    builder.AddPortalLogging();
+    builder.AddPortalData();
+    builder.AddPortalIdentity();
+    builder.AddPortalEmail();
+    builder.AddPortalWeb();
+    builder.AddPortalJobs();
 
-var app = builder.Build();
+    var app = builder.Build();
 
-await app.PreparePortalDatabaseAsync();
-app.UsePortalPipeline();
+    await app.PreparePortalDatabaseAsync();
+    app.UsePortalPipeline();
 
-await app.RunAsync();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } problem)
+{
+    // A setting is wrong: the operator needs one line that says which and what to do, not a stack trace.
+    await Console.Error.WriteLineAsync(problem);
+    return 1;
+}
 
 /// <summary>Entry point; public so the test projects can host the app.</summary>
 public partial class Program;

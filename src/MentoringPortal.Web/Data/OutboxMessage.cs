@@ -60,4 +60,10 @@ public sealed class OutboxMessage
     public string? ClaimedBy { get; private set; }
 
     public DateTime? ClaimedUntil { get; private set; }
+
+    /// <summary>When sending was given up (the server refused it for good, or too many attempts); null while it is still tried.</summary>
+    public DateTime? ParkedAt { get; private set; }
+
+    /// <summary>Why it was parked, for the administrators' list of parked emails.</summary>
+    public string? ParkedReason { get; private set; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
@@ -10,15 +11,31 @@ namespace MentoringPortal.Web.Email;
 /// <summary>
 /// Sends due outbox rows. A row is claimed by a conditional update before it is sent, so two
 /// app instances never send the same row; it is marked sent only after the server accepted it,
-/// and retried with growing delays (capped at an hour) until it is.
+/// and retried with growing delays (capped at an hour) until it is, or until the failure is
+/// permanent (<see cref="PermanentFailure"/>): then it is parked with its reason for an administrator.
 /// </summary>
 public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, TimeProvider time, IOptions<EmailOptions> options,
     ILogger<OutboxSender> logger)
 {
+    /// <summary>After this many failed attempts (about six hours of retries) an email is parked, whatever the error.</summary>
+    public const int MaxAttempts = 12;
+
     private const int BatchSize = 25;
     private static readonly TimeSpan ClaimLength = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromHours(1);
     private static readonly string Instance = $"{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>Why a failure will not go away by trying again, or null when it may.</summary>
+    public static string? PermanentFailure(Exception exception, int attempts) => exception switch
+    {
+        // 5xx is the server's final answer (unknown mailbox, refused sender, message rejected); 4xx and no answer are worth retrying.
+        SmtpException smtp when (int)smtp.StatusCode >= 500 =>
+            $"The mail server refused it ({(int)smtp.StatusCode} {smtp.StatusCode}): {smtp.Message}",
+        FormatException or ArgumentException =>
+            $"The email cannot be built (an address, subject or header is not valid): {exception.GetBaseException().Message}",
+        _ when attempts >= MaxAttempts => $"Not sent after {attempts} attempts: {exception.GetBaseException().Message}",
+        _ => null,
+    };
 
     public static TimeSpan RetryDelay(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(MaxDelay.TotalSeconds, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
@@ -28,7 +45,7 @@ public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, T
     {
         var now = time.GetUtcNow().UtcDateTime;
         var dueIds = await db.OutboxMessages
-            .Where(m => m.SentAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .Where(m => m.SentAt == null && m.ParkedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
             .Take(BatchSize)
@@ -50,7 +67,7 @@ public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, T
     {
         var now = time.GetUtcNow().UtcDateTime;
         var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .Where(m => m.Id == id && m.SentAt == null && m.ParkedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, Instance).SetProperty(m => m.ClaimedUntil, now + ClaimLength), cancellationToken);
         if (claimed == 0)
         {
@@ -65,17 +82,30 @@ public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, T
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Whatever went wrong (server down, refused, malformed address), the row keeps its error
-            // and is tried again later; it is never dropped.
+            // The row keeps its error and is tried again later, or parked when trying again cannot help;
+            // it is never dropped.
             var attempts = message.Attempts + 1;
-            var error = ex.GetBaseException().Message;
+            var error = Shorten(ex.GetBaseException().Message);
+            var parkedReason = PermanentFailure(ex, attempts) is { } reason ? Shorten(reason) : null;
+            DateTime? parkedAt = parkedReason is null ? null : now;
             await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Attempts, attempts)
-                .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error)
+                .SetProperty(m => m.LastError, error)
                 .SetProperty(m => m.NextAttemptAt, now + RetryDelay(attempts))
+                .SetProperty(m => m.ParkedAt, parkedAt)
+                .SetProperty(m => m.ParkedReason, parkedReason)
                 .SetProperty(m => m.ClaimedBy, (string?)null)
                 .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
-            logger.LogWarning("Email {OutboxId} not sent (attempt {Attempts}): {Error}; next try in {Delay}.", id, attempts, error, RetryDelay(attempts));
+            if (parkedReason is null)
+            {
+                logger.LogWarning("Email {OutboxId} not sent (attempt {Attempts}): {Error}; next try in {Delay}.", id, attempts, error, RetryDelay(attempts));
+            }
+            else
+            {
+                logger.LogError("Email {OutboxId} parked after {Attempts} attempts: {Reason}. An administrator can retry it at /admin/emails/parked.",
+                    id, attempts, parkedReason);
+            }
+
             return false;
         }
 
@@ -90,6 +120,8 @@ public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, T
         return true;
     }
 
+    private static string Shorten(string text) => text.Length > 1000 ? text[..1000] : text;
+
     private MailMessage ToMailMessage(OutboxMessage message)
     {
         var mail = new MailMessage
@@ -102,7 +134,7 @@ public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, T
             IsBodyHtml = false,
         };
         mail.To.Add(message.To);
-        mail.Headers.Add("X-Portal-Outbox-Id", message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        mail.Headers.Add("X-Portal-Outbox-Id", message.Id.ToString(CultureInfo.InvariantCulture));
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
         if (message.AttachmentName is not null && message.AttachmentContent is not null)
         {

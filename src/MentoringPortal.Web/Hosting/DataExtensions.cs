@@ -1,6 +1,5 @@
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Identity;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -25,8 +24,8 @@ public static class DataExtensions
             case DatabaseOptions.PostgreSql:
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
-                    throw new OptionsValidationException("ConnectionStrings:Portal", typeof(DatabaseOptions),
-                        ["ConnectionStrings:Portal is required when Database:Provider is PostgreSql."]);
+                    throw new PortalStartupException(
+                        "ConnectionStrings:Portal is required when Database:Provider is PostgreSql: set it to the database's connection string.");
                 }
 
                 builder.Services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((services, options) =>
@@ -35,26 +34,18 @@ public static class DataExtensions
             case DatabaseOptions.Sqlite:
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
-                    var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
-                    var folder = portal.ResolveDataDirectory(builder.Environment.ContentRootPath);
-                    Directory.CreateDirectory(folder);
-                    connectionString = $"Data Source={Path.Combine(folder, "portal.db")}";
+                    connectionString = $"Data Source={Path.Combine(builder.WritableDataDirectory(), "portal.db")}";
                 }
 
                 builder.Services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((services, options) =>
                     Configure(options.UseSqlite(connectionString), services));
                 break;
             default:
-                throw new OptionsValidationException("Database:Provider", typeof(DatabaseOptions),
-                    [$"Database:Provider must be \"Sqlite\" or \"PostgreSql\" (it is \"{provider}\")."]);
+                throw new PortalStartupException(
+                    $"Database:Provider must be \"Sqlite\" or \"PostgreSql\" (it is \"{provider}\"): set Database:Provider to one of them.");
         }
 
-        // Keys for cookies, antiforgery tokens and emailed links live with the data, so they survive
-        // restarts and every instance that shares the data folder can read the others' cookies.
-        var keys = Path.Combine(
-            (builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions())
-                .ResolveDataDirectory(builder.Environment.ContentRootPath), "keys");
-        builder.Services.AddDataProtection().SetApplicationName("MentoringPortal").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        builder.AddPortalDataProtection();
 
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
@@ -67,6 +58,42 @@ public static class DataExtensions
         options.AddInterceptors(services.GetServices<IInterceptor>());
     }
 
+    /// <summary>The data folder (Portal:DataDirectory), created if need be; a folder the app cannot write stops the start.</summary>
+    public static string WritableDataDirectory(this WebApplicationBuilder builder)
+    {
+        var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        var folder = portal.ResolveDataDirectory(builder.Environment.ContentRootPath);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+            return folder;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PortalStartupException(
+                $"Portal:DataDirectory \"{folder}\" cannot be written ({ex.Message}): set Portal:DataDirectory to a folder the app may create and write to.", ex);
+        }
+    }
+
+    private static async Task EnsureReachableAsync(PortalDbContext db)
+    {
+        // The raw connection, not EF Core's, so a database that is down gives one clear line and no logged stack trace.
+        var connection = db.Database.GetDbConnection();
+        try
+        {
+            await connection.OpenAsync();
+            await connection.CloseAsync();
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or ArgumentException or TimeoutException)
+        {
+            throw new PortalStartupException(
+                $"The database cannot be reached ({ex.GetBaseException().Message}): check ConnectionStrings:Portal and Database:Provider, and that the database server is running.", ex);
+        }
+    }
+
     /// <summary>Applies migrations, creates the roles, and seeds the demo data when asked to.</summary>
     public static async Task PreparePortalDatabaseAsync(this WebApplication app)
     {
@@ -74,6 +101,7 @@ public static class DataExtensions
         app.Services.GetRequiredService<IStartupValidator>().Validate();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await EnsureReachableAsync(db);
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().EnsureRolesAsync();
         if (app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.SeedDemoData)

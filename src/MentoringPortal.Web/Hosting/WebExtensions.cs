@@ -18,6 +18,7 @@ public static class WebExtensions
             .AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.ModelValidatorProviders.Add(new ControlCharacterValidatorProvider());
                 var messages = options.ModelBindingMessageProvider;
                 messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"“{value}” is not a valid answer to “{field}”.");
                 messages.SetValueIsInvalidAccessor(value => $"“{value}” is not a valid answer.");
@@ -32,6 +33,12 @@ public static class WebExtensions
                 options.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
                 options.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
             });
+        builder.AddPortalForwardedHeaders();
+        builder.Services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ProgrammeCatalogue>();
         builder.Services.AddAntiforgery(options =>
@@ -61,8 +68,24 @@ public static class WebExtensions
         return builder;
     }
 
+    /// <summary>No address needs a NUL, and PostgreSQL cannot compare text with one: such a query is a bad request, not a 500.</summary>
+    private static async Task RefuseNulInQueryAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Query.Any(pair => pair.Key.Contains('\0', StringComparison.Ordinal)
+            || pair.Value.Any(value => value?.Contains('\0', StringComparison.Ordinal) == true)))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("The address contains a character that is not allowed.", context.RequestAborted);
+            return;
+        }
+
+        await next(context);
+    }
+
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -73,9 +96,12 @@ public static class WebExtensions
             app.UseHsts();
         }
 
+        app.UsePortalHttpsRequirement();
+
         app.UseHttpLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use(RefuseNulInQueryAsync);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

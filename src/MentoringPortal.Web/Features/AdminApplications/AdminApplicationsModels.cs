@@ -82,6 +82,7 @@ public sealed class DeclineApplicationForm
 {
     [Required(ErrorMessage = "Write a short, kind message to the applicant.")]
     [StringLength(2000, ErrorMessage = "Keep the message to 2,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? Message { get; set; }
 }
 

@@ -12,6 +12,7 @@ public sealed class DeclineChangeRequestForm
 {
     [Required(ErrorMessage = "Write a message to the person who asked: it tells them why the pairing stays as it is.")]
     [StringLength(2000, ErrorMessage = "Keep the message to 2,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? Message { get; set; }
 }
 

@@ -97,6 +97,7 @@ public sealed class DeclineForm
 {
     [Required(ErrorMessage = "Write a message to the person: they will read it.")]
     [StringLength(2000, ErrorMessage = "Keep the message to 2,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? Message { get; set; }
 }
 

@@ -109,6 +109,7 @@ public sealed record ConfirmReassignViewModel(PairingDetail Pairing, int NewMent
 public sealed class EndByAdministratorForm
 {
     [StringLength(1000, ErrorMessage = "Keep the message to 1,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? Message { get; set; }
 }
 

@@ -22,6 +22,7 @@ public sealed class ProgrammeForm
 
     [Required(ErrorMessage = "Enter a summary.")]
     [StringLength(2000, ErrorMessage = "Keep the summary to 2,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? Summary { get; set; }
 
     [Required(ErrorMessage = "Choose how mentees and mentors are matched.")]

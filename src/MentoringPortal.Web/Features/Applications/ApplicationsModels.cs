@@ -8,16 +8,20 @@ namespace MentoringPortal.Web.Features.Applications;
 public sealed class ApplicationForm
 {
     [StringLength(Goal.MaxDescriptionLength, ErrorMessage = "Keep each goal to 1,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? ShortTermGoal { get; set; }
 
     [StringLength(Goal.MaxDescriptionLength, ErrorMessage = "Keep each goal to 1,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? MediumTermGoal { get; set; }
 
     [StringLength(Goal.MaxDescriptionLength, ErrorMessage = "Keep each goal to 1,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? LongTermGoal { get; set; }
 
     [Required(ErrorMessage = "Tell the scheme what you hope to gain from mentoring.")]
     [StringLength(MenteeApplication.MaxStatementLength, ErrorMessage = "Keep it to 2,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? Statement { get; set; }
 
     public IList<MeetingModes> PreferredModes { get; set; } = [];
@@ -25,6 +29,7 @@ public sealed class ApplicationForm
     public bool AvoidOwnOrganisation { get; set; }
 
     [StringLength(MenteeApplication.MaxConflictsLength, ErrorMessage = "Keep the list to 1,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? Conflicts { get; set; }
 
     public string? GoalFor(GoalHorizon horizon) => horizon switch

@@ -56,7 +56,8 @@ public sealed class AuditLogController(PortalDbContext db) : Controller
             entries = entries.Where(e => e.At >= start);
         }
 
-        if (query.To is { } to)
+        // The last possible day has no day after it, and filters nothing out.
+        if (query.To is { } to && to < DateOnly.MaxValue)
         {
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             entries = entries.Where(e => e.At < end);

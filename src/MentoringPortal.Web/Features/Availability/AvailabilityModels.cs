@@ -51,11 +51,13 @@ public class MentorProfileForm
     [Display(Name = "Areas of expertise")]
     [Required(ErrorMessage = "Describe your areas of expertise.")]
     [StringLength(500, ErrorMessage = "Keep your areas of expertise to 500 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string Expertise { get; set; } = string.Empty;
 
     [Display(Name = "About you")]
     [Required(ErrorMessage = "Write a short biography.")]
     [StringLength(3000, ErrorMessage = "Keep your biography to 3,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string Bio { get; set; } = string.Empty;
 
     public IList<MeetingModes> MeetingModes { get; set; } = [];

@@ -100,6 +100,7 @@ public sealed class ContactForm
     [Required(ErrorMessage = "Write a short message to the mentor.")]
     [StringLength(ContactRequest.MaxMessageLength, MinimumLength = 20,
         ErrorMessage = "Write between 20 and 2,000 characters: say a little about yourself and what you hope for.")]
+    [DataType(DataType.MultilineText)]
     public string Message { get; set; } = string.Empty;
 
     [Display(Name = "How would you prefer to meet?")]

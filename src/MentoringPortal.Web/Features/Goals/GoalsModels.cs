@@ -56,6 +56,7 @@ public sealed class AddGoalForm
 
     [Required(ErrorMessage = "Enter your goal.")]
     [StringLength(Goal.MaxDescriptionLength, ErrorMessage = "Keep your goal to 1,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? Description { get; set; }
 
     [Required(ErrorMessage = "Choose where you stand now, from 1 to 5.")]
@@ -67,6 +68,7 @@ public sealed class EditGoalForm
 {
     [Required(ErrorMessage = "Enter your goal.")]
     [StringLength(Goal.MaxDescriptionLength, ErrorMessage = "Keep your goal to 1,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? Description { get; set; }
 
     [Required(ErrorMessage = "Choose whether the goal is open, achieved or dropped.")]

@@ -31,7 +31,12 @@ public sealed class HomeController(PortalDbContext db, TimeProvider time) : Cont
     [IgnoreAntiforgeryToken]
     public IActionResult Error(int? statusCode)
     {
-        var code = statusCode ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? 404 : 500);
+        // Only error codes: anyone can type /error/2147483647, which is no status at all.
+        // Re-executed for a form body the framework refused (a NUL), the route value cannot be bound: the status already set tells.
+        var code = statusCode is >= 400 and <= 599 ? statusCode.Value
+            : HttpContext.Features.Get<IExceptionHandlerFeature>() is not null ? 500
+            : Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode
+            : 404;
         Response.StatusCode = code;
         return View("Error", code);
     }

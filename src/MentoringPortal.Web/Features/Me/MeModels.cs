@@ -63,14 +63,17 @@ public sealed class MenteeProfileForm
 
     [Display(Name = "Short term (next 3 months)")]
     [StringLength(Goal.MaxDescriptionLength, ErrorMessage = "Keep each goal to 1,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? ShortTermGoal { get; set; }
 
     [Display(Name = "Medium term (next year)")]
     [StringLength(Goal.MaxDescriptionLength, ErrorMessage = "Keep each goal to 1,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? MediumTermGoal { get; set; }
 
     [Display(Name = "Long term (2 to 5 years)")]
     [StringLength(Goal.MaxDescriptionLength, ErrorMessage = "Keep each goal to 1,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? LongTermGoal { get; set; }
 
     public MenteeProfile ToProfile() => new(DisplayName, Specialty, Grade, Region, Background, Organisation);

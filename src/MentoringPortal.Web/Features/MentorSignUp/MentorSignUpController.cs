@@ -117,17 +117,9 @@ public sealed class MentorSignUpController(
 
     private async Task TellAdministratorsAsync(string mentorName, IReadOnlyCollection<Programme> programmes, CancellationToken cancellationToken)
     {
-        var programmeIds = programmes.Select(p => p.Id).ToList();
-        var administrators = await (from user in db.Users
-                                    join userRole in db.UserRoles on user.Id equals userRole.UserId
-                                    join role in db.Roles on userRole.RoleId equals role.Id
-                                    where role.Name == Roles.Administrator && user.Email != null
-                                        && (user.AdministersEveryProgramme
-                                            || db.ProgrammeAdministrators.Any(a => a.UserId == user.Id && programmeIds.Contains(a.ProgrammeId)))
-                                    select new { user.Email, user.DisplayName }).ToListAsync(cancellationToken);
-        foreach (var administrator in administrators)
+        foreach (var administrator in await db.OfProgrammesAsync([.. programmes.Select(p => p.Id)], cancellationToken))
         {
-            emails.MentorSignUpWaiting(new Recipient(administrator.Email!, administrator.DisplayName), mentorName);
+            emails.MentorSignUpWaiting(administrator, mentorName);
         }
     }
 

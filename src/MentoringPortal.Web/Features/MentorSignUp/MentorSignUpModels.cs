@@ -13,6 +13,7 @@ public sealed class MentorSignUpForm : MentorProfileForm
 
     [Display(Name = "The mentor training you have done (optional)")]
     [StringLength(1000, ErrorMessage = "Keep this to 1,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? TrainingDeclared { get; set; }
 
     public IList<int> ProgrammeIds { get; set; } = [];

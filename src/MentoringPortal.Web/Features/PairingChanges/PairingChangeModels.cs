@@ -9,6 +9,7 @@ public sealed class EndPairingForm
     public EndReason? Reason { get; set; }
 
     [StringLength(1000, ErrorMessage = "Keep it to 1,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? Note { get; set; }
 }
 
@@ -16,6 +17,7 @@ public sealed class ChangeRequestForm
 {
     [Required(ErrorMessage = "Tell the scheme, in a few words, what is not working.")]
     [StringLength(ChangeRequest.MaxReasonLength, ErrorMessage = "Keep it to 2,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? Reason { get; set; }
 }
 

@@ -2,7 +2,6 @@ using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Shared;
-using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -86,14 +85,9 @@ public sealed class PairingChangesController(PortalDbContext db, PortalEmails em
         if (ModelState.IsValid && ModelState.TryApply(nameof(form.Reason), () => pairing.AskForChange(userId, form.Reason!, Now)))
         {
             var programme = await db.Programmes.Where(p => p.Id == pairing.ProgrammeId).Select(p => p.Name).SingleAsync(cancellationToken);
-            var administrators = await (from user in db.Users
-                                        join userRole in db.UserRoles on user.Id equals userRole.UserId
-                                        join role in db.Roles on userRole.RoleId equals role.Id
-                                        where role.Name == Roles.Administrator && user.Email != null
-                                        select new { user.Email, user.DisplayName }).ToListAsync(cancellationToken);
-            foreach (var administrator in administrators)
+            foreach (var administrator in await db.OfProgrammesAsync([pairing.ProgrammeId], cancellationToken))
             {
-                emails.ChangeRequestWaiting(new Recipient(administrator.Email!, administrator.DisplayName), programme);
+                emails.ChangeRequestWaiting(administrator, programme);
             }
 
             var requester = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);

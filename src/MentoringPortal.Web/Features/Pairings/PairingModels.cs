@@ -89,10 +89,12 @@ public sealed class HeldForm
 {
     [Display(Name = "Agreed actions")]
     [StringLength(Meeting.MaxAgreedActionsLength, ErrorMessage = "Keep the agreed actions to 2,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? AgreedActions { get; set; }
 
     [Display(Name = "Your private note")]
     [StringLength(MeetingNote.MaxTextLength, ErrorMessage = "Keep your note to 4,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? Note { get; set; }
 }
 

@@ -36,6 +36,7 @@ public sealed class DeclineForm
 
     [Display(Name = "A short note for the trainee (optional unless you chose another reason)")]
     [StringLength(ContactRequest.MaxDeclineNoteLength, ErrorMessage = "Keep the note to 500 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? Note { get; set; }
 }
 

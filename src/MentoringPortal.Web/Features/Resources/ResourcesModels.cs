@@ -31,6 +31,7 @@ public sealed class ResourcePageForm
 
     [Required(ErrorMessage = "Enter the page's text.")]
     [StringLength(ResourcePage.MaxBodyLength, ErrorMessage = "Keep the page's text to 50,000 characters or fewer.")]
+    [DataType(DataType.MultilineText)]
     public string? Body { get; set; }
 
     [Required(ErrorMessage = "Enter a number for the page's place in the list.")]

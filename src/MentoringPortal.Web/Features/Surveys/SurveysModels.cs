@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.Domain.Mentees;
@@ -115,8 +116,10 @@ public sealed class EvaluationForm
 
     public Recommendation? WouldRecommend { get; set; }
 
+    [DataType(DataType.MultilineText)]
     public string? WhatWorked { get; set; }
 
+    [DataType(DataType.MultilineText)]
     public string? WhatCouldBeBetter { get; set; }
 
     /// <summary>The mentee's "where are you now?" rating per goal id.</summary>
@@ -161,6 +164,7 @@ public sealed class ExitForm
 
     public ExitReason? Reason { get; set; }
 
+    [DataType(DataType.MultilineText)]
     public string? WhatWouldHaveHelped { get; set; }
 
     public string? Intent { get; set; }

@@ -1,0 +1,43 @@
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Email;
+using MentoringPortal.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.Shared;
+
+/// <summary>Who is told when something waits for the scheme: only administrators whose scope covers the programme.</summary>
+public static class Administrators
+{
+    /// <summary>Administrators of at least one of <paramref name="programmeIds"/> (an administrator of every programme covers them all), with an address.</summary>
+    public static async Task<IReadOnlyList<Recipient>> OfProgrammesAsync(this PortalDbContext db, IReadOnlyCollection<int> programmeIds,
+        CancellationToken cancellationToken)
+    {
+        var ids = programmeIds.Distinct().ToList();
+        var people = await AdministratorUsers(db)
+            .Where(user => user.AdministersEveryProgramme || db.ProgrammeAdministrators.Any(a => a.UserId == user.Id && ids.Contains(a.ProgrammeId)))
+            .OrderBy(user => user.Id)
+            .Select(user => new { user.Email, user.DisplayName })
+            .ToListAsync(cancellationToken);
+        return people.ConvertAll(p => new Recipient(p.Email!, p.DisplayName));
+    }
+
+    /// <summary>Administrators of every programme, with an address (deployment-wide matters).</summary>
+    public static async Task<IReadOnlyList<Recipient>> OfEveryProgrammeAsync(this PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var people = await AdministratorsOfEveryProgramme(db)
+            .OrderBy(user => user.Id)
+            .Select(user => new { user.Email, user.DisplayName })
+            .ToListAsync(cancellationToken);
+        return people.ConvertAll(p => new Recipient(p.Email!, p.DisplayName));
+    }
+
+    private static IQueryable<PortalUser> AdministratorUsers(PortalDbContext db) =>
+        from user in db.Users
+        join userRole in db.UserRoles on user.Id equals userRole.UserId
+        join role in db.Roles on userRole.RoleId equals role.Id
+        where role.Name == Roles.Administrator && user.Email != null
+        select user;
+
+    private static IQueryable<PortalUser> AdministratorsOfEveryProgramme(PortalDbContext db) =>
+        AdministratorUsers(db).Where(user => user.AdministersEveryProgramme);
+}
