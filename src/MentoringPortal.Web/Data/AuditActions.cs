@@ -22,12 +22,13 @@ public static class AuditActions
     public const string ChangeRequestDeclined = "Change request declined";
     public const string ResourcePageCreated = "Resource page created";
     public const string ResourcePageEdited = "Resource page edited";
+    public const string AccountErased = "Account erased";
 
     public static IReadOnlyList<string> All { get; } =
     [
         ProgrammeCreated, ProgrammeEdited, WeightsChanged, AdministratorAdded, AdministratorChanged, AdministratorRemoved,
         MentorApproved, MentorDeclined, TrainingRecorded, CapacityChanged, ApplicationMatched, ApplicationDeclined,
         PairingReassigned, PairingEnded, ChangeRequestDeclined, ResourcePageCreated, ResourcePageEdited, MinimumMatchScoreChanged,
-        CohortConfirmed,
+        CohortConfirmed, AccountErased,
     ];
 }

@@ -33,6 +33,14 @@ public sealed class AuditEntry
 
     public DateTime At { get; private set; }
 
+    /// <summary>Replaces a person's name or email address in the entry, when their account is erased; what happened, and when, stay.</summary>
+    public void Redact(string identifying, string replacement)
+    {
+        Subject = Subject.Replace(identifying, replacement, StringComparison.OrdinalIgnoreCase);
+        Before = Before?.Replace(identifying, replacement, StringComparison.OrdinalIgnoreCase);
+        After = After?.Replace(identifying, replacement, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>The programme the change was made in, so administrators limited to some programmes see only theirs.</summary>
     public int? ProgrammeId { get; private set; }
 }

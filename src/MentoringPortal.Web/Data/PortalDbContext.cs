@@ -4,6 +4,7 @@ using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Privacy;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Identity;
@@ -58,6 +59,10 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
 
     public DbSet<CohortRun> CohortRuns => Set<CohortRun>();
 
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+
+    public DbSet<DataExport> DataExports => Set<DataExport>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -79,6 +84,8 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
         configurationBuilder.Properties<GoalHorizon>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<SurveyKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<SurveyRespondent>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ErasureReason>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<DataExportStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     private sealed class UtcDateTimeConverter()

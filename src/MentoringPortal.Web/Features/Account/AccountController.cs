@@ -132,6 +132,7 @@ public sealed class AccountController(
         var result = await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, form.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            await db.RecordSignInAsync(form.Email.Trim(), time.GetUtcNow().UtcDateTime);
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/me");
         }
 
