@@ -14,7 +14,10 @@ namespace MentoringPortal.Web.Features.DataRights;
 /// </summary>
 public sealed class AccountEraser(PortalDbContext db, PortalEmails emails, TimeProvider time)
 {
-    public async Task EraseAsync(ErasureRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The erasure to carry out; added to the context by the caller if new.</param>
+    /// <param name="auditProgrammeId">The programme the audit entry is filed under (the administrator's, when one acts); otherwise one of the person's.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task EraseAsync(ErasureRequest request, int? auditProgrammeId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var userId = request.UserId;
@@ -53,7 +56,8 @@ public sealed class AccountEraser(PortalDbContext db, PortalEmails emails, TimeP
                 .ToListAsync(cancellationToken);
         }
 
-        var programmeId = mentee?.Programmes.Select(p => (int?)p.Id).FirstOrDefault()
+        var programmeId = auditProgrammeId
+            ?? mentee?.Programmes.Select(p => (int?)p.Id).FirstOrDefault()
             ?? mentor?.Programmes.Select(p => (int?)p.Id).FirstOrDefault();
         var email = user.Email ?? string.Empty;
         var names = new[] { email, user.DisplayName, mentee?.DisplayName, mentor?.DisplayName }

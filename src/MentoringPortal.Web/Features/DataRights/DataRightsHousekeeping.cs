@@ -37,7 +37,7 @@ public sealed class DataRightsHousekeeping(PortalDbContext db, AccountEraser era
             var lastSignedInAt = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.LastSignedInAt).FirstOrDefaultAsync(cancellationToken);
             if (request.ShouldEraseNow(now, lastSignedInAt))
             {
-                await eraser.EraseAsync(request, cancellationToken);
+                await eraser.EraseAsync(request, auditProgrammeId: null, cancellationToken);
             }
             else if (request.IsPending)
             {
