@@ -9,17 +9,23 @@ namespace MentoringPortal.Web.Features.Privacy;
 
 public sealed record PrivacyViewModel(int UnusedAccountYears, int RequestExpiryDays, int WaitingDays, int NoticeDays, int DownloadDays);
 
-public sealed record AccessibilityViewModel(HtmlString Statement);
+public sealed record AccessibilityViewModel(string Title, HtmlString Statement);
 
 /// <summary>The privacy notice and the accessibility statement, linked from every page's footer.</summary>
 public sealed class PrivacyController(IOptions<PortalOptions> options) : Controller
 {
-    private static readonly Lazy<HtmlString> Statement = new(() =>
+    private static readonly Lazy<AccessibilityViewModel> Statement = new(() =>
     {
         using var stream = typeof(PrivacyController).Assembly.GetManifestResourceStream("AccessibilityStatement.md")
             ?? throw new InvalidOperationException("The accessibility statement is missing from the build.");
         using var reader = new StreamReader(stream);
-        return MarkdownRenderer.Render(reader.ReadToEnd());
+        var markdown = reader.ReadToEnd();
+
+        // The document's own "# " title becomes the page's h1; the renderer starts the text's headings at h2.
+        var firstLine = markdown.Split('\n', 2);
+        return firstLine[0].StartsWith("# ", StringComparison.Ordinal)
+            ? new AccessibilityViewModel(firstLine[0][2..].Trim(), MarkdownRenderer.Render(firstLine.Length > 1 ? firstLine[1] : string.Empty))
+            : new AccessibilityViewModel("Accessibility statement", MarkdownRenderer.Render(markdown));
     });
 
     [HttpGet("/privacy")]
@@ -27,5 +33,5 @@ public sealed class PrivacyController(IOptions<PortalOptions> options) : Control
         ErasureRequest.WaitingPeriod.Days, ErasureRequest.InactivityNotice.Days, Data.DataExport.Lifetime.Days));
 
     [HttpGet("/accessibility")]
-    public IActionResult Accessibility() => View(new AccessibilityViewModel(Statement.Value));
+    public IActionResult Accessibility() => View(Statement.Value);
 }
