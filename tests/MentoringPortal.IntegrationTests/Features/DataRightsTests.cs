@@ -227,6 +227,15 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
             Assert.DoesNotContain(mentee.Name, text, StringComparison.Ordinal);
         }
 
+        var namesakeSubject = $"{mentee.Name}son → Dr Someone Else";
+        await factory.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            db.AuditEntries.Add(new AuditEntry(null, AuditActions.ApplicationMatched, $"{mentee.Name} → Dr Someone Else", null, null, DateTime.UtcNow, theirs.Id));
+            db.AuditEntries.Add(new AuditEntry(null, AuditActions.ApplicationMatched, namesakeSubject, null, null, DateTime.UtcNow, theirs.Id));
+            await db.SaveChangesAsync();
+        });
+
         using var adminClient = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
         using (var response = await Forms.SubmitAsync(adminClient, "/admin/erasure", new Dictionary<string, string> { ["Email"] = mentee.Email }))
         {
@@ -249,6 +258,10 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(FormerMember.Name, entry.Subject);
         Assert.Equal(await PortalData.QueryAsync(factory, db => db.Users.Where(u => u.Email == admin.Email).Select(u => u.Id).SingleAsync()), entry.ActorUserId);
         await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject == PortalEmails.AccountErasedSubject);
+        var matched = await PortalData.QueryAsync(factory, db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == AuditActions.ApplicationMatched && e.ProgrammeId == theirs.Id).Select(e => e.Subject).ToListAsync());
+        Assert.Contains($"{FormerMember.Name} → Dr Someone Else", matched);
+        Assert.Contains(namesakeSubject, matched);
 
         var audit = (await Forms.ParseHtmlAsync(await adminClient.GetAsync("/admin/audit"))).Body!.TextContent;
         Assert.Contains(AuditActions.AccountErased, audit, StringComparison.Ordinal);

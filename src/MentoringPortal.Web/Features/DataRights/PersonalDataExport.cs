@@ -90,11 +90,13 @@ public sealed class PersonalDataExport(PortalDbContext db, TimeProvider time)
 
         var email = user.Email ?? user.Id;
         var displayName = string.IsNullOrWhiteSpace(user.DisplayName) ? email : user.DisplayName;
-        var audit = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.ActorUserId == userId || e.Subject.Contains(email) || e.Subject.Contains(displayName))
-            .OrderBy(e => e.At)
-            .Select(e => new { e.At, e.Action, e.Subject, e.Before, e.After, ByThisPerson = e.ActorUserId == userId })
-            .ToListAsync(cancellationToken);
+        var audit = (await db.AuditEntries.AsNoTracking()
+                .Where(e => e.ActorUserId == userId || e.Subject.Contains(email) || e.Subject.Contains(displayName))
+                .OrderBy(e => e.At)
+                .Select(e => new { e.At, e.Action, e.Subject, e.Before, e.After, ByThisPerson = e.ActorUserId == userId })
+                .ToListAsync(cancellationToken))
+            .Where(e => e.ByThisPerson || AuditEntry.Names(e.Subject, email) || AuditEntry.Names(e.Subject, displayName))
+            .ToList();
 
         return new Dictionary<string, object?>
         {
