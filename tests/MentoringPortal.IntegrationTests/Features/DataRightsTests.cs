@@ -116,6 +116,24 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task DeleteMyAccount_DoubleClicked_AsksOnce()
+    {
+        var mentee = await PortalData.MenteeAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var page = await Forms.ParseHtmlAsync(await client.GetAsync("/me/delete"));
+        var uri = new Uri(client.BaseAddress!, "/me/delete");
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            using var response = await Forms.SubmitAsync(client, page, uri, new Dictionary<string, string> { ["Password"] = PortalData.Password });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.ErasureRequests.CountAsync(
+            r => r.UserId == db.Users.Where(u => u.Email == mentee.Email).Select(u => u.Id).FirstOrDefault())));
+    }
+
+    [Fact]
     public async Task DeleteMyAccount_WaitsFourteenDays_ThenErasesButKeepsTheFigures()
     {
         var clock = new TestClock();

@@ -66,6 +66,12 @@ public sealed class DataRightsController(PortalDbContext db, UserManager<PortalU
             return NotFound();
         }
 
+        // Already asked (a second click, or a second tab): nothing more to do.
+        if (pending is not null)
+        {
+            return Redirect("/me/delete");
+        }
+
         if (ModelState.IsValid && !await users.CheckPasswordAsync(user, form.Password!))
         {
             ModelState.AddModelError(nameof(form.Password), "That password is not right. Enter the password you sign in with.");
@@ -73,9 +79,9 @@ public sealed class DataRightsController(PortalDbContext db, UserManager<PortalU
 
         ErasureRequest? request = null;
         if (!ModelState.IsValid
-            || !ModelState.TryApply(nameof(form.Password), () => request = ErasureRequest.Ask(user.Id, pending is not null, Now)))
+            || !ModelState.TryApply(nameof(form.Password), () => request = ErasureRequest.Ask(user.Id, alreadyPending: false, Now)))
         {
-            return View(new DeleteAccountViewModel(pending?.DueAt, new DeleteAccountForm()));
+            return View(new DeleteAccountViewModel(null, new DeleteAccountForm()));
         }
 
         db.ErasureRequests.Add(request!);
