@@ -110,6 +110,15 @@ public sealed class SurveyResponse
     }
 
     /// <summary>Keeps what has been answered so far; nothing is required yet.</summary>
+    /// <summary>Erases the free-text answers, when the respondent's account is erased; the scores stay for the scheme's figures.</summary>
+    public void EraseComments()
+    {
+        WhatWorked = null;
+        WhatCouldBeBetter = null;
+        WhatWouldHaveHelped = null;
+        Version++;
+    }
+
     public void Save(EvaluationAnswers answers, DateTime now)
     {
         EnsureKind(SurveyKind.Evaluation);

@@ -123,6 +123,20 @@ public sealed class MenteeApplication
         Version++;
     }
 
+    /// <summary>Withdraws a waiting application and erases what the applicant wrote, when their account is erased.</summary>
+    public void EraseForLeaving(DateTime now)
+    {
+        if (IsWaiting)
+        {
+            Withdraw(now);
+        }
+
+        Statement = string.Empty;
+        Conflicts = string.Empty;
+        DecisionMessage = null;
+        Version++;
+    }
+
     private void EnsureWaiting()
     {
         if (!IsWaiting)

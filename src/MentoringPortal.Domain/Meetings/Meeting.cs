@@ -123,6 +123,10 @@ public sealed class Meeting
         return note;
     }
 
+    /// <summary>Deletes the author's notes, when their account is erased.</summary>
+    internal void RemoveNotesBy(string userId) =>
+        _notes.RemoveAll(n => string.Equals(n.AuthorUserId, userId, StringComparison.Ordinal));
+
     /// <summary>The only way to read a note: by its author.</summary>
     public MeetingNote? NoteBy(string userId) => _notes.Find(n => string.Equals(n.AuthorUserId, userId, StringComparison.Ordinal));
 

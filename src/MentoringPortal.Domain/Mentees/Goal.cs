@@ -60,6 +60,9 @@ public sealed class Goal
         UpdatedAt = now;
     }
 
+    /// <summary>Erases the goal's words, when the mentee's account is erased; the ratings stay for the scheme's figures.</summary>
+    internal void Erase() => Description = string.Empty;
+
     public void SetStatus(GoalStatus status, DateTime now)
     {
         if (!Enum.IsDefined(status))

@@ -137,6 +137,41 @@ public sealed class Mentee
         }
     }
 
+    /// <summary>
+    /// Erases the trainee's personal data when their account is erased: name, profile, goals'
+    /// words, messages and applications. Open requests and applications close and an active
+    /// pairing ends. Pairings, meeting dates, goal ratings and survey scores stay for the scheme's
+    /// figures, under <see cref="Privacy.FormerMember.Name"/>. Load goals, requests, applications and
+    /// pairings (with their mentor, meetings and notes, change requests and surveys) first.
+    /// </summary>
+    public void Erase(string userId, DateTime now)
+    {
+        DisplayName = Privacy.FormerMember.Name;
+        Specialty = Grade = Region = Background = Organisation = null;
+        UserId = null;
+        foreach (var goal in _goals)
+        {
+            goal.Erase();
+        }
+
+        foreach (var request in _requests)
+        {
+            request.CloseBecauseMemberLeft(now);
+            request.EraseMessages();
+        }
+
+        foreach (var application in _applications)
+        {
+            application.EraseForLeaving(now);
+        }
+
+        foreach (var mentorship in _mentorships)
+        {
+            mentorship.EndBecauseMemberLeft(now);
+            mentorship.EraseContentOf(userId, Evaluation.SurveyRespondent.Mentee);
+        }
+    }
+
     public void JoinProgramme(Programme programme)
     {
         if (!_programmes.Contains(programme))

@@ -169,6 +169,23 @@ public sealed class Mentor
         Version++;
     }
 
+    /// <summary>
+    /// Erases the mentor's personal data when their account is erased: name, profile and what they
+    /// told the scheme. They are no longer listed; pairings and their dates stay under
+    /// <see cref="Privacy.FormerMember.Name"/>. The caller ends the pairings and closes requests.
+    /// </summary>
+    public void Erase()
+    {
+        DisplayName = Privacy.FormerMember.Name;
+        Specialty = Grade = Region = Background = Expertise = Bio = SearchText = string.Empty;
+        Organisation = TrainingDeclared = DeclineMessage = null;
+        IsApproved = false;
+        Status = AvailabilityStatus.NotAccepting;
+        PausedUntil = null;
+        UserId = null;
+        Version++;
+    }
+
     public void SetCapacity(int capacity)
     {
         if (capacity is < 1 or > MaxCapacity)

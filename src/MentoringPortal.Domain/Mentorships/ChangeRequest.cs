@@ -63,6 +63,13 @@ public sealed class ChangeRequest
         Response = response;
     }
 
+    /// <summary>Erases the words of the request and its answer, when the requester's account is erased.</summary>
+    internal void EraseReason()
+    {
+        Reason = string.Empty;
+        Response = null;
+    }
+
     public void Close(ChangeRequestStatus outcome, DateTime now)
     {
         if (!IsOpen)

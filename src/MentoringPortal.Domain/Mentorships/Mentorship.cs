@@ -161,6 +161,65 @@ public sealed class Mentorship
     }
 
     /// <summary>Ends the pairing and frees the mentor's place at once. The mentor must be loaded.</summary>
+    /// <summary>
+    /// Ends the pairing because one member's account is being erased. Unlike <see cref="End"/> it
+    /// offers no exit survey: one member is gone, and the other is not asked to rate them.
+    /// </summary>
+    public void EndBecauseMemberLeft(DateTime now)
+    {
+        if (!IsActive)
+        {
+            return;
+        }
+
+        var mentor = Mentor ?? throw new InvalidOperationException("Load the mentor before ending a pairing.");
+        EndedAt = Guard.Utc(now);
+        Status = MentorshipStatus.Ended;
+        EndReason = Mentorships.EndReason.EndedByScheme;
+        Version++;
+        mentor.ReleasePlace();
+        foreach (var meeting in _meetings.Where(m => m.IsPlanned && m.StartsAt > now))
+        {
+            meeting.Cancel(now);
+        }
+
+        foreach (var request in _changeRequests.Where(c => c.IsOpen))
+        {
+            request.Close(ChangeRequestStatus.Resolved, now);
+        }
+    }
+
+    /// <summary>
+    /// Erases what one member wrote in this pairing (their private notes, their change requests'
+    /// reasons, their survey comments) and keeps the facts the scheme counts: dates, meetings held,
+    /// survey scores. Load meetings with notes, change requests and surveys first.
+    /// </summary>
+    public void EraseContentOf(string userId, SurveyRespondent role)
+    {
+        foreach (var meeting in _meetings)
+        {
+            meeting.RemoveNotesBy(userId);
+        }
+
+        foreach (var request in _changeRequests.Where(c => string.Equals(c.RequestedByUserId, userId, StringComparison.Ordinal)))
+        {
+            request.EraseReason();
+        }
+
+        foreach (var survey in _surveys.Where(s => s.Respondent == role))
+        {
+            survey.EraseComments();
+        }
+
+        EndNote = null;
+        if (string.Equals(EndedByUserId, userId, StringComparison.Ordinal))
+        {
+            EndedByUserId = null;
+        }
+
+        Version++;
+    }
+
     public void End(EndReason reason, string? endedByUserId, string? note, DateTime now)
     {
         if (!IsActive)

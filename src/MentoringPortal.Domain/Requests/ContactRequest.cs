@@ -96,6 +96,23 @@ public sealed class ContactRequest
         return true;
     }
 
+    /// <summary>Closes the request because one of the two is leaving the portal.</summary>
+    public void CloseBecauseMemberLeft(DateTime now)
+    {
+        if (IsPending)
+        {
+            Withdraw(now);
+        }
+    }
+
+    /// <summary>Erases the words exchanged, when the trainee's account is erased; the request's dates and outcome stay.</summary>
+    public void EraseMessages()
+    {
+        Message = string.Empty;
+        DeclineNote = null;
+        Version++;
+    }
+
     internal void MarkAccepted(DateTime now)
     {
         EnsurePending();

@@ -28,12 +28,13 @@ public static class AuditActions
     public const string PasswordReset = "Password reset";
     public const string SessionsEnded = "Sessions ended";
     public const string ParkedEmailRetried = "Parked email retried";
+    public const string AccountErased = "Account erased";
 
     public static IReadOnlyList<string> All { get; } =
     [
         ProgrammeCreated, ProgrammeEdited, WeightsChanged, AdministratorAdded, AdministratorChanged, AdministratorRemoved,
         MentorApproved, MentorDeclined, TrainingRecorded, CapacityChanged, ApplicationMatched, ApplicationDeclined,
         PairingReassigned, PairingEnded, ChangeRequestDeclined, ResourcePageCreated, ResourcePageEdited, MinimumMatchScoreChanged,
-        CohortConfirmed, SignInFailed, AccountLockedOut, PasswordChanged, PasswordReset, SessionsEnded, ParkedEmailRetried,
+        CohortConfirmed, SignInFailed, AccountLockedOut, PasswordChanged, PasswordReset, SessionsEnded, ParkedEmailRetried, AccountErased,
     ];
 }

@@ -4,6 +4,7 @@ using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Privacy;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Identity;
@@ -60,6 +61,10 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+
+    public DbSet<DataExport> DataExports => Set<DataExport>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -81,6 +86,8 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
         configurationBuilder.Properties<GoalHorizon>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<SurveyKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<SurveyRespondent>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ErasureReason>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<DataExportStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     private sealed class UtcDateTimeConverter()

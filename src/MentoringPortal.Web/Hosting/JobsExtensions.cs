@@ -20,6 +20,12 @@ public static class JobsExtensions
         builder.Services.AddSingleton<Features.AdminCohort.CohortRunChannel>();
         builder.Services.AddSingleton<Features.AdminCohort.CohortRunner>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Features.AdminCohort.CohortRunner>());
+        builder.Services.AddScoped<Features.DataRights.PersonalDataExport>();
+        builder.Services.AddScoped<Features.DataRights.AccountEraser>();
+        builder.Services.AddScoped<Features.DataRights.DataRightsHousekeeping>();
+        builder.Services.AddSingleton<Features.DataRights.DataExportChannel>();
+        builder.Services.AddSingleton<Features.DataRights.DataExportRunner>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Features.DataRights.DataExportRunner>());
         builder.Services.AddScoped<Data.DemoSeed>();
         return builder;
     }

@@ -23,6 +23,10 @@ public sealed class PortalOptions
     [Range(1, 86400, ErrorMessage = "Portal:HousekeepingIntervalSeconds must be between 1 and 86400.")]
     public int HousekeepingIntervalSeconds { get; set; } = 300;
 
+    /// <summary>Accounts nobody has signed in to for this many years are warned, then erased (UK GDPR storage limitation).</summary>
+    [Range(1, 50, ErrorMessage = "Portal:UnusedAccountYears must be between 1 and 50.")]
+    public int UnusedAccountYears { get; set; } = 3;
+
     public string ResolveDataDirectory(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, DataDirectory));
 }
 

@@ -13,4 +13,7 @@ public sealed class PortalUser : IdentityUser
     /// administrator without this flag acts only in the programmes of their <c>ProgrammeAdministrator</c> rows.
     /// </summary>
     public bool AdministersEveryProgramme { get; set; }
+
+    /// <summary>The last successful sign-in, so accounts unused for the retention period can be found.</summary>
+    public DateTime? LastSignedInAt { get; set; }
 }

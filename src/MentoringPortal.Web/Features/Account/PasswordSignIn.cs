@@ -29,7 +29,8 @@ public sealed class PasswordSignIn(
     SignInManager<PortalUser> signIn,
     IPasswordHasher<PortalUser> hasher,
     SecurityEvents securityEvents,
-    PortalDbContext db)
+    PortalDbContext db,
+    TimeProvider time)
 {
     private static readonly PortalUser Nobody = new();
     private static string? _nobodysHash;
@@ -81,6 +82,7 @@ public sealed class PasswordSignIn(
         if (result.Succeeded)
         {
             securityEvents.SignedIn(user);
+            await db.RecordSignInAsync(user.Email!, time.GetUtcNow().UtcDateTime);
         }
 
         return result.Succeeded ? PasswordSignInOutcome.SignedIn

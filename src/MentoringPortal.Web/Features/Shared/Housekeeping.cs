@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace MentoringPortal.Web.Features.Shared;
 
-/// <summary>Periodic work: ends pauses that have reached their date, expires unanswered requests, reminds overdue pairings, invites members to surveys, forgets ended sessions.</summary>
+/// <summary>Periodic work: ends pauses that have reached their date, expires unanswered requests, reminds overdue pairings, invites members to surveys, erases accounts when due and warns unused ones, forgets ended sessions.</summary>
 public sealed class Housekeeping(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<Housekeeping> logger)
     : BackgroundService
 {
@@ -23,6 +23,7 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, IOptions<PortalOpt
                 await scope.ServiceProvider.GetRequiredService<CadenceReminders>().SendDueAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Training.TrainingReminders>().SendDueAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Surveys.SurveyInvitations>().SendDueAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<DataRights.DataRightsHousekeeping>().RunAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Identity.SessionTicketStore>().ForgetEndedSessionsAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

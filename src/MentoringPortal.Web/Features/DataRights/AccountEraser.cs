@@ -1,0 +1,102 @@
+using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Privacy;
+using MentoringPortal.Domain.Requests;
+using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.DataRights;
+
+/// <summary>
+/// Carries out one erasure: the scheme's records go through <see cref="AccountErasure"/>, the
+/// person's name and email are taken out of the audit log and the outbox, the account with its
+/// sign-in, roles and keys is deleted, and the erasure itself is audited without a name. One save.
+/// </summary>
+public sealed class AccountEraser(PortalDbContext db, PortalEmails emails, TimeProvider time)
+{
+    /// <param name="request">The erasure to carry out; added to the context by the caller if new.</param>
+    /// <param name="auditProgrammeId">The programme the audit entry is filed under (the administrator's, when one acts); otherwise one of the person's.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task EraseAsync(ErasureRequest request, int? auditProgrammeId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var userId = request.UserId;
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            request.Complete(now);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        var mentee = await db.Mentees.Where(m => m.UserId == userId)
+            .Include(m => m.Programmes)
+            .Include(m => m.Goals)
+            .Include(m => m.Requests)
+            .Include(m => m.Applications)
+            .Include(m => m.Mentorships).ThenInclude(p => p.Mentor)
+            .Include(m => m.Mentorships).ThenInclude(p => p.Meetings).ThenInclude(x => x.Notes)
+            .Include(m => m.Mentorships).ThenInclude(p => p.ChangeRequests)
+            .Include(m => m.Mentorships).ThenInclude(p => p.Surveys)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        var mentor = await db.Mentors.Where(m => m.UserId == userId).Include(m => m.Programmes).SingleOrDefaultAsync(cancellationToken);
+        var mentoring = new List<Mentorship>();
+        var incoming = new List<ContactRequest>();
+        if (mentor is not null)
+        {
+            mentoring = await db.Mentorships.Where(p => p.MentorId == mentor.Id)
+                .Include(p => p.Mentor)
+                .Include(p => p.Meetings).ThenInclude(x => x.Notes)
+                .Include(p => p.ChangeRequests)
+                .Include(p => p.Surveys)
+                .AsSplitQuery()
+                .ToListAsync(cancellationToken);
+            incoming = await db.ContactRequests.Where(r => r.MentorId == mentor.Id && r.Status == ContactRequestStatus.Pending)
+                .ToListAsync(cancellationToken);
+        }
+
+        var programmeId = auditProgrammeId
+            ?? mentee?.Programmes.Select(p => (int?)p.Id).FirstOrDefault()
+            ?? mentor?.Programmes.Select(p => (int?)p.Id).FirstOrDefault();
+        var email = user.Email ?? string.Empty;
+        var names = new[] { email, user.DisplayName, mentee?.DisplayName, mentor?.DisplayName }
+            .OfType<string>().Where(n => n.Length > 0 && n != FormerMember.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var recipient = new Recipient(email, user.DisplayName);
+
+        AccountErasure.Erase(userId, mentee, mentor, mentoring, incoming, now);
+        await RedactAuditLogAsync(names, cancellationToken);
+        db.OutboxMessages.RemoveRange(await db.OutboxMessages.Where(m => m.To == email).ToListAsync(cancellationToken));
+        db.Users.Remove(user);
+        db.AuditEntries.Add(new AuditEntry(request.Reason == ErasureReason.Administrator ? request.RequestedByUserId : null,
+            AuditActions.AccountErased, FormerMember.Name, null, Describe(request.Reason), now, programmeId));
+        request.Complete(now);
+        if (email.Length > 0)
+        {
+            emails.AccountErased(recipient);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task RedactAuditLogAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        foreach (var name in names)
+        {
+            var entries = await db.AuditEntries
+                .Where(e => e.Subject.Contains(name) || (e.Before != null && e.Before.Contains(name)) || (e.After != null && e.After.Contains(name)))
+                .ToListAsync(cancellationToken);
+            foreach (var entry in entries)
+            {
+                entry.Redact(name, FormerMember.Name);
+            }
+        }
+    }
+
+    private static string Describe(ErasureReason reason) => reason switch
+    {
+        ErasureReason.Administrator => "Erased by an administrator at the person's request",
+        ErasureReason.Inactivity => "Erased after the account was unused for the retention period",
+        _ => "Erased at the person's own request, after the waiting period",
+    };
+}
