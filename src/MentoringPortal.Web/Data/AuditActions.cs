@@ -22,12 +22,21 @@ public static class AuditActions
     public const string ChangeRequestDeclined = "Change request declined";
     public const string ResourcePageCreated = "Resource page created";
     public const string ResourcePageEdited = "Resource page edited";
+    public const string TwoFactorEnabled = "Two-factor sign-in turned on";
+    public const string TwoFactorDisabled = "Two-factor sign-in turned off";
+    public const string RecoveryCodesRegenerated = "Recovery codes replaced";
+    public const string RecoveryCodeUsed = "Recovery code used to sign in";
+    public const string PasskeyAdded = "Passkey added";
+    public const string PasskeyRenamed = "Passkey renamed";
+    public const string PasskeyRemoved = "Passkey removed";
+    public const string SecondFactorFailed = "Wrong second-factor code";
 
     public static IReadOnlyList<string> All { get; } =
     [
         ProgrammeCreated, ProgrammeEdited, WeightsChanged, AdministratorAdded, AdministratorChanged, AdministratorRemoved,
         MentorApproved, MentorDeclined, TrainingRecorded, CapacityChanged, ApplicationMatched, ApplicationDeclined,
         PairingReassigned, PairingEnded, ChangeRequestDeclined, ResourcePageCreated, ResourcePageEdited, MinimumMatchScoreChanged,
-        CohortConfirmed,
+        CohortConfirmed, TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRegenerated, RecoveryCodeUsed, PasskeyAdded, PasskeyRenamed,
+        PasskeyRemoved, SecondFactorFailed,
     ];
 }

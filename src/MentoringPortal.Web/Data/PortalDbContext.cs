@@ -7,6 +7,7 @@ using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -57,6 +58,10 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     public DbSet<CohortRun> CohortRuns => Set<CohortRun>();
+
+    // Version 3 adds the passkeys table. Set here as well as in IdentityOptions so that `dotnet ef`, which
+    // builds the model without the app's services, sees the same model.
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -25,7 +25,8 @@ public static class IdentityExtensions
                 options.SignIn.RequireConfirmedEmail = true;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPortalTwoFactor();
 
         builder.Services.ConfigureApplicationCookie(options =>
         {

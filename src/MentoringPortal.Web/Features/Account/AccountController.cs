@@ -135,6 +135,11 @@ public sealed class AccountController(
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/me");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction("Code", "TwoFactor", new { returnUrl = form.ReturnUrl, rememberMe = form.RememberMe });
+        }
+
         if (result.IsLockedOut)
         {
             ModelState.AddModelError(string.Empty, "Your account is locked for 15 minutes after too many failed attempts. Try again later, or reset your password.");
