@@ -18,7 +18,8 @@ namespace MentoringPortal.Web.Data;
 /// The one model of the portal. Each database provider has a thin subclass only so that it can
 /// keep its own set of migrations (see docs/decisions/ADR-001-two-database-providers.md).
 /// </summary>
-public abstract class PortalDbContext : IdentityDbContext<PortalUser>
+public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, string, IdentityUserClaim<string>, IdentityUserRole<string>,
+    IdentityUserLogin<string>, IdentityRoleClaim<string>, IdentityUserToken<string>, IdentityUserPasskey<string>>
 {
     protected PortalDbContext(DbContextOptions options)
         : base(options)
@@ -58,10 +59,6 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     public DbSet<CohortRun> CohortRuns => Set<CohortRun>();
-
-    // Version 3 adds the passkeys table. Set here as well as in IdentityOptions so that `dotnet ef`, which
-    // builds the model without the app's services, sees the same model.
-    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

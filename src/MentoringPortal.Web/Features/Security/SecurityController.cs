@@ -160,7 +160,7 @@ public sealed class SecurityController(
     public async Task<IActionResult> AddPasskey([Bind(Prefix = "NewPasskey")] PasskeyForm form, CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();
-        if (string.IsNullOrWhiteSpace(form.Credential))
+        if (ModelState.IsValid && string.IsNullOrWhiteSpace(form.Credential))
         {
             ModelState.AddModelError("NewPasskey.Name", "Your browser did not create a passkey. Adding one needs JavaScript and a browser or device that supports passkeys.");
         }
