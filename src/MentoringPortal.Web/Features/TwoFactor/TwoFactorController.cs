@@ -79,7 +79,7 @@ public sealed class TwoFactorController(
             return View(form);
         }
 
-        var code = form.RecoveryCode.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        var code = form.RecoveryCode.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         if (result.Succeeded)
         {

@@ -18,7 +18,7 @@ public sealed class RecoveryCodeForm
 {
     [Display(Name = "Recovery code")]
     [Required(ErrorMessage = "Enter one of your recovery codes.")]
-    [StringLength(40, ErrorMessage = "Enter one of your recovery codes, like abcd1-efgh2.")]
+    [StringLength(40, ErrorMessage = "Enter one of your recovery codes, like BC2DF-GH3JK.")]
     public string RecoveryCode { get; set; } = string.Empty;
 
     public string? ReturnUrl { get; set; }
