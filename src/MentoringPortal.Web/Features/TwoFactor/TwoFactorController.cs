@@ -39,13 +39,18 @@ public sealed class TwoFactorController(
             return View(form);
         }
 
+        var lockedBefore = await users.IsLockedOutAsync(user);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(form.Code, form.RememberMe, rememberClient: false);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/me");
         }
 
-        await RecordFailureAsync(user, "Authenticator code", cancellationToken);
+        if (!lockedBefore)
+        {
+            await RecordFailureAsync(user, "Authenticator code", cancellationToken);
+        }
+
         ModelState.AddModelError(nameof(form.Code), result.IsLockedOut || await users.IsLockedOutAsync(user)
             ? LockedOut
             : "That code is not right, or has already been used. Enter the code your app shows now.");
