@@ -21,6 +21,9 @@ public static class TwoFactorExtensions
         });
         services.TryAddScoped<IPasskeyHandler<PortalUser>, PasskeyHandler<PortalUser>>();
 
+        // A passkey counts as a second factor only because the device checks the person (screen lock) each time.
+        services.Configure<IdentityPasskeyOptions>(options => options.UserVerificationRequirement = "required");
+
         // The cookie is re-issued when the security stamp is checked; without this the session would forget
         // that it was opened with a second factor, and an administrator would be sent away mid-task.
         services.PostConfigure<SecurityStampValidatorOptions>(options =>

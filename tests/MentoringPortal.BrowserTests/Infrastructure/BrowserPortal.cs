@@ -111,7 +111,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         page.Console += (_, message) =>
         {
             // The browser asks for /favicon.ico on its own; a missing one is not the page's error.
-            if (message.Type == "error" && !message.Location.StartsWith(BaseAddress + "favicon.ico", StringComparison.OrdinalIgnoreCase))
+            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.OrdinalIgnoreCase))
             {
                 errors.Enqueue($"console error: {message.Text} ({message.Location})");
             }

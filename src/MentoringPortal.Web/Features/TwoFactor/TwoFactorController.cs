@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using System.Text.Json;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Security;
 using MentoringPortal.Web.Hosting;
@@ -5,6 +7,7 @@ using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace MentoringPortal.Web.Features.TwoFactor;
 
@@ -128,6 +131,17 @@ public sealed class TwoFactorController(
         var result = await signIn.PasskeySignInAsync(form.Credential);
         if (result.Succeeded)
         {
+            // Identity's passkey sign-in does not say in the cookie how the person signed in; a passkey with user
+            // verification (which the portal requires) is something they have and something they are or know.
+            if (await PasskeyOwnerAsync(form.Credential) is { } user)
+            {
+                await signIn.SignInWithClaimsAsync(user, isPersistent: false,
+                [
+                    new Claim(SecondFactorSession.AmrClaim, SecondFactorSession.MultiFactor),
+                    new Claim(ClaimTypes.AuthenticationMethod, SecondFactorSession.Passkey),
+                ]);
+            }
+
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/me");
         }
 
@@ -135,6 +149,14 @@ public sealed class TwoFactorController(
             ? LockedOut
             : "That passkey could not sign you in. Try again, or sign in with your email address and password.");
         return View(form);
+    }
+
+    /// <summary>The owner of the passkey in a credential that Identity has just verified.</summary>
+    private async Task<PortalUser?> PasskeyOwnerAsync(string credentialJson)
+    {
+        using var credential = JsonDocument.Parse(credentialJson);
+        var id = credential.RootElement.TryGetProperty("id", out var value) ? value.GetString() : null;
+        return id is null ? null : await users.FindByPasskeyIdAsync(WebEncoders.Base64UrlDecode(id));
     }
 
     private async Task RecordFailureAsync(PortalUser user, string what, CancellationToken cancellationToken)
