@@ -10,6 +10,7 @@ using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MentoringPortal.Web.Data;
@@ -60,6 +61,18 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
 
     public DbSet<CohortRun> CohortRuns => Set<CohortRun>();
 
+    /// <summary>
+    /// Identity picks its tables from IdentityOptions.Stores.SchemaVersion, read from the app's services. A context made
+    /// without them (by `dotnet ef`, or a test) gets the app's version, 3 (with passkeys), so every model is the same.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+        {
+            optionsBuilder.UseApplicationServiceProvider(IdentitySchema.Services);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -90,3 +103,11 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
 public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
 
 public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);
+
+/// <summary>The Identity schema version the portal uses, for contexts made without the app's services.</summary>
+internal static class IdentitySchema
+{
+    public static IServiceProvider Services { get; } = new ServiceCollection()
+        .Configure<IdentityOptions>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+}

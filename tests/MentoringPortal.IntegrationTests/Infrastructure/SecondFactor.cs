@@ -9,7 +9,7 @@ namespace MentoringPortal.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Second factors for tests. Administrators must sign in with one, so test administrators get an authenticator
-/// (<see cref="EnableAuthenticatorAsync"/>), and signing in completes the real second step with a fresh recovery
+/// (<c>EnableAuthenticatorAsync</c>), and signing in completes the real second step with a fresh recovery
 /// code made through the app's UserManager: an authenticator code works only once, and tests sign in as the
 /// same administrator many times a minute.
 /// </summary>
@@ -30,6 +30,13 @@ public static class SecondFactor
 
         return (await users.GetAuthenticatorKeyAsync(user))!;
     }
+
+    /// <summary>Gives the person with this address an authenticator and turns two-factor sign-in on; returns the key.</summary>
+    public static Task<string> EnableAuthenticatorAsync(IServiceProvider rootServices, string email) => InScopeAsync(rootServices, async services =>
+    {
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        return await EnableAuthenticatorAsync(users, await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}."));
+    });
 
     /// <summary>The code an authenticator app shows at <paramref name="time"/> for <paramref name="key"/> (base32, spaces allowed).</summary>
     public static string CodeAt(string key, DateTimeOffset time) =>
