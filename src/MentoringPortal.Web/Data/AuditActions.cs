@@ -29,6 +29,14 @@ public static class AuditActions
     public const string SessionsEnded = "Sessions ended";
     public const string ParkedEmailRetried = "Parked email retried";
     public const string AccountErased = "Account erased";
+    public const string TwoFactorEnabled = "Two-factor sign-in turned on";
+    public const string TwoFactorDisabled = "Two-factor sign-in turned off";
+    public const string RecoveryCodesRegenerated = "Recovery codes replaced";
+    public const string RecoveryCodeUsed = "Recovery code used to sign in";
+    public const string PasskeyAdded = "Passkey added";
+    public const string PasskeyRenamed = "Passkey renamed";
+    public const string PasskeyRemoved = "Passkey removed";
+    public const string SecondFactorFailed = "Wrong second-factor code";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -36,5 +44,7 @@ public static class AuditActions
         MentorApproved, MentorDeclined, TrainingRecorded, CapacityChanged, ApplicationMatched, ApplicationDeclined,
         PairingReassigned, PairingEnded, ChangeRequestDeclined, ResourcePageCreated, ResourcePageEdited, MinimumMatchScoreChanged,
         CohortConfirmed, SignInFailed, AccountLockedOut, PasswordChanged, PasswordReset, SessionsEnded, ParkedEmailRetried, AccountErased,
+        TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRegenerated, RecoveryCodeUsed, PasskeyAdded, PasskeyRenamed,
+        PasskeyRemoved, SecondFactorFailed,
     ];
 }

@@ -18,6 +18,12 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
     IHostEnvironment environment, ILogger<DemoSeed> logger)
 {
     public const string Password = "Demo-Passw0rd!";
+
+    /// <summary>
+    /// The demo administrators' authenticator key (base32, RFC 6238), printed in the README so that anyone trying
+    /// the portal in Development can add it to an app. Administrators must sign in with a second factor.
+    /// </summary>
+    public const string AdministratorAuthenticatorKey = "DEMOADMINKEYDEVELOPMENTONLY2FA23";
     public const int MentorCount = 48;
     public const int MenteeCount = 10;
 
@@ -78,8 +84,11 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
             trainingValidityMonths: 36);
         db.Programmes.AddRange(returnToTraining, futureLeaders);
 
-        AddUser("admin@demo.test", "Alex Morgan (scheme administrator)", Roles.Administrator).AdministersEveryProgramme = true;
+        var administrator = AddUser("admin@demo.test", "Alex Morgan (scheme administrator)", Roles.Administrator);
+        administrator.AdministersEveryProgramme = true;
         var pilotAdministrator = AddUser("admin2@demo.test", "Sam Okafor (Future Leaders administrator)", Roles.Administrator);
+        AddDemoAuthenticator(administrator);
+        AddDemoAuthenticator(pilotAdministrator);
 
         var mentors = new List<Mentor>();
         for (var i = 1; i <= MentorCount; i++)
@@ -261,6 +270,19 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
             MentorCount, await db.Mentees.CountAsync());
 
         PortalUser AddUser(string email, string displayName, string role) => AddDemoUser(email, displayName, roles[role], passwordHash, now);
+    }
+
+    /// <summary>Two-factor sign-in with the demo authenticator key, stored where Identity's user store keeps it.</summary>
+    private void AddDemoAuthenticator(PortalUser user)
+    {
+        user.TwoFactorEnabled = true;
+        db.UserTokens.Add(new IdentityUserToken<string>
+        {
+            UserId = user.Id,
+            LoginProvider = "[AspNetUserStore]",
+            Name = "AuthenticatorKey",
+            Value = AdministratorAuthenticatorKey,
+        });
     }
 
     /// <summary>A confirmed demo account with the shared demo password.</summary>

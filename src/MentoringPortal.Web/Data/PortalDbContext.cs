@@ -8,8 +8,10 @@ using MentoringPortal.Domain.Privacy;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MentoringPortal.Web.Data;
@@ -18,7 +20,8 @@ namespace MentoringPortal.Web.Data;
 /// The one model of the portal. Each database provider has a thin subclass only so that it can
 /// keep its own set of migrations (see docs/decisions/ADR-001-two-database-providers.md).
 /// </summary>
-public abstract class PortalDbContext : IdentityDbContext<PortalUser>
+public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, string, IdentityUserClaim<string>, IdentityUserRole<string>,
+    IdentityUserLogin<string>, IdentityRoleClaim<string>, IdentityUserToken<string>, IdentityUserPasskey<string>>
 {
     protected PortalDbContext(DbContextOptions options)
         : base(options)
@@ -65,6 +68,18 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
 
     public DbSet<DataExport> DataExports => Set<DataExport>();
 
+    /// <summary>
+    /// Identity picks its tables from IdentityOptions.Stores.SchemaVersion, read from the app's services. A context made
+    /// without them (by `dotnet ef`, or a test) gets the app's version, 3 (with passkeys), so every model is the same.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+        {
+            optionsBuilder.UseApplicationServiceProvider(IdentitySchema.Services);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -97,3 +112,11 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
 public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
 
 public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);
+
+/// <summary>The Identity schema version the portal uses, for contexts made without the app's services.</summary>
+internal static class IdentitySchema
+{
+    public static IServiceProvider Services { get; } = new ServiceCollection()
+        .Configure<IdentityOptions>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+}

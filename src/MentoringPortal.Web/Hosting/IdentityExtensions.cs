@@ -29,7 +29,8 @@ public static class IdentityExtensions
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPortalTwoFactor();
 
         // ASVS 5.0 (11.4.2) asks for at least 210,000 PBKDF2-HMAC-SHA512 iterations; older hashes are upgraded at the next sign-in.
         builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);

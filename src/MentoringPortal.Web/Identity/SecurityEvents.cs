@@ -13,6 +13,13 @@ public sealed partial class SecurityEvents(PortalDbContext db, TimeProvider time
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>A change to someone's sign-in security (two-factor, recovery codes, passkeys), with an optional detail in words.</summary>
+    public void Record(PortalUser user, string action, string? detail = null)
+    {
+        db.AuditEntries.Add(new AuditEntry(user.Id, action, user.Email ?? user.Id, null, detail, Now, ipAddress: IpAddress));
+        LogRecorded(logger, action, user.Id, IpAddress);
+    }
+
     /// <summary>Logged, not audited: the audit log keeps what changed, and a sign-in changes nothing.</summary>
     public void SignedIn(PortalUser user) => LogSignedIn(logger, user.Id, IpAddress);
 
@@ -53,6 +60,9 @@ public sealed partial class SecurityEvents(PortalDbContext db, TimeProvider time
 
     private void Audit(string actorUserId, string action, PortalUser user) =>
         db.AuditEntries.Add(new AuditEntry(actorUserId, action, user.Email ?? user.Id, null, null, Now, ipAddress: IpAddress));
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Security event {SecurityAction} for account {UserId} from {IpAddress}")]
+    private static partial void LogRecorded(ILogger logger, string securityAction, string userId, string? ipAddress);
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Account {UserId} signed in from {IpAddress}")]
     private static partial void LogSignedIn(ILogger logger, string userId, string? ipAddress);

@@ -14,7 +14,7 @@ public sealed class AdminDeskTests(BrowserPortal portal)
     {
         var page = await portal.NewPageAsync();
         await OpenAsync(page, "/account/login", "Sign in");
-        await SignInAsync(page, "admin@demo.test", BrowserPortal.DemoPassword);
+        await SignInAsAdministratorAsync(portal, page, "admin@demo.test");
         await FollowNavigationAsync(page, "Administration", "Scheme administration");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = Pattern("^Change requests waiting") })).ToBeVisibleAsync();

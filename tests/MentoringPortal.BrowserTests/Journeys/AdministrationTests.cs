@@ -194,7 +194,7 @@ public sealed class AdministrationTests(BrowserPortal portal)
     {
         var page = await portal.NewPageAsync();
         await OpenAsync(page, "/account/login", "Sign in");
-        await SignInAsync(page, "admin@demo.test", BrowserPortal.DemoPassword);
+        await SignInAsAdministratorAsync(portal, page, "admin@demo.test");
         await FollowNavigationAsync(page, "Administration", "Scheme administration");
         return page;
     }

@@ -138,6 +138,19 @@ public static class Steps
         await ArriveAtAsync(page, "My mentoring");
     }
 
+    /// <summary>
+    /// Signs in as an administrator: password, then the second step (checked with axe), completed with a fresh recovery code.
+    /// </summary>
+    public static async Task SignInAsAdministratorAsync(BrowserPortal portal, IPage page, string email)
+    {
+        await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(BrowserPortal.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await ArriveAtAsync(page, "Enter the code from your authenticator app");
+        await portal.CompleteSecondStepAsync(page, email);
+        await ArriveAtAsync(page, "My mentoring");
+    }
+
     /// <summary>Presses Tab until <paramref name="target"/> has the focus, checking that every element on the way shows it.</summary>
     public static async Task TabToAsync(IPage page, ILocator target, int maxPresses = 25)
     {

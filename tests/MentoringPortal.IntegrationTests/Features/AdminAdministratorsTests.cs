@@ -37,6 +37,7 @@ public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixt
         var list = await client.GetStringAsync("/admin/administrators");
         Assert.Contains(person.Email, list, StringComparison.Ordinal);
 
+        await SecondFactor.EnableAuthenticatorAsync(factory.Services, person.Email); // administrators need a second factor
         using (var newAdmin = await factory.CreateSignedInClientAsync(person.Email, PortalData.Password))
         {
             Assert.Equal(HttpStatusCode.OK, (await newAdmin.GetAsync($"/admin/programmes/{programmeA.Id}/edit")).StatusCode);

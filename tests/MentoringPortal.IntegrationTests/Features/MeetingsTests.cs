@@ -390,6 +390,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Scheme administrator", CreatedAt = DateTime.UtcNow, AdministersEveryProgramme = true };
         Assert.True((await users.CreateAsync(user, PortalData.Password)).Succeeded);
         await users.AddToRoleAsync(user, Roles.Administrator);
+        await SecondFactor.EnableAuthenticatorAsync(users, user);
         return email;
     });
 

@@ -135,6 +135,12 @@ public static class PortalData
         var created = await users.CreateAsync(user, Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
+        if (role == Roles.Administrator)
+        {
+            // Administrators need a second factor to reach administration pages.
+            await SecondFactor.EnableAuthenticatorAsync(users, user);
+        }
+
         return user;
     }
 

@@ -158,6 +158,8 @@ public sealed class AccountController(
         {
             case PasswordSignInOutcome.SignedIn:
                 return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/me");
+            case PasswordSignInOutcome.RequiresTwoFactor:
+                return RedirectToAction("Code", "TwoFactor", new { returnUrl = form.ReturnUrl, rememberMe = form.RememberMe });
             case PasswordSignInOutcome.LockedOut:
                 ModelState.AddModelError(string.Empty, "Your account is locked for 15 minutes after too many failed attempts. Try again later, or reset your password.");
                 break;
@@ -165,7 +167,6 @@ public sealed class AccountController(
                 ModelState.AddModelError(string.Empty, "Confirm your email address before signing in. We can send you a new confirmation link.");
                 ViewData["ShowResend"] = true;
                 break;
-            case PasswordSignInOutcome.RequiresTwoFactor:
             case PasswordSignInOutcome.WrongEmailOrPassword:
             default:
                 ModelState.AddModelError(nameof(form.Password), "The email address or password is not right. After 5 wrong attempts an account is locked for 15 minutes.");

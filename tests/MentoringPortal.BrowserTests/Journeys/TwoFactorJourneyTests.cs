@@ -1,0 +1,116 @@
+using MentoringPortal.BrowserTests.Infrastructure;
+using MentoringPortal.IntegrationTests.Features;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static MentoringPortal.BrowserTests.Journeys.Steps;
+using static Microsoft.Playwright.Assertions;
+
+namespace MentoringPortal.BrowserTests.Journeys;
+
+/// <summary>An administrator without a second factor sets one up, then signs in with it: an authenticator app, or a passkey.</summary>
+[Collection(BrowserSuite.Name)]
+public sealed class TwoFactorJourneyTests(BrowserPortal portal)
+{
+    [Fact]
+    public async Task Administrator_SetsUpAnAuthenticator_SignsOut_AndSignsInWithACodeFromIt()
+    {
+        var email = await AdministratorWithoutSecondFactorAsync();
+        var page = await portal.NewPageAsync();
+        await OpenAsync(page, "/account/login", "Sign in");
+        await SignInAsync(page, email, PortalData.Password);
+
+        // Administration is closed until there is a second factor.
+        await page.GotoAsync("/admin");
+        await ArriveAtAsync(page, "Sign-in security");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Administration needs a second factor" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Set up an authenticator app" }).ClickAsync();
+        await ArriveAtAsync(page, "Set up an authenticator app");
+        await Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = Pattern("^QR code for your authenticator app") })).ToBeVisibleAsync();
+        Assert.True(await page.Locator("main img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The QR code did not load.");
+        var key = await page.Locator("[data-authenticator-key]").InnerTextAsync();
+
+        await page.GetByLabel("Code from the app").FillAsync("000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
+        await ArriveAtAsync(page, "Set up an authenticator app");
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("That code is not right");
+
+        await page.GetByLabel("Code from the app").FillAsync(SecondFactor.CodeAt(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
+        await ArriveAtAsync(page, "Your recovery codes");
+        Assert.Equal(10, await page.Locator("ul.recovery-codes li").CountAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "I have kept my recovery codes" }).ClickAsync();
+        await ArriveAtAsync(page, "Sign-in security");
+        await FollowNavigationAsync(page, "Administration", "Scheme administration");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(PortalData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await ArriveAtAsync(page, "Enter the code from your authenticator app");
+
+        // The code used to turn it on cannot be used again; the app's next code (one step on) can.
+        await page.GetByLabel("Code from your authenticator app").FillAsync(SecondFactor.CodeAt(key, DateTimeOffset.UtcNow.AddSeconds(30)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await ArriveAtAsync(page, "My mentoring");
+        await FollowNavigationAsync(page, "Administration", "Scheme administration");
+        portal.AssertNoPageErrors(page);
+    }
+
+    [Fact]
+    public async Task Administrator_AddsAPasskey_SignsOut_AndSignsInWithIt()
+    {
+        var email = await AdministratorWithoutSecondFactorAsync();
+
+        // WebAuthn needs a domain, not an IP address, as the relying party: the same server as "localhost".
+        var page = await portal.NewPageAsync(new BrowserNewContextOptions { BaseURL = $"http://localhost:{portal.BaseAddress.Port}/" });
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+
+        await OpenAsync(page, "/account/login", "Sign in");
+        await SignInAsync(page, email, PortalData.Password);
+        await page.GotoAsync("/me/security");
+        await ArriveAtAsync(page, "Sign-in security");
+
+        await page.GetByLabel("Name for this passkey").FillAsync("Test laptop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Test laptop", Exact = true })).ToBeVisibleAsync();
+        await ArriveAtAsync(page, "Sign-in security");
+        await Expect(page.Locator("main")).ToContainTextAsync("Passkey “Test laptop” added");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await OpenAsync(page, "/account/login", "Sign in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await ArriveAtAsync(page, "My mentoring");
+
+        // A passkey is a second factor: administration is open.
+        await FollowNavigationAsync(page, "Administration", "Scheme administration");
+        portal.AssertNoPageErrors(page);
+    }
+
+    private Task<string> AdministratorWithoutSecondFactorAsync() => portal.Factory.InScopeAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        var email = Unique.Email("new-admin");
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "New administrator", CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, PortalData.Password)).Succeeded);
+        await users.AddToRoleAsync(user, Roles.Administrator);
+        return email;
+    });
+}
