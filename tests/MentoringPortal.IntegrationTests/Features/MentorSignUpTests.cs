@@ -97,11 +97,18 @@ public sealed class MentorSignUpTests(MentorsPortal factory) : IClassFixture<Men
             Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         }
 
-        // The person's cookie was issued before the approval; the sign-up page refreshes it.
-        using var signUp = await client.GetAsync("/mentor/sign-up");
+        // A role change ends the person's sessions: signed in again, they are a mentor.
+        using (var ended = await client.GetAsync("/mentor/sign-up"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+            Assert.Contains(Forms.LoginPath, ended.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+
+        using var again = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var signUp = await again.GetAsync("/mentor/sign-up");
         Assert.Equal(HttpStatusCode.Redirect, signUp.StatusCode);
         Assert.Equal("/mentor/availability", signUp.Headers.Location?.OriginalString);
-        using var availability = await client.GetAsync("/mentor/availability");
+        using var availability = await again.GetAsync("/mentor/availability");
         Assert.Equal(HttpStatusCode.OK, availability.StatusCode);
         Assert.True(await MentorsData.IsInRoleAsync(factory, mentee.Email, Roles.Mentee));
     }

@@ -22,6 +22,29 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
     private TestClock Clock => portal.Clock!;
 
     [Fact]
+    public async Task TurningOnTwoFactor_EndsTheOtherSessionsAtOnce_AndKeepsThisOne()
+    {
+        var member = await PortalData.MenteeAsync(portal);
+        using var laptop = await portal.CreateSignedInClientAsync(member.Email, PortalData.Password);
+        using var phone = await portal.CreateSignedInClientAsync(member.Email, PortalData.Password);
+
+        using var page = await laptop.GetAsync("/me/security/authenticator");
+        var key = (await Forms.ParseHtmlAsync(page)).QuerySelector("[data-authenticator-key]")!.TextContent;
+        using (var on = await Forms.SubmitAsync(laptop, "/me/security/authenticator", Code("Form.Code", SecondFactor.CodeAt(key, Clock.GetUtcNow()))))
+        {
+            Assert.Equal(HttpStatusCode.OK, on.StatusCode);
+        }
+
+        using (var ended = await phone.GetAsync("/me"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        }
+
+        using var stillHere = await laptop.GetAsync("/me/security");
+        Assert.Equal(HttpStatusCode.OK, stillHere.StatusCode);
+    }
+
+    [Fact]
     public async Task Authenticator_SetUpWithTheKeyShown_IsOnWithTenRecoveryCodes_AndAWrongCodeChangesNothing()
     {
         var member = await PortalData.MenteeAsync(portal);

@@ -131,6 +131,9 @@ public sealed class AdminMentorsController(PortalDbContext db, PortalEmails emai
                 {
                     return ChangedMeanwhileRedirect(id);
                 }
+
+                // A role change ends the person's sessions, like every role change: they sign in again as a mentor.
+                await users.UpdateSecurityStampAsync(user);
             }
             else
             {

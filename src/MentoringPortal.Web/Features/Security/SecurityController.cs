@@ -225,6 +225,7 @@ public sealed class SecurityController(
         await users.AddOrUpdatePasskeyAsync(user, passkey);
         events.Record(user, AuditActions.PasskeyRenamed, passkey.Name);
         await db.SaveChangesAsync(cancellationToken);
+        await signIn.RefreshSignInAsync(user); // keeps this session if the change gave the account a new security stamp
         TempData["Success"] = $"Passkey renamed to “{passkey.Name}”.";
         return Redirect("/me/security");
     }
@@ -250,6 +251,7 @@ public sealed class SecurityController(
         await users.RemovePasskeyAsync(user, passkey.CredentialId);
         events.Record(user, AuditActions.PasskeyRemoved, passkey.Name);
         await db.SaveChangesAsync(cancellationToken);
+        await signIn.RefreshSignInAsync(user); // keeps this session; the others end with the new security stamp
         TempData["Success"] = $"Passkey “{passkey.Name}” removed. It can no longer be used to sign in.";
         return Redirect("/me/security");
     }
@@ -263,6 +265,8 @@ public sealed class SecurityController(
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp, which ends sessions (ADR-012); this one carries on.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 
