@@ -80,6 +80,7 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
         using var download = await client.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/zip", download.Content.Headers.ContentType!.MediaType);
+        Assert.True(download.Headers.CacheControl?.NoStore);
 
         await using var zip = new ZipArchive(await download.Content.ReadAsStreamAsync());
         var entry = Assert.Single(zip.Entries);

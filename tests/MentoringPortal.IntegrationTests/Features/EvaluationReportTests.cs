@@ -174,6 +174,7 @@ public sealed class EvaluationReportTests(EvaluationReportPortal portal) : IClas
         using var response = await client.GetAsync(scenario.CsvUrl());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore);
         Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
         Assert.Equal($"evaluation-{scenario.Programme.Slug}-2025-01-01-to-2025-12-31.csv",
             response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));

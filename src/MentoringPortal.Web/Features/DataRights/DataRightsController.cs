@@ -47,9 +47,14 @@ public sealed class DataRightsController(PortalDbContext db, UserManager<PortalU
             .Where(e => e.Id == id && e.UserId == userId && e.Status == DataExportStatus.Ready && e.Content != null && e.ExpiresAt > now)
             .Select(e => new { e.Content, e.ReadyAt })
             .SingleOrDefaultAsync(cancellationToken);
-        return file is null
-            ? NotFound()
-            : File(file.Content!, "application/zip", $"my-mentoring-data-{file.ReadyAt:yyyy-MM-dd}.zip");
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        // Personal data: no copy stays in a browser's or a proxy's cache.
+        Response.Headers.CacheControl = "no-store";
+        return File(file.Content!, "application/zip", $"my-mentoring-data-{file.ReadyAt:yyyy-MM-dd}.zip");
     }
 
     [HttpGet("delete")]

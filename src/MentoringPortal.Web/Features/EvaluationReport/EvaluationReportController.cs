@@ -57,6 +57,7 @@ public sealed class EvaluationReportController(PortalDbContext db, TimeProvider 
         }
 
         var report = await EvaluationReportData.LoadAsync(db, chosen, period, cancellationToken);
+        Response.Headers.CacheControl = "no-store";
         return File(EvaluationReportCsv.Write(report), "text/csv; charset=utf-8", report.CsvFileName);
     }
 
