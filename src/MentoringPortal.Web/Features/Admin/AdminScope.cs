@@ -39,7 +39,7 @@ public sealed class AdminScope
             .Select(u => new
             {
                 u.AdministersEveryProgramme,
-                IsAdministrator = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator)),
+                IsAdministrator = db.AdministratorAccounts().Any(a => a.Id == u.Id),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (administrator is not { IsAdministrator: true })

@@ -243,14 +243,11 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
     }
 
     private Task<int> OtherFullAdministratorsAsync(string userId, CancellationToken cancellationToken) =>
-        AdministratorUsers().CountAsync(u => u.Id != userId && u.AdministersEveryProgramme, cancellationToken);
-
-    private IQueryable<PortalUser> AdministratorUsers() =>
-        db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator)));
+        db.AdministratorAccounts().CountAsync(u => u.Id != userId && u.AdministersEveryProgramme, cancellationToken);
 
     private async Task<List<AdministratorRow>> AdministratorsAsync(string? userId, CancellationToken cancellationToken)
     {
-        var query = AdministratorUsers().AsNoTracking();
+        var query = db.AdministratorAccounts().AsNoTracking();
         if (userId is not null)
         {
             query = query.Where(u => u.Id == userId);

@@ -3,9 +3,7 @@ using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Shared;
-using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,8 +14,6 @@ namespace MentoringPortal.Web.Features.MentorSignUp;
 public sealed class MentorSignUpController(
     PortalDbContext db,
     PortalEmails emails,
-    UserManager<PortalUser> users,
-    SignInManager<PortalUser> signIn,
     TimeProvider time) : Controller
 {
     private const string Path = "/mentor/sign-up";
@@ -31,7 +27,7 @@ public sealed class MentorSignUpController(
         switch (mentor?.Approval)
         {
             case MentorApproval.Approved:
-                return await ToAvailabilityAsync();
+                return Redirect("/mentor/availability");
             case MentorApproval.Waiting:
                 return View("Waiting", Waiting(mentor));
             case MentorApproval.Declined:
@@ -49,7 +45,7 @@ public sealed class MentorSignUpController(
         var mentor = await FindMentorAsync(cancellationToken);
         if (mentor?.Approval == MentorApproval.Approved)
         {
-            return await ToAvailabilityAsync();
+            return Redirect("/mentor/availability");
         }
 
         if (mentor?.Approval == MentorApproval.Waiting)
@@ -99,20 +95,6 @@ public sealed class MentorSignUpController(
         }
 
         return View(await ViewModelAsync(form, mentor?.DeclineMessage, cancellationToken));
-    }
-
-    /// <summary>
-    /// The Mentor role is added when the scheme approves, after the person signed in, so their
-    /// cookie may not carry it yet: sign them in again quietly before sending them to a mentor page.
-    /// </summary>
-    private async Task<IActionResult> ToAvailabilityAsync()
-    {
-        if (!User.IsInRole(Roles.Mentor) && await users.GetUserAsync(User) is { } user && await users.IsInRoleAsync(user, Roles.Mentor))
-        {
-            await signIn.RefreshSignInAsync(user);
-        }
-
-        return Redirect("/mentor/availability");
     }
 
     private async Task TellAdministratorsAsync(string mentorName, IReadOnlyCollection<Programme> programmes, CancellationToken cancellationToken)

@@ -31,12 +31,12 @@ public static class Administrators
         return people.ConvertAll(p => new Recipient(p.Email!, p.DisplayName));
     }
 
+    /// <summary>Every account in the Administrator role, as the database says now.</summary>
+    public static IQueryable<PortalUser> AdministratorAccounts(this PortalDbContext db) =>
+        db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator)));
+
     private static IQueryable<PortalUser> AdministratorUsers(PortalDbContext db) =>
-        from user in db.Users
-        join userRole in db.UserRoles on user.Id equals userRole.UserId
-        join role in db.Roles on userRole.RoleId equals role.Id
-        where role.Name == Roles.Administrator && user.Email != null
-        select user;
+        db.AdministratorAccounts().Where(user => user.Email != null);
 
     private static IQueryable<PortalUser> AdministratorsOfEveryProgramme(PortalDbContext db) =>
         AdministratorUsers(db).Where(user => user.AdministersEveryProgramme);
