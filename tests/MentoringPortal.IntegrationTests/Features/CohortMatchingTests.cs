@@ -82,8 +82,15 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         }
 
         Assert.Equal(3, state.Matched.Count);
-        Assert.All(state.Matched, a => Assert.StartsWith("Score ", a.After, StringComparison.Ordinal));
+        // The audit records the scores the administrator confirmed, not scores worked out again as each pair takes a place.
+        foreach (var pair in proposal.Pairs)
+        {
+            var audit = Assert.Single(state.Matched, a => a.Subject == $"{pair.ApplicantName} → {pair.MentorName}");
+            Assert.StartsWith($"Score {pair.Score} of {pair.MaxScore}: ", audit.After, StringComparison.Ordinal);
+        }
+
         Assert.Contains("3 pairings started", Assert.Single(state.Cohort).After, StringComparison.Ordinal);
+        Assert.Contains($"total score {proposal.Pairs.Sum(p => p.Score)}", Assert.Single(state.Cohort).After, StringComparison.Ordinal);
         Assert.Equal(CohortRunStatus.Confirmed, state.Run.Status);
 
         foreach (var applicant in cohort.Applicants)

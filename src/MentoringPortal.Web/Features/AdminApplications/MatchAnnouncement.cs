@@ -18,15 +18,15 @@ namespace MentoringPortal.Web.Features.AdminApplications;
 public static class MatchAnnouncement
 {
     /// <summary>The score and its reasons, worked out before the match takes the mentor's place; null when the mentor is excluded.</summary>
-    public static Suggestion? ScoreBeforeMatch(MenteeApplication application, Mentor mentor, Programme programme, DateTime now)
+    public static MatchScore? ScoreBeforeMatch(MenteeApplication application, Mentor mentor, Programme programme, DateTime now)
     {
         var needs = application.Needs();
         var candidate = MatchCandidate.From(mentor, DateOnly.FromDateTime(now));
-        return MatchScoring.WhyExcluded(needs, candidate) is null ? MatchScoring.Score(needs, candidate, programme.Weights) : null;
+        return MatchScoring.WhyExcluded(needs, candidate) is null ? MatchScore.Of(MatchScoring.Score(needs, candidate, programme.Weights)) : null;
     }
 
     public static async Task AddAsync(PortalDbContext db, PortalEmails emails, string actorUserId, MenteeApplication application, Mentor mentor,
-        Programme programme, Acceptance acceptance, Suggestion? scored, DateTime now, CancellationToken cancellationToken)
+        Programme programme, Acceptance acceptance, MatchScore? scored, DateTime now, CancellationToken cancellationToken)
     {
         var mentee = application.Mentee ?? throw new InvalidOperationException("Load the application's mentee first.");
         var pairingId = acceptance.Mentorship.Id;
@@ -55,9 +55,15 @@ public static class MatchAnnouncement
             AuditSummary(scored), now, programme.Id));
     }
 
-    private static string? AuditSummary(Suggestion? scored) => scored is null
+    private static string? AuditSummary(MatchScore? scored) => scored is null
         ? null
         : Truncate($"Score {scored.Score} of {scored.MaxScore}: {string.Join("; ", scored.Reasons)}", 2000);
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}
+
+/// <summary>The score the administrator saw for a match, with its reasons: what the audit log records.</summary>
+public sealed record MatchScore(int Score, int MaxScore, IReadOnlyList<string> Reasons)
+{
+    public static MatchScore Of(Suggestion suggestion) => new(suggestion.Score, suggestion.MaxScore, suggestion.Reasons);
 }

@@ -236,7 +236,7 @@ public sealed class AdminCohortController(PortalDbContext db, CohortRunChannel q
             .ToDictionaryAsync(m => m.Id, cancellationToken);
 
         var problems = new List<string>();
-        var matches = new List<(MenteeApplication Application, Domain.Mentors.Mentor Mentor, Acceptance Acceptance, Suggestion? Scored)>();
+        var matches = new List<(MenteeApplication Application, Domain.Mentors.Mentor Mentor, Acceptance Acceptance, MatchScore Scored)>();
         foreach (var pair in proposal.Pairs)
         {
             if (!applications.TryGetValue(pair.ApplicationId, out var application) || !application.IsWaiting)
@@ -252,7 +252,8 @@ public sealed class AdminCohortController(PortalDbContext db, CohortRunChannel q
                 continue;
             }
 
-            var scored = MatchAnnouncement.ScoreBeforeMatch(application, mentor, programme, now);
+            // Scored as proposed: worked out again here, a mentor's second mentee would score lower for the place the first one took.
+            var scored = new MatchScore(pair.Score, pair.MaxScore, pair.Reasons);
             try
             {
                 matches.Add((application, mentor, application.Match(mentor, programme, now), scored));
