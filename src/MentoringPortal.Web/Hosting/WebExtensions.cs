@@ -14,6 +14,7 @@ public static class WebExtensions
 
     public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
     {
+        builder.AddPortalCulture();
         builder.Services
             .AddControllersWithViews(options =>
             {
@@ -86,6 +87,7 @@ public static class WebExtensions
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseRequestLocalization();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
