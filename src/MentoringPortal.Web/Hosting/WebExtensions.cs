@@ -15,6 +15,7 @@ public static class WebExtensions
     public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
     {
         builder.AddPortalCulture();
+        builder.AddPortalUseCases();
         builder.Services
             .AddControllersWithViews(options =>
             {

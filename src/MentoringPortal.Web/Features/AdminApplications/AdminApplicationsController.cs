@@ -203,12 +203,7 @@ public sealed class AdminApplicationsController(PortalDbContext db, MatchSuggest
         var scope = await AdminScope.ForAsync(db, User, cancellationToken);
         return await scope.Applications(db)
             .Include(a => a.Programme)
-            .Include(a => a.Mentee).ThenInclude(m => m!.Goals)
-            .Include(a => a.Mentee).ThenInclude(m => m!.Programmes)
-            .Include(a => a.Mentee).ThenInclude(m => m!.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
-            .Include(a => a.Mentee).ThenInclude(m => m!.Applications)
-            .Include(a => a.Mentee).ThenInclude(m => m!.Requests.Where(r => r.Status == ContactRequestStatus.Pending)).ThenInclude(r => r.Mentor)
-            .AsSplitQuery()
+            .ReadyToMatch()
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
     }
 

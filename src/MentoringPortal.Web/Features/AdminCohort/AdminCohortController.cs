@@ -1,12 +1,7 @@
-using MentoringPortal.Domain;
 using MentoringPortal.Domain.Matching;
-using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Domain.Programmes;
-using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Admin;
-using MentoringPortal.Web.Features.AdminApplications;
 using MentoringPortal.Web.Features.Shared;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -21,7 +16,7 @@ namespace MentoringPortal.Web.Features.AdminCohort;
 /// and confirm: every pairing starts and both members are emailed, all or nothing.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class AdminCohortController(PortalDbContext db, CohortRunChannel queue, PortalEmails emails, TimeProvider time) : Controller
+public sealed class AdminCohortController(PortalDbContext db, CohortRunChannel queue, TimeProvider time) : Controller
 {
     private const int RecentRuns = 10;
 
@@ -193,119 +188,23 @@ public sealed class AdminCohortController(PortalDbContext db, CohortRunChannel q
     }
 
     [HttpPost("/admin/cohort-runs/{id:guid}/confirm")]
-    public async Task<IActionResult> ConfirmPost(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> ConfirmPost(Guid id, [FromServices] ConfirmCohort confirmCohort, CancellationToken cancellationToken)
     {
-        var loaded = await RunAsync(id, tracked: true, cancellationToken);
-        if (loaded is null)
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        switch (await confirmCohort.RunAsync(id, scope, User.Id(), cancellationToken))
         {
-            return NotFound();
+            case CohortConfirmation.Confirmed confirmed:
+                TempData["Success"] = confirmed.Pairings == 1
+                    ? "1 pairing has started. Both members have been emailed."
+                    : $"{confirmed.Pairings} pairings have started. Both members of each have been emailed.";
+                return RunPage(confirmed.RunId);
+            case CohortConfirmation.Refused refused:
+                return Refused(refused.Run, refused.Programme, refused.Proposal, refused.Problems, refused.AlreadyConfirmed);
+            case CohortConfirmation.NotProposed notProposed:
+                return RunPage(notProposed.RunId);
+            default:
+                return NotFound();
         }
-
-        var (run, programmeFacts) = loaded.Value;
-        var proposal = CohortProposalDocument.FromJson(run.ProposalJson);
-        if (run.Status == CohortRunStatus.Confirmed && proposal is not null)
-        {
-            return Refused(run, programmeFacts, proposal, [], alreadyConfirmed: true);
-        }
-
-        if (run.Status != CohortRunStatus.Proposed || proposal is null)
-        {
-            return RunPage(run.Id);
-        }
-
-        if (proposal.Pairs.Count == 0)
-        {
-            return Refused(run, programmeFacts, proposal, ["This proposal has no pairs to confirm."], alreadyConfirmed: false);
-        }
-
-        var now = Now;
-        var programme = await db.Programmes.SingleAsync(p => p.Id == run.ProgrammeId, cancellationToken);
-        var applicationIds = proposal.Pairs.Select(p => p.ApplicationId).ToList();
-        var mentorIds = proposal.Pairs.Select(p => p.MentorId).Distinct().ToList();
-        var applications = await db.MenteeApplications
-            .Where(a => applicationIds.Contains(a.Id) && a.ProgrammeId == run.ProgrammeId)
-            .Include(a => a.Mentee).ThenInclude(m => m!.Goals)
-            .Include(a => a.Mentee).ThenInclude(m => m!.Programmes)
-            .Include(a => a.Mentee).ThenInclude(m => m!.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
-            .Include(a => a.Mentee).ThenInclude(m => m!.Applications)
-            .Include(a => a.Mentee).ThenInclude(m => m!.Requests.Where(r => r.Status == ContactRequestStatus.Pending)).ThenInclude(r => r.Mentor)
-            .AsSplitQuery()
-            .ToDictionaryAsync(a => a.Id, cancellationToken);
-        var mentors = await db.Mentors.Include(m => m.Programmes)
-            .Where(m => mentorIds.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, cancellationToken);
-
-        var problems = new List<string>();
-        var matches = new List<(MenteeApplication Application, Domain.Mentors.Mentor Mentor, Acceptance Acceptance, MatchScore Scored)>();
-        foreach (var pair in proposal.Pairs)
-        {
-            if (!applications.TryGetValue(pair.ApplicationId, out var application) || !application.IsWaiting)
-            {
-                var status = application?.Status.Describe().ToLowerInvariant() ?? "removed";
-                problems.Add($"{pair.ApplicantName}'s application is no longer waiting (now {status}).");
-                continue;
-            }
-
-            if (!mentors.TryGetValue(pair.MentorId, out var mentor))
-            {
-                problems.Add($"{pair.MentorName} no longer mentors in {programme.Name}.");
-                continue;
-            }
-
-            // Scored as proposed: worked out again here, a mentor's second mentee would score lower for the place the first one took.
-            var scored = new MatchScore(pair.Score, pair.MaxScore, pair.Reasons);
-            try
-            {
-                matches.Add((application, mentor, application.Match(mentor, programme, now), scored));
-            }
-            catch (DomainRuleException rule)
-            {
-                problems.Add($"{pair.ApplicantName} with {pair.MentorName}: {rule.Message}");
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return Refused(run, programmeFacts, proposal, problems, alreadyConfirmed: false);
-        }
-
-        run.Confirm(now);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            // The pairings' ids go into the emails' links, so they are saved first; emails and audit rows join them in one transaction.
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var (application, mentor, acceptance, scored) in matches)
-            {
-                await MatchAnnouncement.AddAsync(db, emails, User.Id(), application, mentor, programme, acceptance, scored, now, cancellationToken);
-            }
-
-            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.CohortConfirmed, programme.Name, null,
-                $"{matches.Count} pairings started, {proposal.Unmatched.Count} applicants left unmatched; total score {proposal.TotalScore}, "
-                + $"minimum score {proposal.MinimumScore}", now, programme.Id));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || exception.IsConstraintViolation())
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            var reloaded = await RunAsync(id, tracked: false, cancellationToken);
-            if (reloaded is { Run.Status: CohortRunStatus.Confirmed })
-            {
-                return Refused(run, programmeFacts, proposal, [], alreadyConfirmed: true);
-            }
-
-            return Refused(run, programmeFacts, proposal,
-                ["A mentor or an application in this proposal changed at the same moment (someone else matched, withdrew or changed capacity), "
-                    + "so nothing was confirmed."], alreadyConfirmed: false);
-        }
-
-        TempData["Success"] = matches.Count == 1
-            ? "1 pairing has started. Both members have been emailed."
-            : $"{matches.Count} pairings have started. Both members of each have been emailed.";
-        return RunPage(run.Id);
     }
 
     private ViewResult Refused(CohortRun run, Programme programme, CohortProposalDocument proposal, IReadOnlyList<string> problems,
