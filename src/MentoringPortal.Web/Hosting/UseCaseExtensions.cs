@@ -1,3 +1,4 @@
+using MentoringPortal.Web.Features.AdminApplications;
 using MentoringPortal.Web.Features.AdminCohort;
 
 namespace MentoringPortal.Web.Hosting;
@@ -8,6 +9,7 @@ public static class UseCaseExtensions
     public static WebApplicationBuilder AddPortalUseCases(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ConfirmCohort>();
+        builder.Services.AddScoped<MatchApplicant>();
         return builder;
     }
 }

@@ -98,59 +98,34 @@ public sealed class AdminApplicationsController(PortalDbContext db, MatchSuggest
     }
 
     [HttpPost("/admin/applications/{id:int}/match/{mentorId:int}")]
-    public async Task<IActionResult> ConfirmMatch(int id, int mentorId, CancellationToken cancellationToken)
+    public async Task<IActionResult> ConfirmMatch(int id, int mentorId, [FromServices] MatchApplicant matchApplicant,
+        CancellationToken cancellationToken)
     {
-        var application = await LoadAsync(id, cancellationToken);
-        if (application is null)
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        switch (await matchApplicant.RunAsync(id, mentorId, scope, User.Id(), cancellationToken))
         {
-            return NotFound();
-        }
-
-        var mentor = await db.Mentors.Include(m => m.Programmes)
-            .SingleOrDefaultAsync(m => m.Id == mentorId && m.Programmes.Any(p => p.Id == application.ProgrammeId), cancellationToken);
-        if (mentor is null)
-        {
-            return NotFound();
-        }
-
-        var programme = application.Programme!;
-        var mentee = application.Mentee!;
-        var now = Now;
-        var scored = MatchAnnouncement.ScoreBeforeMatch(application, mentor, programme, now);
-
-        Acceptance? acceptance = null;
-        if (!ModelState.TryApply(string.Empty, () => acceptance = application.Match(mentor, programme, now)))
-        {
-            return View(nameof(Match), await MatchViewModelAsync(application, mentorId, cancellationToken));
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            // The pairing's id goes into both emails' links, so it is saved first; the emails and audit row join it in one transaction.
-            await db.SaveChangesAsync(cancellationToken);
-            await MatchAnnouncement.AddAsync(db, emails, User.Id(), application, mentor, programme, acceptance!, scored, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsConstraintViolation())
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            var reloaded = await LoadAsync(id, cancellationToken);
-            if (reloaded is null || !reloaded.IsWaiting)
-            {
+            case ApplicantMatch.Matched matched:
+                TempData["Success"] = $"{matched.MenteeName} has been matched with {matched.MentorName} in {matched.ProgrammeName}. Both have been emailed.";
+                return Redirect("/admin/applications");
+            case ApplicantMatch.DealtWithElsewhere:
                 TempData["Problem"] = "This application was dealt with by someone else at the same moment. See its state in the queue.";
                 return Redirect("/admin/applications");
-            }
-
-            ModelState.AddModelError(string.Empty, RaceMessage);
-            var model = await MatchViewModelAsync(reloaded, mentorId, cancellationToken);
-            return model is null ? NotFound() : View(nameof(Match), model);
+            case ApplicantMatch.Refused refused:
+                ModelState.AddModelError(string.Empty, refused.Reason);
+                return await MatchPageAsync(id, mentorId, cancellationToken);
+            case ApplicantMatch.MentorTaken:
+                ModelState.AddModelError(string.Empty, RaceMessage);
+                return await MatchPageAsync(id, mentorId, cancellationToken);
+            default:
+                return NotFound();
         }
+    }
 
-        TempData["Success"] = $"{mentee.DisplayName} has been matched with {mentor.DisplayName} in {programme.Name}. Both have been emailed.";
-        return Redirect("/admin/applications");
+    private async Task<IActionResult> MatchPageAsync(int id, int mentorId, CancellationToken cancellationToken)
+    {
+        var application = await LoadAsync(id, cancellationToken);
+        var model = application is null ? null : await MatchViewModelAsync(application, mentorId, cancellationToken);
+        return model is null ? NotFound() : View(nameof(Match), model);
     }
 
     [HttpGet("/admin/applications/{id:int}/decline")]
