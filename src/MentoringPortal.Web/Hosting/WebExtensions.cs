@@ -86,6 +86,7 @@ public static class WebExtensions
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UsePortalRequestLogging();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -98,12 +99,12 @@ public static class WebExtensions
 
         app.UsePortalHttpsRequirement();
 
-        app.UseHttpLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.Use(RefuseNulInQueryAsync);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestRouteCapture();
         app.UseRateLimiter();
         app.UseMiddleware<FreshSessionOnSignIn>();
         app.UseAuthentication();
