@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
 
 namespace MentoringPortal.Web.Hosting;
@@ -24,7 +25,8 @@ public static class LoggingExtensions
             (services, logger) => logger
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
-                .Enrich.FromLogContext(),
+                .Enrich.FromLogContext()
+                .Enrich.With<WithoutRawPath>(),
             preserveStaticLogger: true);
         return builder;
     }
@@ -66,6 +68,15 @@ public static class LoggingExtensions
         app.Use(RequestRoute.RememberAsync);
         return app;
     }
+}
+
+/// <summary>
+/// ASP.NET Core's request scope puts the raw path (with ids, and tokens where a path holds one) on every event
+/// logged during a request; the route template on the request event says enough.
+/// </summary>
+public sealed class WithoutRawPath : ILogEventEnricher
+{
+    public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory) => logEvent.RemovePropertyIfPresent("RequestPath");
 }
 
 /// <summary>Section "RequestLogging".</summary>
