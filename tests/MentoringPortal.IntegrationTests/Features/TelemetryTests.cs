@@ -45,7 +45,9 @@ public sealed class TelemetryTests
             mentorId = mentor.Id;
             var mentee = await PortalData.MenteeAsync(factory);
             using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
-            using var response = await client.GetAsync($"/mentors/{mentor.Id}?utm=span-secret");
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/mentors/{mentor.Id}?utm=span-secret");
+            request.Headers.UserAgent.ParseAdd("SpanCheck/1.0");
+            using var response = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
@@ -62,6 +64,7 @@ public sealed class TelemetryTests
         Assert.Contains(spans, s => s.Source.Name == "Npgsql" && s.TraceId == server.TraceId);
         var tagValues = spans.SelectMany(s => s.TagObjects).Select(tag => Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToList();
         Assert.DoesNotContain(tagValues, value => value.Contains("span-secret", StringComparison.Ordinal));
+        Assert.DoesNotContain(tagValues, value => value.Contains("SpanCheck", StringComparison.Ordinal));
         Assert.DoesNotContain(tagValues, value => value.Contains($"/mentors/{mentorId}", StringComparison.Ordinal));
 
         // OTLP/HTTP bodies are protobuf, in which strings are plain UTF-8.
