@@ -5,6 +5,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddPortalLogging();
+    builder.AddPortalTelemetry();
     builder.AddPortalData();
     builder.AddPortalIdentity();
     builder.AddPortalEmail();

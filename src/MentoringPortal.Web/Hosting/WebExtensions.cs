@@ -88,6 +88,7 @@ public static class WebExtensions
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UsePortalRequestLogging();
         app.UseRequestLocalization();
         if (app.Environment.IsDevelopment())
         {
@@ -101,12 +102,12 @@ public static class WebExtensions
 
         app.UsePortalHttpsRequirement();
 
-        app.UseHttpLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.Use(RefuseNulInQueryAsync);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestRouteCapture();
         app.UseRateLimiter();
         app.UseMiddleware<FreshSessionOnSignIn>();
         app.UseAuthentication();

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Serilog.Core;
 
 namespace MentoringPortal.IntegrationTests.Features;
 
@@ -187,14 +187,14 @@ public sealed class AddressedPortal() : PortalFactory(new PortalFactoryOptions
 {
     ConfigureServices = services =>
     {
-        services.AddSingleton<ILoggerProvider>(Logs);
+        services.AddSingleton<ILogEventSink>(Logs);
         services.AddSingleton<IStartupFilter>(new ClientAddressFilter());
     },
 })
 {
     public const string ClientAddress = "203.0.113.7";
 
-    public static CapturingLoggerProvider Logs { get; } = new();
+    public static CapturedLogs Logs { get; } = new();
 
     private sealed class ClientAddressFilter : IStartupFilter
     {

@@ -1,7 +1,7 @@
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Serilog.Core;
 
 namespace MentoringPortal.IntegrationTests.Features.Hardening;
 
@@ -11,11 +11,11 @@ public sealed class DemoSeedLogTests
     [Fact]
     public async Task DemoSeed_LogsWhatItSeeded_NeverThePassword()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new CapturedLogs();
         await using var factory = await PortalFactory.CreateAsync(new PortalFactoryOptions
         {
             SeedDemoData = true,
-            ConfigureServices = services => services.AddSingleton<ILoggerProvider>(logs),
+            ConfigureServices = services => services.AddSingleton<ILogEventSink>(logs),
         });
         factory.StartHost();
 

@@ -20,6 +20,8 @@ public sealed class StartupConfigurationTests : IDisposable
     [InlineData("ConnectionStrings:Portal", "ConnectionStrings__Portal", "Host=127.0.0.1;Port=1;Database=portal;Username=portal;Password=portal;Timeout=5")]
     [InlineData("Portal:DataDirectory", "Portal__DataDirectory", "{file}/data")]
     [InlineData("DataProtection:Certificate:Path", "DataProtection__Certificate__Path", "")]
+    [InlineData("OpenTelemetry:Endpoint", "OpenTelemetry__Endpoint", "collector:4317")]
+    [InlineData("RequestLogging:UserPseudonymKey", "RequestLogging__UserPseudonymKey", "too short")]
     public async Task BadSetting_OneLineNamingIt_ExitCode1_NoStackTrace(string setting, string variable, string value)
     {
         var environment = ProductionEnvironment();
