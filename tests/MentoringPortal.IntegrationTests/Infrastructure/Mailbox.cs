@@ -211,9 +211,8 @@ public sealed class MailMessage
 
     public override string ToString() => $"to {string.Join(", ", To)}: \"{Subject}\"";
 
-    private static string Decode(MimePart part) => part is TextPart text
-        ? text.Text
-        : Encoding.UTF8.GetString(Bytes(part));
+    // The bytes as sent (TextPart.Text would turn CRLF into the platform's line ending; a calendar needs CRLF).
+    private static string Decode(MimePart part) => Encoding.UTF8.GetString(Bytes(part));
 
     private static byte[] Bytes(MimePart part)
     {
