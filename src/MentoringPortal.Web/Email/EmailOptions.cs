@@ -23,7 +23,7 @@ public sealed class EmailOptions
     public bool UsesPickupDirectory => !string.IsNullOrWhiteSpace(PickupDirectory);
 
     /// <summary>The sender as a mailbox; <see cref="From"/> is checked at start, so this does not throw once the app runs.</summary>
-    public MailboxAddress FromMailbox => ParseMailbox(From) ?? throw new FormatException("Email:From is not an email address.");
+    public MailboxAddress GetFromMailbox() => ParseMailbox(From) ?? throw new FormatException("Email:From is not an email address.");
 
     /// <summary>A single mailbox with a domain ("Name &lt;a@b.org&gt;" or "a@b.org"), or null.</summary>
     public static MailboxAddress? ParseMailbox(string? value) =>

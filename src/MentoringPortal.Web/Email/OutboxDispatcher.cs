@@ -77,7 +77,7 @@ public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, T
         var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
         try
         {
-            using var mail = OutboxMail.Build(message, options.Value.FromMailbox, time.GetUtcNow());
+            using var mail = OutboxMail.Build(message, options.Value.GetFromMailbox(), time.GetUtcNow());
             await transport.SendAsync(mail, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -321,7 +321,7 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
         }
 
         Response.Headers.CacheControl = "no-store";
-        var calendar = CalendarFile.Download(meeting, emailOptions.Value.FromMailbox.Address, Now);
+        var calendar = CalendarFile.Download(meeting, emailOptions.Value.GetFromMailbox().Address, Now);
         return File(Encoding.UTF8.GetBytes(calendar.Content), calendar.ContentType + "; charset=utf-8", calendar.FileName);
     }
 
@@ -402,7 +402,7 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
     private static string PairingPath(int id) => "/pairings/" + id.ToString(CultureInfo.InvariantCulture);
 
     private MeetingCalendar Invitation(Meeting meeting, Recipient to) =>
-        CalendarFile.Invitation(meeting, emailOptions.Value.FromMailbox.Address, to.Email, Now);
+        CalendarFile.Invitation(meeting, emailOptions.Value.GetFromMailbox().Address, to.Email, Now);
 
     private static bool IsUser(string? memberId, string userId) => string.Equals(memberId, userId, StringComparison.Ordinal);
 
