@@ -51,7 +51,7 @@ public enum SmtpSecurity
 public sealed class SmtpOptions
 {
     public const int DefaultConnectTimeoutSeconds = 15;
-    public const int DefaultSendTimeoutSeconds = 60;
+    public const int DefaultSendTimeoutSeconds = 30;
 
     public string? Host { get; set; }
 

@@ -14,10 +14,10 @@ public static class EmailExtensions
                 "Email:Smtp:Port must be between 1 and 65535.")
             .Validate(o => o.Smtp.HasValidSecurity,
                 "Email:Smtp:Security must be None, StartTls (port 587), SslOnConnect (port 465) or Auto, or left empty to follow Email:Smtp:EnableSsl.")
-            .Validate(o => o.Smtp.ConnectTimeoutSeconds is >= 1 and <= 300,
-                "Email:Smtp:ConnectTimeoutSeconds must be between 1 and 300.")
-            .Validate(o => o.Smtp.SendTimeoutSeconds is >= 1 and <= 600,
-                "Email:Smtp:SendTimeoutSeconds must be between 1 and 600.")
+            .Validate(o => o.Smtp.ConnectTimeoutSeconds is >= 1 and <= 60,
+                "Email:Smtp:ConnectTimeoutSeconds must be between 1 and 60 (an email is claimed for 2 minutes).")
+            .Validate(o => o.Smtp.SendTimeoutSeconds is >= 1 and <= 60,
+                "Email:Smtp:SendTimeoutSeconds must be between 1 and 60 (an email is claimed for 2 minutes).")
             .Validate(o => o.Smtp.HasValidPin,
                 "Email:Smtp:TrustedCertificateThumbprint must be the relay certificate's SHA-256 fingerprint: 64 hex digits, colons allowed.")
             .Validate(o => EmailOptions.ParseMailbox(o.From) is not null,

@@ -42,7 +42,7 @@ public sealed class EmailOptionsTests
         Assert.Equal(587, smtp.Port);
         Assert.Equal(SecureSocketOptions.StartTls, smtp.SocketOptions);
         Assert.Equal(15, smtp.ConnectTimeoutSeconds);
-        Assert.Equal(60, smtp.SendTimeoutSeconds);
+        Assert.Equal(30, smtp.SendTimeoutSeconds);
         Assert.Null(smtp.PinnedCertificateSha256);
     }
 
@@ -60,8 +60,8 @@ public sealed class EmailOptionsTests
 
     [Theory]
     [InlineData("Email:Smtp:Security", "Tls", "Email:Smtp:Security must be None, StartTls (port 587), SslOnConnect (port 465) or Auto")]
-    [InlineData("Email:Smtp:ConnectTimeoutSeconds", "0", "Email:Smtp:ConnectTimeoutSeconds must be between 1 and 300.")]
-    [InlineData("Email:Smtp:SendTimeoutSeconds", "9999", "Email:Smtp:SendTimeoutSeconds must be between 1 and 600.")]
+    [InlineData("Email:Smtp:ConnectTimeoutSeconds", "0", "Email:Smtp:ConnectTimeoutSeconds must be between 1 and 60")]
+    [InlineData("Email:Smtp:SendTimeoutSeconds", "9999", "Email:Smtp:SendTimeoutSeconds must be between 1 and 60")]
     [InlineData("Email:Smtp:TrustedCertificateThumbprint", "1234", "Email:Smtp:TrustedCertificateThumbprint must be the relay certificate's SHA-256 fingerprint")]
     [InlineData("Email:From", "Mentoring", "Email:From must be an email address")]
     public void Start_WithABadSetting_FailsWithOneLineNamingIt(string key, string value, string message)
