@@ -200,7 +200,7 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
 
             if (await TrySaveAsync(cancellationToken))
             {
-                TempData["Success"] = $"Meeting changed. You have both been emailed the new details, with a calendar update.";
+                TempData["Success"] = "Meeting changed. You have both been emailed the new details, with a calendar update.";
                 return Redirect(PairingPath(id));
             }
         }
