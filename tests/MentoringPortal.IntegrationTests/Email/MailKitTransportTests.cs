@@ -16,8 +16,9 @@ using MimeKit;
 namespace MentoringPortal.IntegrationTests.Email;
 
 /// <summary>
-/// The MailKit transport against real listeners: implicit TLS to a relay whose self-signed certificate is
-/// pinned (and refused when it is not), and the pickup folder writing the same message as .eml files.
+/// The MailKit transport against real listeners: real refusals (550 parked, 451 retried), implicit TLS to a
+/// relay whose self-signed certificate is pinned (and refused when it is not), a server that never
+/// answers, and the pickup folder writing the same message as .eml files.
 /// </summary>
 public sealed class MailKitTransportTests : IDisposable
 {
@@ -45,6 +46,40 @@ public sealed class MailKitTransportTests : IDisposable
         Assert.EndsWith("@mentoring.test", email.MessageId, StringComparison.Ordinal);
         Assert.Contains("Dear Zoë Example,", email.TextBody, StringComparison.Ordinal);
         Assert.NotNull(await PortalData.QueryAsync(factory, db => db.OutboxMessages.Where(m => m.To == to).Select(m => m.SentAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task RealRefusals_A550IsParkedAtOnce_A451IsRetried_OtherMailStillGoes()
+    {
+        await using var relay = await SmtpServer.StartNewRefusingAsync();
+        await using var factory = await PortalFactory.CreateAsync(new PortalFactoryOptions { Smtp = relay });
+        var refused = Unique.Email("refused");
+        var busy = Unique.Email("busy");
+        var fine = Unique.Email("fine");
+
+        await factory.InScopeAsync(async services =>
+        {
+            var emails = services.GetRequiredService<PortalEmails>();
+            foreach (var to in new[] { refused, busy, fine })
+            {
+                emails.ResetPassword(new Recipient(to, "Someone"), "http://localhost/account/reset-password?code=x");
+            }
+
+            await services.GetRequiredService<PortalDbContext>().SaveChangesAsync();
+        });
+
+        await relay.Mailbox.WaitForAsync(fine, TimeSpan.FromSeconds(20));
+        var parked = await WaitUntilAsync(() => RowAsync(factory, refused), r => r.ParkedAt is not null);
+        Assert.Equal(1, parked.Attempts);
+        Assert.Null(parked.SentAt);
+        Assert.Contains("550", parked.ParkedReason, StringComparison.Ordinal);
+        var retried = await WaitUntilAsync(() => RowAsync(factory, busy), r => r.Attempts >= 1);
+        Assert.Null(retried.ParkedAt);
+        Assert.Null(retried.SentAt);
+        Assert.NotNull(retried.LastError);
+        Assert.True(retried.NextAttemptAt > DateTime.UtcNow, "A 451 is tried again later.");
+        Assert.Empty(relay.Mailbox.MessagesTo(refused));
+        Assert.Empty(relay.Mailbox.MessagesTo(busy));
     }
 
     [Fact]
@@ -112,6 +147,24 @@ public sealed class MailKitTransportTests : IDisposable
         Assert.Equal(first.MessageId, read[0].MessageId);
         Assert.Equal(first.Subject, read[0].Subject);
         Assert.Equal("Café ✓", read[0].TextBody?.TrimEnd());
+    }
+
+    private static Task<OutboxMessage> RowAsync(PortalFactory factory, string to) =>
+        PortalData.QueryAsync(factory, db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.To == to));
+
+    private static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     public void Dispose()
