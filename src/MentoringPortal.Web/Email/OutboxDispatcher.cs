@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using MailKit.Net.Smtp;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,9 +25,12 @@ public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, T
     /// <summary>Why a failure will not go away by trying again, or null when it may.</summary>
     public static string? PermanentFailure(Exception exception, int attempts) => exception switch
     {
-        // 5xx is the server's final answer (unknown mailbox, refused sender, message rejected); 4xx and no answer are worth retrying.
-        SmtpException smtp when (int)smtp.StatusCode >= 500 =>
-            $"The mail server refused it ({(int)smtp.StatusCode} {smtp.StatusCode}): {smtp.Message}",
+        // 5xx is the server's final answer about this message (unknown mailbox, message rejected); 4xx, a lost
+        // connection, a time-out, a failed TLS handshake or sign-in are worth retrying. A 5xx to our own sender
+        // (relaying denied, sign-in required) is the deployment's setting, the same for every email: retried,
+        // so that the emails go once the setting is fixed, rather than all being parked.
+        SmtpCommandException { ErrorCode: not SmtpErrorCode.SenderNotAccepted } command when (int)command.StatusCode >= 500 =>
+            $"The mail server refused it ({(int)command.StatusCode} {command.StatusCode}): {command.Message}",
         FormatException or ArgumentException =>
             $"The email cannot be built (an address, subject or header is not valid): {exception.GetBaseException().Message}",
         _ when attempts >= MaxAttempts => $"Not sent after {attempts} attempts: {exception.GetBaseException().Message}",
@@ -77,7 +77,7 @@ public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, T
         var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
         try
         {
-            using var mail = ToMailMessage(message);
+            using var mail = OutboxMail.Build(message, options.Value.GetFromMailbox(), time.GetUtcNow());
             await transport.SendAsync(mail, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -121,29 +121,6 @@ public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, T
     }
 
     private static string Shorten(string text) => text.Length > 1000 ? text[..1000] : text;
-
-    private MailMessage ToMailMessage(OutboxMessage message)
-    {
-        var mail = new MailMessage
-        {
-            From = new MailAddress(options.Value.From),
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-            Body = message.TextBody,
-            IsBodyHtml = false,
-        };
-        mail.To.Add(message.To);
-        mail.Headers.Add("X-Portal-Outbox-Id", message.Id.ToString(CultureInfo.InvariantCulture));
-        mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
-        if (message.AttachmentName is not null && message.AttachmentContent is not null)
-        {
-            mail.Attachments.Add(Attachment.CreateAttachmentFromString(message.AttachmentContent, message.AttachmentName, Encoding.UTF8,
-                message.AttachmentContentType ?? MediaTypeNames.Text.Plain));
-        }
-
-        return mail;
-    }
 }
 
 /// <summary>Runs <see cref="OutboxSender"/> every few seconds.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentorships;
@@ -68,11 +67,12 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
             Assert.Contains("initial meeting", email.TextBody, StringComparison.Ordinal);
             Assert.EndsWith($"/pairings/{pairingId}", email.LinkContaining($"/pairings/{pairingId}"), StringComparison.Ordinal);
 
-            var (attachment, headers) = CalendarAttachment(email);
-            Assert.Contains("text/calendar", headers, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains($"mentoring-meeting-{meeting.Id}.ics", headers, StringComparison.Ordinal);
+            var attachment = Invitation(email, "REQUEST", meeting.Id);
             var calendar = Calendar.Parse(attachment);
+            Assert.Contains("METHOD:REQUEST", calendar.Lines);
             Assert.Equal($"meeting-{meeting.Id}@mentoring-portal", calendar.Event["UID"]);
+            Assert.Equal("mailto:noreply@mentoring.test", calendar.Event["ORGANIZER"]);
+            Assert.Equal("mailto:" + person.Email, Assert.Single(calendar.Event, p => p.Key.StartsWith("ATTENDEE", StringComparison.Ordinal)).Value);
             Assert.Equal(Utc(expectedStart), calendar.Event["DTSTART"]);
             Assert.Equal(Utc(expectedStart.AddMinutes(90)), calendar.Event["DTEND"]);
             Assert.DoesNotContain(mentor.Name, attachment, StringComparison.Ordinal);
@@ -117,7 +117,9 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Equal(Utc(meeting.EndsAt), calendar.Event["DTEND"]);
         Assert.Equal("Mentoring meeting", calendar.Event["SUMMARY"]);
         Assert.Equal(Place.Replace(",", "\\,", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal), calendar.Event["LOCATION"]);
-        Assert.Equal(["UID", "DTSTAMP", "DTSTART", "DTEND", "SEQUENCE", "SUMMARY", "LOCATION"], calendar.EventOrder);
+        Assert.Contains("METHOD:PUBLISH", calendar.Lines);
+        Assert.Equal("method=PUBLISH", response.Content.Headers.ContentType.Parameters.Single(p => p.Name == "method").ToString());
+        Assert.DoesNotContain(calendar.EventOrder, n => n.StartsWith("ATTENDEE", StringComparison.Ordinal));
 
         foreach (var secret in new[] { secrets.Actions, secrets.Note, mentor.Name, mentee.Name, "Return to Training" })
         {
@@ -264,7 +266,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task EditAndCancel_EmailTheOtherMember()
+    public async Task EditAndCancel_EmailBothMembers_ARequestWithAHigherSequence_ThenACancelWithTheSameUid()
     {
         var (mentor, mentee, pairingId) = await PairedAsync();
         using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
@@ -280,6 +282,8 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         }
 
         var meetingId = await PortalData.QueryAsync(factory, db => db.Meetings.Where(m => m.MentorshipId == pairingId).Select(m => m.Id).SingleAsync());
+        var plannedSequence = int.Parse(Calendar.Parse(Invitation(await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email)
+            && m.Subject == "Mentoring meeting planned"), "REQUEST", meetingId)).Event["SEQUENCE"], CultureInfo.InvariantCulture);
         using (var edited = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/meetings/{meetingId}/edit", new Dictionary<string, string>
         {
             ["Time"] = "11:15",
@@ -290,10 +294,18 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
             Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         }
 
-        var changed = await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject == "Mentoring meeting changed");
-        Assert.Contains("11:15", changed.TextBody, StringComparison.Ordinal);
-        Assert.Contains(mentor.Name, changed.TextBody, StringComparison.Ordinal);
-        Assert.Contains("SEQUENCE:", CalendarAttachment(changed).Content, StringComparison.Ordinal);
+        var changedSequences = new List<int>();
+        foreach (var (person, words) in new[] { (mentee, $"{mentor.Name} has changed your mentoring meeting"), (mentor, "You have changed your mentoring meeting") })
+        {
+            var changed = await factory.Mailbox.WaitForAsync(m => m.IsTo(person.Email) && m.Subject == "Mentoring meeting changed");
+            Assert.Contains("11:15", changed.TextBody, StringComparison.Ordinal);
+            Assert.Contains(words, changed.TextBody, StringComparison.Ordinal);
+            var calendar = Calendar.Parse(Invitation(changed, "REQUEST", meetingId));
+            Assert.Contains("Video link to follow", calendar.Event["LOCATION"], StringComparison.Ordinal);
+            changedSequences.Add(int.Parse(calendar.Event["SEQUENCE"], CultureInfo.InvariantCulture));
+        }
+
+        Assert.All(changedSequences, s => Assert.True(s > plannedSequence, $"SEQUENCE {s} after {plannedSequence}"));
         var meeting = await PortalData.QueryAsync(factory, db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId));
         Assert.Equal(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(11, 15)), Uk), meeting.StartsAt);
         Assert.Equal(MeetingModes.Video, meeting.Mode);
@@ -309,12 +321,23 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
             Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         }
 
-        var email = await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject == "Mentoring meeting cancelled");
-        Assert.Contains("11:15", email.TextBody, StringComparison.Ordinal);
-        Assert.Equal(MeetingStatus.Cancelled, await PortalData.QueryAsync(factory, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync()));
-        Assert.DoesNotContain(factory.Mailbox.Messages(), m => m.IsTo(mentor.Email) && m.Subject == "Mentoring meeting cancelled");
+        // Both members: each calendar drops the meeting (same UID, higher SEQUENCE, METHOD:CANCEL).
+        foreach (var (person, words) in new[] { (mentee, $"{mentor.Name} has cancelled your mentoring meeting"), (mentor, "You have cancelled your mentoring meeting") })
+        {
+            var email = await factory.Mailbox.WaitForAsync(m => m.IsTo(person.Email) && m.Subject == "Mentoring meeting cancelled");
+            Assert.Contains("11:15", email.TextBody, StringComparison.Ordinal);
+            Assert.Contains(words, email.TextBody, StringComparison.Ordinal);
+            var calendar = Calendar.Parse(Invitation(email, "CANCEL", meetingId));
+            Assert.Contains("METHOD:CANCEL", calendar.Lines);
+            Assert.Equal("CANCELLED", calendar.Event["STATUS"]);
+            Assert.Equal($"meeting-{meetingId}@mentoring-portal", calendar.Event["UID"]);
+            Assert.True(int.Parse(calendar.Event["SEQUENCE"], CultureInfo.InvariantCulture) > changedSequences.Max());
+            Assert.Single(factory.Mailbox.MessagesTo(person.Email), m => m.Subject == "Mentoring meeting cancelled");
+        }
 
-        // A cancelled meeting has no calendar file.
+        Assert.Equal(MeetingStatus.Cancelled, await PortalData.QueryAsync(factory, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync()));
+
+        // A cancelled meeting has no calendar file to download.
         using var ics = await client.GetAsync($"/pairings/{pairingId}/meetings/{meetingId}.ics");
         Assert.Equal(HttpStatusCode.NotFound, ics.StatusCode);
     }
@@ -405,41 +428,20 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
 
     private static string Utc(DateTime value) => value.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>The decoded text/calendar attachment of an email, read from the raw message, with its part headers.</summary>
-    private static (string Content, string Headers) CalendarAttachment(MailMessage email)
+    /// <summary>
+    /// The email's calendar: an inline text/calendar part with the iTIP method, and the same file attached as
+    /// application/ics for clients that ignore the inline part. Returns the calendar's text.
+    /// </summary>
+    private static string Invitation(MailMessage email, string method, int meetingId)
     {
-        Assert.NotNull(email.Path);
-        var raw = Encoding.Latin1.GetString(File.ReadAllBytes(email.Path));
-        var part = Parts(MimeParser.ParseEntity(raw)).SingleOrDefault(p =>
-            p.Header("Content-Type")?.StartsWith("text/calendar", StringComparison.OrdinalIgnoreCase) == true);
-        Assert.True(part is not null, $"The email \"{email.Subject}\" has no text/calendar part.");
-        var headers = string.Join("\n", part.Headers.Select(h => $"{h.Key}: {h.Value}"));
-        return (MimeParser.DecodeBody(part, part.Header("Content-Type")!), headers);
-    }
-
-    private static IEnumerable<MimeParser.Entity> Parts(MimeParser.Entity entity)
-    {
-        var contentType = entity.Header("Content-Type") ?? "text/plain";
-        var boundary = Regex.Match(contentType, "boundary=\"?(?<boundary>[^\";]+)\"?", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
-        if (!contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) || !boundary.Success)
-        {
-            yield return entity;
-            yield break;
-        }
-
-        var delimiter = "--" + boundary.Groups["boundary"].Value;
-        foreach (var chunk in entity.Body.Split(delimiter).Skip(1))
-        {
-            if (chunk.StartsWith("--", StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            foreach (var part in Parts(MimeParser.ParseEntity(chunk.TrimStart('\r', '\n'))))
-            {
-                yield return part;
-            }
-        }
+        var inline = Assert.Single(email.CalendarParts, p => !p.IsAttachment);
+        Assert.Equal("text/calendar", inline.MediaType);
+        Assert.Equal(method, inline.Method);
+        var attached = Assert.Single(email.CalendarParts, p => p.IsAttachment);
+        Assert.Equal("application/ics", attached.MediaType);
+        Assert.Equal($"mentoring-meeting-{meetingId}.ics", attached.FileName);
+        Assert.Equal(inline.Text, attached.Text);
+        return inline.Text;
     }
 
     /// <summary>A calendar file checked line by line: CRLF endings, at most 75 octets a line, then unfolded.</summary>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using MimeKit;
 
 namespace MentoringPortal.IntegrationTests.Infrastructure;
 
@@ -123,26 +124,34 @@ public sealed partial class Mailbox
     private static partial Regex LinkPattern();
 }
 
-/// <summary>One received email, decoded: headers (RFC 2047 words decoded), text and HTML bodies.</summary>
+/// <summary>A text/calendar part or .ics attachment of a received email, decoded.</summary>
+/// <param name="MediaType">e.g. "text/calendar" or "application/ics".</param>
+/// <param name="Method">The iTIP method parameter (REQUEST, CANCEL), or null.</param>
+/// <param name="FileName">The part's file name, if any.</param>
+/// <param name="IsAttachment">Content-Disposition: attachment.</param>
+/// <param name="Text">The calendar, decoded.</param>
+public sealed record CalendarPart(string MediaType, string? Method, string? FileName, bool IsAttachment, string Text);
+
+/// <summary>One received email, parsed by MimeKit: headers (decoded), text and HTML bodies, calendar parts.</summary>
 public sealed class MailMessage
 {
-    private MailMessage(string? path, IReadOnlyList<KeyValuePair<string, string>> headers, string? textBody, string? htmlBody)
+    private MailMessage(string? path, MimeMessage message)
     {
         Path = path;
-        Headers = headers;
-        TextBody = textBody;
-        HtmlBody = htmlBody;
-        Subject = Header("Subject") ?? string.Empty;
-        From = Header("From") ?? string.Empty;
-        var recipients = new List<string>();
-        foreach (var name in new[] { "X-RcptTo", "To", "Cc" })
-        {
-            foreach (var value in AllHeaders(name))
-            {
-                recipients.AddRange(MimeParser.Addresses(value));
-            }
-        }
-
+        Headers = message.Headers.Select(h => KeyValuePair.Create(h.Field, h.Value)).ToList();
+        TextBody = message.TextBody?.ReplaceLineEndings("\n");
+        HtmlBody = message.HtmlBody?.ReplaceLineEndings("\n");
+        Subject = message.Subject ?? string.Empty;
+        From = message.From.ToString();
+        MessageId = message.MessageId;
+        CalendarParts = message.BodyParts.OfType<MimePart>()
+            .Where(p => p.ContentType.IsMimeType("text", "calendar") || p.FileName?.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) == true)
+            .Select(p => new CalendarPart(p.ContentType.MimeType,
+                p.ContentType.Parameters["method"], p.FileName, p.IsAttachment, Decode(p)))
+            .ToList();
+        var recipients = AllHeaders("X-RcptTo").SelectMany(v => InternetAddressList.TryParse(v, out var list) ? list.Mailboxes : [])
+            .Concat(message.To.Mailboxes).Concat(message.Cc.Mailboxes)
+            .Select(m => m.Address);
         To = recipients.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
@@ -156,12 +165,18 @@ public sealed class MailMessage
 
     public string From { get; }
 
+    /// <summary>The Message-ID, without angle brackets.</summary>
+    public string? MessageId { get; }
+
     /// <summary>Envelope recipients (X-RcptTo) and To/Cc addresses, without display names.</summary>
     public IReadOnlyList<string> To { get; }
 
     public string? TextBody { get; }
 
     public string? HtmlBody { get; }
+
+    /// <summary>Every text/calendar part and .ics attachment, in order.</summary>
+    public IReadOnlyList<CalendarPart> CalendarParts { get; }
 
     /// <summary>The links in the HTML body, or in the text body when there is no HTML.</summary>
     public IReadOnlyList<string> Links => Mailbox.ExtractLinks(HtmlBody ?? TextBody);
@@ -189,275 +204,20 @@ public sealed class MailMessage
 
     public static MailMessage Parse(byte[] raw, string? path = null)
     {
-        var entity = MimeParser.ParseEntity(Encoding.Latin1.GetString(raw));
-        string? text = null;
-        string? html = null;
-        MimeParser.CollectBodies(entity, ref text, ref html);
-        var headers = entity.Headers.Select(h => KeyValuePair.Create(h.Key, MimeParser.DecodeWords(h.Value))).ToList();
-        return new MailMessage(path, headers, text, html);
+        using var stream = new MemoryStream(raw);
+        using var message = MimeMessage.Load(stream);
+        return new MailMessage(path, message);
     }
 
     public override string ToString() => $"to {string.Join(", ", To)}: \"{Subject}\"";
-}
 
-/// <summary>Just enough MIME (RFC 2045-2047) for what System.Net.Mail sends.</summary>
-internal static partial class MimeParser
-{
-    // The raw message is held as a Latin-1 string: one char per byte, so bytes survive until a charset decodes them.
-    internal sealed record Entity(IReadOnlyList<KeyValuePair<string, string>> Headers, string Body)
+    // The bytes as sent (TextPart.Text would turn CRLF into the platform's line ending; a calendar needs CRLF).
+    private static string Decode(MimePart part) => Encoding.UTF8.GetString(Bytes(part));
+
+    private static byte[] Bytes(MimePart part)
     {
-        public string? Header(string name) =>
-            Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+        using var output = new MemoryStream();
+        part.Content?.DecodeTo(output);
+        return output.ToArray();
     }
-
-    public static Entity ParseEntity(string raw)
-    {
-        var text = raw.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var split = text.StartsWith('\n') ? 0 : text.IndexOf("\n\n", StringComparison.Ordinal);
-        var headerBlock = split < 0 ? text : text[..split];
-        var body = split < 0 ? string.Empty : text[(split + (split == 0 ? 1 : 2))..];
-
-        var headers = new List<KeyValuePair<string, string>>();
-        foreach (var line in headerBlock.Split('\n'))
-        {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            if (line[0] is ' ' or '\t' && headers.Count > 0)
-            {
-                // Folded header: the line break goes, the whitespace stays (RFC 5322 2.2.3).
-                var last = headers[^1];
-                headers[^1] = KeyValuePair.Create(last.Key, last.Value + line);
-                continue;
-            }
-
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
-            {
-                headers.Add(KeyValuePair.Create(line[..colon].Trim(), line[(colon + 1)..].Trim()));
-            }
-        }
-
-        return new Entity(headers, body);
-    }
-
-    public static void CollectBodies(Entity entity, ref string? text, ref string? html)
-    {
-        var contentType = entity.Header("Content-Type") ?? "text/plain";
-        var mediaType = contentType.Split(';')[0].Trim().ToLowerInvariant();
-        if (mediaType.StartsWith("multipart/", StringComparison.Ordinal))
-        {
-            var boundary = Parameter(contentType, "boundary")
-                ?? throw new FormatException($"multipart entity without a boundary: {contentType}");
-            foreach (var part in SplitMultipart(entity.Body, boundary))
-            {
-                CollectBodies(ParseEntity(part), ref text, ref html);
-            }
-
-            return;
-        }
-
-        if (entity.Header("Content-Disposition")?.StartsWith("attachment", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            return;
-        }
-
-        if (mediaType == "text/plain" && text is null)
-        {
-            text = DecodeBody(entity, contentType);
-        }
-        else if (mediaType == "text/html" && html is null)
-        {
-            html = DecodeBody(entity, contentType);
-        }
-    }
-
-    public static string DecodeBody(Entity entity, string contentType)
-    {
-        var transferEncoding = (entity.Header("Content-Transfer-Encoding") ?? "7bit").Trim().ToLowerInvariant();
-        var bytes = transferEncoding switch
-        {
-            "quoted-printable" => DecodeQuotedPrintable(entity.Body, underscoreIsSpace: false),
-            "base64" => Convert.FromBase64String(WhitespacePattern().Replace(entity.Body, string.Empty)),
-            _ => Encoding.Latin1.GetBytes(entity.Body),
-        };
-        return EncodingFor(Parameter(contentType, "charset")).GetString(bytes);
-    }
-
-    /// <summary>Quoted-printable: "=XX" is a byte, "=" at the end of a line is a soft break (removed).</summary>
-    public static byte[] DecodeQuotedPrintable(string input, bool underscoreIsSpace)
-    {
-        var output = new List<byte>(input.Length);
-        for (var i = 0; i < input.Length; i++)
-        {
-            var c = input[i];
-            if (c == '=')
-            {
-                if (i + 1 < input.Length && input[i + 1] == '\n')
-                {
-                    i++;
-                    continue;
-                }
-
-                if (i + 2 < input.Length && input[i + 1] == '\r' && input[i + 2] == '\n')
-                {
-                    i += 2;
-                    continue;
-                }
-
-                if (i + 2 < input.Length && Uri.IsHexDigit(input[i + 1]) && Uri.IsHexDigit(input[i + 2]))
-                {
-                    output.Add((byte)((Uri.FromHex(input[i + 1]) << 4) | Uri.FromHex(input[i + 2])));
-                    i += 2;
-                    continue;
-                }
-            }
-
-            output.Add(underscoreIsSpace && c == '_' ? (byte)' ' : (byte)c);
-        }
-
-        return [.. output];
-    }
-
-    /// <summary>
-    /// Decodes RFC 2047 encoded-words. Whitespace between adjacent encoded-words is dropped, and their
-    /// bytes are joined before decoding: an encoder may split a multi-byte character between two words.
-    /// </summary>
-    public static string DecodeWords(string value)
-    {
-        // The header value is a Latin-1 view of raw bytes: raw UTF-8 (RFC 6532) is decoded first.
-        var text = Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(value));
-        var result = new StringBuilder(text.Length);
-        var pending = new List<byte>();
-        Encoding? pendingEncoding = null;
-        var position = 0;
-        foreach (Match word in EncodedWordPattern().Matches(text))
-        {
-            var gap = text[position..word.Index];
-            var encoding = EncodingFor(word.Groups["charset"].Value.Split('*')[0]);
-            var adjacent = pendingEncoding is not null && string.IsNullOrWhiteSpace(gap);
-            if (!adjacent || !string.Equals(encoding.WebName, pendingEncoding!.WebName, StringComparison.Ordinal))
-            {
-                Flush();
-                if (!adjacent)
-                {
-                    result.Append(gap);
-                }
-            }
-
-            var payload = word.Groups["text"].Value;
-            pending.AddRange(string.Equals(word.Groups["encoding"].Value, "B", StringComparison.OrdinalIgnoreCase)
-                ? Convert.FromBase64String(payload)
-                : DecodeQuotedPrintable(payload, underscoreIsSpace: true));
-            pendingEncoding = encoding;
-            position = word.Index + word.Length;
-        }
-
-        Flush();
-        result.Append(text[position..]);
-        return result.ToString();
-
-        void Flush()
-        {
-            if (pendingEncoding is not null)
-            {
-                result.Append(pendingEncoding.GetString([.. pending]));
-            }
-
-            pending.Clear();
-            pendingEncoding = null;
-        }
-    }
-
-    /// <summary>The bare addresses in an address-list header ("Name" &lt;a@b&gt;, c@d).</summary>
-    public static IEnumerable<string> Addresses(string value)
-    {
-        foreach (var item in value.Split(','))
-        {
-            var angle = AngleAddressPattern().Match(item);
-            var address = (angle.Success ? angle.Groups["address"].Value : item).Trim().Trim('"');
-            if (address.Contains('@', StringComparison.Ordinal))
-            {
-                yield return address;
-            }
-        }
-    }
-
-    private static IEnumerable<string> SplitMultipart(string body, string boundary)
-    {
-        var delimiter = "--" + boundary;
-        var parts = new List<string>();
-        StringBuilder? current = null;
-        foreach (var line in body.Split('\n'))
-        {
-            var trimmed = line.TrimEnd();
-            if (string.Equals(trimmed, delimiter + "--", StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            if (string.Equals(trimmed, delimiter, StringComparison.Ordinal))
-            {
-                if (current is not null)
-                {
-                    parts.Add(current.ToString());
-                }
-
-                current = new StringBuilder();
-                continue;
-            }
-
-            current?.Append(line).Append('\n');
-        }
-
-        if (current is not null)
-        {
-            parts.Add(current.ToString());
-        }
-
-        // The line break before a delimiter belongs to the delimiter (RFC 2046 5.1.1).
-        return parts.Select(p => p.EndsWith("\n\n", StringComparison.Ordinal) ? p[..^1] : p.TrimEnd('\n'));
-    }
-
-    private static string? Parameter(string headerValue, string name)
-    {
-        foreach (var piece in headerValue.Split(';').Skip(1))
-        {
-            var equals = piece.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0 && string.Equals(piece[..equals].Trim(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return piece[(equals + 1)..].Trim().Trim('"');
-            }
-        }
-
-        return null;
-    }
-
-    private static Encoding EncodingFor(string? charset)
-    {
-        if (string.IsNullOrWhiteSpace(charset))
-        {
-            return Encoding.UTF8;
-        }
-
-        try
-        {
-            return Encoding.GetEncoding(charset);
-        }
-        catch (ArgumentException)
-        {
-            return Encoding.UTF8;
-        }
-    }
-
-    [GeneratedRegex(@"=\?(?<charset>[^?]+)\?(?<encoding>[bBqQ])\?(?<text>[^?]*)\?=", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex EncodedWordPattern();
-
-    [GeneratedRegex(@"<(?<address>[^>]+)>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex AngleAddressPattern();
-
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex WhitespacePattern();
 }

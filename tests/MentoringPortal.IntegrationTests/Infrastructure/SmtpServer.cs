@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace MentoringPortal.IntegrationTests.Infrastructure;
@@ -26,6 +27,31 @@ public sealed class SmtpServer : IAsyncDisposable, IDisposable
         from aiosmtpd.main import main
         main(sys.argv[1:])
         """;
+    // The same through aiosmtpd's Controller, for what its command line cannot do: TLS from the first byte
+    // (implicit TLS, as on port 465) when a certificate and key are given, and refusals chosen by the
+    // recipient's address: "refused…" is answered 550 (for good), "busy…" 451 (try later).
+    private const string ControllerLauncher = """
+        import os, ssl, sys
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.handlers import Mailbox
+        class Refusing(Mailbox):
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                if address.startswith('refused'):
+                    return '550 5.1.1 <' + address + '>: no such mailbox'
+                if address.startswith('busy'):
+                    return '451 4.3.0 mailbox busy, try again later'
+                envelope.rcpt_tos.append(address)
+                return '250 OK'
+        host, port, maildir = sys.argv[1:4]
+        context = None
+        if len(sys.argv) > 5:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(sys.argv[4], sys.argv[5])
+        controller = Controller(Refusing(maildir), hostname=host, port=int(port), ssl_context=context)
+        controller.start()
+        sys.stdin.buffer.read()
+        os._exit(0)
+        """;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
 
     private readonly Lock _lock = new();
@@ -33,11 +59,16 @@ public sealed class SmtpServer : IAsyncDisposable, IDisposable
     private Process? _process;
     private bool _disposed;
 
-    private SmtpServer(int port, string mailDirectory)
+    private readonly bool _controller;
+    private readonly (string Certificate, string Key)? _tlsFiles;
+
+    private SmtpServer(int port, string mailDirectory, bool controller, (string Certificate, string Key)? tlsFiles)
     {
         Port = port;
         MailDirectory = mailDirectory;
         Mailbox = new Mailbox(mailDirectory);
+        _controller = controller;
+        _tlsFiles = tlsFiles;
     }
 
     public int Port { get; }
@@ -59,7 +90,22 @@ public sealed class SmtpServer : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Starts a server on a free port and waits until it accepts connections.</summary>
-    public static async Task<SmtpServer> StartNewAsync(CancellationToken cancellationToken = default)
+    public static Task<SmtpServer> StartNewAsync(CancellationToken cancellationToken = default) => StartNewAsync(false, null, cancellationToken);
+
+    /// <summary>
+    /// Starts a server that refuses some recipients: an address starting with "refused" gets 550 (refused
+    /// for good), one starting with "busy" gets 451 (try later); other mail is stored as usual.
+    /// </summary>
+    public static Task<SmtpServer> StartNewRefusingAsync(CancellationToken cancellationToken = default) => StartNewAsync(true, null, cancellationToken);
+
+    /// <summary>
+    /// Starts a server that speaks TLS from the first byte (implicit TLS, "SMTPS", as on port 465) with
+    /// <paramref name="certificate"/>, which must hold an exportable ECDSA private key.
+    /// </summary>
+    public static Task<SmtpServer> StartNewWithImplicitTlsAsync(X509Certificate2 certificate, CancellationToken cancellationToken = default) =>
+        StartNewAsync(true, certificate, cancellationToken);
+
+    private static async Task<SmtpServer> StartNewAsync(bool controller, X509Certificate2? certificate, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(Path.GetTempPath(), "portal-smtp-" + Guid.NewGuid().ToString("N")[..12]);
         foreach (var folder in new[] { "new", "cur", "tmp" })
@@ -68,7 +114,20 @@ public sealed class SmtpServer : IAsyncDisposable, IDisposable
             Directory.CreateDirectory(Path.Combine(directory, folder));
         }
 
-        var server = new SmtpServer(FreePort(), directory);
+        (string, string)? tlsFiles = null;
+        if (certificate is not null)
+        {
+            // Beside the maildir (not in it: the maildir holds messages only), removed with it.
+            var certificateFile = Path.Combine(directory, "tmp", "server.crt");
+            var keyFile = Path.Combine(directory, "tmp", "server.key");
+            await File.WriteAllTextAsync(certificateFile, certificate.ExportCertificatePem(), cancellationToken);
+            using var key = certificate.GetECDsaPrivateKey()
+                ?? throw new ArgumentException("The certificate needs an ECDSA private key.", nameof(certificate));
+            await File.WriteAllTextAsync(keyFile, key.ExportPkcs8PrivateKeyPem(), cancellationToken);
+            tlsFiles = (certificateFile, keyFile);
+        }
+
+        var server = new SmtpServer(FreePort(), directory, controller, tlsFiles);
         try
         {
             await server.StartAsync(cancellationToken);
@@ -96,12 +155,11 @@ public sealed class SmtpServer : IAsyncDisposable, IDisposable
             _process?.Dispose();
             process = new Process
             {
-                StartInfo = new ProcessStartInfo(Python)
+                StartInfo = new ProcessStartInfo(Python, _controller
+                    ? ["-c", ControllerLauncher, "127.0.0.1", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), MailDirectory,
+                        .. _tlsFiles is { } tls ? new[] { tls.Certificate, tls.Key } : []]
+                    : ["-c", Launcher, "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", MailDirectory])
                 {
-                    ArgumentList =
-                    {
-                        "-c", Launcher, "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", MailDirectory,
-                    },
                     RedirectStandardOutput = true,
                     RedirectStandardError = true,
                     RedirectStandardInput = true,

@@ -1,87 +1,72 @@
 using System.Globalization;
-using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Meetings;
+using MentoringPortal.Web.Email;
 
 namespace MentoringPortal.Web.Features.Pairings;
 
 /// <summary>
-/// A meeting as an RFC 5545 calendar file. It carries only what a calendar needs: "Mentoring meeting",
-/// the time and the place. Never notes, agreed actions, goals, names or the programme: calendars are
-/// shared, synced and shown on lock screens.
+/// A meeting as an RFC 5545 calendar, written by Ical.Net. It carries only what a calendar needs: "Mentoring
+/// meeting", the time and the place. Never notes, agreed actions, goals, names or the programme: calendars
+/// are shared, synced and shown on lock screens. Each meeting keeps one UID, and its SEQUENCE is the
+/// meeting's version, which every change raises, so a calendar replaces the event it already holds.
 /// </summary>
 public static class CalendarFile
 {
-    public const string ContentType = "text/calendar";
+    public const string MediaType = "text/calendar";
 
-    private const int MaxLineOctets = 75;
+    public const string ProductId = "-//Mentoring portal//Meetings//EN";
 
-    public static string FileName(int meetingId) => $"mentoring-meeting-{meetingId}.ics";
+    public static string FileName(int meetingId) => $"mentoring-meeting-{meetingId.ToString(CultureInfo.InvariantCulture)}.ics";
 
-    public static string For(Meeting meeting, DateTime now) =>
-        Build(meeting.Id, meeting.StartsAt, meeting.EndsAt, meeting.Location ?? meeting.Mode.Describe(), meeting.Version, now);
+    public static string Uid(int meetingId) => $"meeting-{meetingId.ToString(CultureInfo.InvariantCulture)}@mentoring-portal";
 
-    public static string Build(int meetingId, DateTime startsAtUtc, DateTime endsAtUtc, string location, int sequence, DateTime now)
+    /// <summary>
+    /// For the email to one member (iTIP over email, RFC 6047): REQUEST for a planned or changed meeting,
+    /// CANCEL once it is cancelled. The portal is the organiser and the member the only attendee: the
+    /// other member's address is not theirs to pass on.
+    /// </summary>
+    public static MeetingCalendar Invitation(Meeting meeting, string organizerEmail, string attendeeEmail, DateTime now)
     {
-        var lines = new[]
+        var method = meeting.Status == MeetingStatus.Cancelled ? CalendarMethods.Cancel : CalendarMethods.Request;
+        return new MeetingCalendar(FileName(meeting.Id), $"{MediaType}; method={method}",
+            Build(meeting, method, organizerEmail, attendeeEmail, now));
+    }
+
+    /// <summary>For the download: PUBLISH, a copy to add to one's own calendar, which asks nothing of anyone.</summary>
+    public static MeetingCalendar Download(Meeting meeting, string organizerEmail, DateTime now) =>
+        new(FileName(meeting.Id), $"{MediaType}; method={CalendarMethods.Publish}", Build(meeting, CalendarMethods.Publish, organizerEmail, null, now));
+
+    private static string Build(Meeting meeting, string method, string organizerEmail, string? attendeeEmail, DateTime now)
+    {
+        var cancelled = meeting.Status == MeetingStatus.Cancelled;
+        var meetingEvent = new CalendarEvent
         {
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//Mentoring portal//Meetings//EN",
-            "CALSCALE:GREGORIAN",
-            "BEGIN:VEVENT",
-            $"UID:meeting-{meetingId.ToString(CultureInfo.InvariantCulture)}@mentoring-portal",
-            "DTSTAMP:" + Utc(now),
-            "DTSTART:" + Utc(startsAtUtc),
-            "DTEND:" + Utc(endsAtUtc),
-            "SEQUENCE:" + sequence.ToString(CultureInfo.InvariantCulture),
-            "SUMMARY:Mentoring meeting",
-            "LOCATION:" + Escape(location),
-            "END:VEVENT",
-            "END:VCALENDAR",
+            Uid = Uid(meeting.Id),
+            DtStamp = Utc(now),
+            DtStart = Utc(meeting.StartsAt),
+            DtEnd = Utc(meeting.EndsAt),
+            Sequence = meeting.Version,
+            Summary = "Mentoring meeting",
+            Location = meeting.Location ?? meeting.Mode.Describe(),
+            Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            Organizer = new Organizer("mailto:" + organizerEmail),
         };
-        var text = new StringBuilder();
-        foreach (var line in lines)
+        if (attendeeEmail is not null)
         {
-            Fold(line, text);
+            // RSVP=FALSE: the meeting was agreed in the portal, and a reply would reach nobody.
+            meetingEvent.Attendees.Add(new Attendee("mailto:" + attendeeEmail) { Role = ParticipationRole.RequiredParticipant, Rsvp = false });
         }
 
-        return text.ToString();
+        var calendar = new Ical.Net.Calendar { ProductId = ProductId, Method = method };
+        calendar.Events.Add(meetingEvent);
+        return new CalendarSerializer().SerializeToString(calendar)
+            ?? throw new InvalidOperationException("Ical.Net wrote no calendar.");
     }
 
-    /// <summary>TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).</summary>
-    public static string Escape(string value) => value
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal)
-        .Replace("\r", "\\n", StringComparison.Ordinal);
-
-    private static string Utc(DateTime value) =>
-        DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>Lines longer than 75 octets continue on the next line after a space (RFC 5545 3.1), never inside a character.</summary>
-    private static void Fold(string line, StringBuilder output)
-    {
-        var octets = 0;
-        var limit = MaxLineOctets;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var length = char.IsHighSurrogate(line[i]) && i + 1 < line.Length ? 2 : 1;
-            var size = Encoding.UTF8.GetByteCount(line.AsSpan(i, length));
-            if (octets + size > limit)
-            {
-                output.Append("\r\n ");
-                octets = 0;
-                limit = MaxLineOctets - 1;
-            }
-
-            output.Append(line, i, length);
-            octets += size;
-            i += length - 1;
-        }
-
-        output.Append("\r\n");
-    }
+    private static CalDateTime Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc), CalDateTime.UtcTzId);
 }

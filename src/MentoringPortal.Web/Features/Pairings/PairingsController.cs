@@ -9,6 +9,7 @@ using MentoringPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MentoringPortal.Web.Features.Pairings;
 
@@ -18,7 +19,7 @@ namespace MentoringPortal.Web.Features.Pairings;
 /// </summary>
 [Authorize]
 [Route("pairings/{id:int}")]
-public sealed class PairingsController(PortalDbContext db, PortalEmails emails, TimeProvider time) : Controller
+public sealed class PairingsController(PortalDbContext db, PortalEmails emails, TimeProvider time, IOptions<EmailOptions> emailOptions) : Controller
 {
     private const string PlannedMessage = "Meeting planned. You have both been emailed the details, with a calendar file.";
 
@@ -118,13 +119,12 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
             {
                 await db.SaveChangesAsync(cancellationToken);
                 var recipients = await db.EmailsAsync([pairing.Mentor!.UserId, pairing.Mentee!.UserId], cancellationToken);
-                var calendar = Calendar(meeting!);
                 var when = UkTime.Describe(meeting!.StartsAt, meeting.EndsAt);
                 foreach (var (memberId, name, otherName) in Members(pairing))
                 {
                     if (recipients.For(memberId, name) is { } to)
                     {
-                        emails.MeetingPlanned(to, otherName, when, Where(meeting), meeting.IsInitial, PairingPath(id), calendar);
+                        emails.MeetingPlanned(to, otherName, when, Where(meeting), meeting.IsInitial, PairingPath(id), Invitation(meeting, to));
                     }
                 }
 
@@ -188,17 +188,19 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
         if (ModelState.IsValid && startsAt is { } start
             && ModelState.TryApply(string.Empty, () => meeting.Reschedule(start, form.DurationMinutes!.Value, form.Mode!.Value, form.Location)))
         {
-            var (otherId, otherName) = Other(pairing, userId);
-            var recipients = await db.EmailsAsync([otherId], cancellationToken);
-            if (recipients.For(otherId, otherName) is { } to)
+            var recipients = await db.EmailsAsync([pairing.Mentor!.UserId, pairing.Mentee!.UserId], cancellationToken);
+            var when = UkTime.Describe(meeting.StartsAt, meeting.EndsAt);
+            foreach (var (memberId, name, otherName) in Members(pairing))
             {
-                emails.MeetingChanged(to, OwnName(pairing, userId), UkTime.Describe(meeting.StartsAt, meeting.EndsAt), Where(meeting), PairingPath(id),
-                    Calendar(meeting));
+                if (recipients.For(memberId, name) is { } to)
+                {
+                    emails.MeetingChanged(to, otherName, IsUser(memberId, userId), when, Where(meeting), PairingPath(id), Invitation(meeting, to));
+                }
             }
 
             if (await TrySaveAsync(cancellationToken))
             {
-                TempData["Success"] = $"Meeting changed. {otherName} has been emailed the new details.";
+                TempData["Success"] = "Meeting changed. You have both been emailed the new details, with a calendar update.";
                 return Redirect(PairingPath(id));
             }
         }
@@ -234,16 +236,20 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
 
         if (ModelState.TryApply(string.Empty, () => meeting.Cancel(Now)))
         {
-            var (otherId, otherName) = Other(pairing, userId);
-            var recipients = await db.EmailsAsync([otherId], cancellationToken);
-            if (recipients.For(otherId, otherName) is { } to)
+            // Both members: each calendar holds the meeting, and each needs the cancellation to drop it.
+            var recipients = await db.EmailsAsync([pairing.Mentor!.UserId, pairing.Mentee!.UserId], cancellationToken);
+            var when = UkTime.Describe(meeting.StartsAt, meeting.EndsAt);
+            foreach (var (memberId, name, otherName) in Members(pairing))
             {
-                emails.MeetingCancelled(to, OwnName(pairing, userId), UkTime.Describe(meeting.StartsAt, meeting.EndsAt), PairingPath(id));
+                if (recipients.For(memberId, name) is { } to)
+                {
+                    emails.MeetingCancelled(to, otherName, IsUser(memberId, userId), when, PairingPath(id), Invitation(meeting, to));
+                }
             }
 
             if (await TrySaveAsync(cancellationToken))
             {
-                TempData["Success"] = $"Meeting cancelled. {otherName} has been told.";
+                TempData["Success"] = $"Meeting cancelled. {OtherName(pairing, userId)} has been told, and you have both been emailed a calendar cancellation.";
                 return Redirect(PairingPath(id));
             }
         }
@@ -315,7 +321,7 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
         }
 
         Response.Headers.CacheControl = "no-store";
-        var calendar = Calendar(meeting);
+        var calendar = CalendarFile.Download(meeting, emailOptions.Value.GetFromMailbox().Address, Now);
         return File(Encoding.UTF8.GetBytes(calendar.Content), calendar.ContentType + "; charset=utf-8", calendar.FileName);
     }
 
@@ -395,8 +401,10 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
 
     private static string PairingPath(int id) => "/pairings/" + id.ToString(CultureInfo.InvariantCulture);
 
-    private MeetingCalendar Calendar(Meeting meeting) =>
-        new(CalendarFile.FileName(meeting.Id), CalendarFile.ContentType, CalendarFile.For(meeting, Now));
+    private MeetingCalendar Invitation(Meeting meeting, Recipient to) =>
+        CalendarFile.Invitation(meeting, emailOptions.Value.GetFromMailbox().Address, to.Email, Now);
+
+    private static bool IsUser(string? memberId, string userId) => string.Equals(memberId, userId, StringComparison.Ordinal);
 
     private static string Where(Meeting meeting) =>
         meeting.Location is null ? meeting.Mode.Describe() : $"{meeting.Mode.Describe()}, {meeting.Location}";
@@ -406,9 +414,6 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
     private static bool IsMentor(Mentorship pairing, string userId) => string.Equals(pairing.Mentor?.UserId, userId, StringComparison.Ordinal);
 
     private static string OtherName(Mentorship pairing, string userId) => Other(pairing, userId).Name;
-
-    private static string OwnName(Mentorship pairing, string userId) =>
-        IsMentor(pairing, userId) ? pairing.Mentor!.DisplayName : pairing.Mentee!.DisplayName;
 
     private static (string? UserId, string Name) Other(Mentorship pairing, string userId) =>
         IsMentor(pairing, userId) ? (pairing.Mentee!.UserId, pairing.Mentee.DisplayName) : (pairing.Mentor!.UserId, pairing.Mentor.DisplayName);

@@ -1,5 +1,7 @@
 using System.Net;
-using System.Net.Mail;
+using System.Net.Sockets;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
@@ -27,16 +29,39 @@ public sealed class ParkedEmailTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Theory]
-    [InlineData(SmtpStatusCode.MailboxUnavailable, 1, true)]
-    [InlineData(SmtpStatusCode.SyntaxError, 1, true)]
-    [InlineData(SmtpStatusCode.ServiceNotAvailable, 1, false)]
-    [InlineData(SmtpStatusCode.MailboxBusy, 1, false)]
-    [InlineData(SmtpStatusCode.GeneralFailure, 1, false)]
-    [InlineData(SmtpStatusCode.GeneralFailure, OutboxSender.MaxAttempts, true)]
-    public void PermanentFailure_5xxOrTooManyAttempts_TransientOtherwise(SmtpStatusCode status, int attempts, bool permanent)
+    [InlineData(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable, 1, true)]
+    [InlineData(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.TransactionFailed, 1, true)]
+    [InlineData(SmtpErrorCode.UnexpectedStatusCode, SmtpStatusCode.SyntaxError, 1, true)]
+    [InlineData(SmtpErrorCode.SenderNotAccepted, SmtpStatusCode.AuthenticationRequired, 1, false)]
+    [InlineData(SmtpErrorCode.SenderNotAccepted, SmtpStatusCode.AuthenticationRequired, OutboxSender.MaxAttempts, true)]
+    [InlineData(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxBusy, 1, false)]
+    [InlineData(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.ServiceNotAvailable, 1, false)]
+    [InlineData(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.ErrorInProcessing, 1, false)]
+    [InlineData(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.ErrorInProcessing, OutboxSender.MaxAttempts, true)]
+    public void PermanentFailure_5xxAboutTheMessageOrTooManyAttempts_TransientOtherwise(SmtpErrorCode error, SmtpStatusCode status, int attempts, bool permanent)
     {
-        var reason = OutboxSender.PermanentFailure(new SmtpException(status, "The server said so."), attempts);
+        var reason = OutboxSender.PermanentFailure(new SmtpCommandException(error, status, "The server said so."), attempts);
         Assert.Equal(permanent, reason is not null);
+    }
+
+    [Fact]
+    public void PermanentFailure_NoAnswerTlsOrSignIn_IsRetried_ABadAddressIsNot()
+    {
+        Exception[] transient =
+        [
+            new SocketException((int)SocketError.ConnectionRefused),
+            new SmtpProtocolException("The server disconnected."),
+            new TimeoutException("No answer."),
+            new SslHandshakeException("The certificate is not trusted."),
+            new AuthenticationException("535 Bad credentials."),
+            new IOException("Connection reset."),
+        ];
+        foreach (var exception in transient)
+        {
+            Assert.Null(OutboxSender.PermanentFailure(exception, 1));
+        }
+
+        Assert.Contains("cannot be built", OutboxSender.PermanentFailure(new MimeKit.ParseException("Invalid addr-spec.", 0, 0), 1), StringComparison.Ordinal);
     }
 
     [Fact]

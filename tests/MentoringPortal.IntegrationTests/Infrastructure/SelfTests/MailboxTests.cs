@@ -2,7 +2,7 @@ using System.Text;
 
 namespace MentoringPortal.IntegrationTests.Infrastructure.SelfTests;
 
-/// <summary>Mailbox reads what System.Net.Mail sends through aiosmtpd: encoded-words, quoted-printable, base64.</summary>
+/// <summary>Mailbox reads (with MimeKit) what mail clients send through aiosmtpd: encoded-words, quoted-printable, base64.</summary>
 public sealed class MailboxTests : IDisposable
 {
     private static readonly string Sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Infrastructure", "SelfTests", "Samples", "quoted-printable.eml"));
