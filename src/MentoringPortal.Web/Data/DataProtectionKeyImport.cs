@@ -6,7 +6,8 @@ namespace MentoringPortal.Web.Data;
 /// <summary>
 /// Copies keys from the folder where earlier versions kept them into the database, once, so an upgrade
 /// signs nobody out and breaks no emailed link. Each file's XML is copied as it is: a key encrypted with
-/// the certificate stays encrypted. The folder is left in place and read no more once its keys are copied.
+/// the certificate stays encrypted. The folder is left in place and never written; a key already in the
+/// database is skipped, so later starts copy nothing.
 /// </summary>
 public static partial class DataProtectionKeyImport
 {
@@ -49,6 +50,6 @@ public static partial class DataProtectionKeyImport
     }
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information,
-        Message = "Copied {Count} data-protection keys from {Folder} into the database; the folder is no longer read")]
+        Message = "Copied {Count} data-protection keys from {Folder} into the database; the folder is no longer written")]
     private static partial void LogImported(ILogger logger, int count, string folder);
 }
