@@ -26,7 +26,7 @@ public static class DataProtectionExtensions
         return builder;
     }
 
-    /// <summary>The folder where keys were kept before they moved to the database; read once by <see cref="DataProtectionKeyImport"/>.</summary>
+    /// <summary>The folder where keys were kept before they moved to the database; read at start by <see cref="DataProtectionKeyImport"/>.</summary>
     public static string FileSystemKeysFolder(string dataDirectory) => Path.Combine(dataDirectory, "keys");
 
     // Kept apart from the encryption so the key store can move without touching it.
