@@ -162,6 +162,13 @@ wait_for_port aiosmtpd "$SMTP_PORT" "$SMTP_PID" 30 || { cat "$WORKTMP/smtp.log" 
 export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Password=postgres"
 export PORTAL_TEST_SMTP_PORT=$SMTP_PORT
 export PORTAL_TEST_MAILDIR=$MAILDIR
+# A SQL Server is never started here: set PORTAL_TEST_SQLSERVER to a running one's connection string (README, "SQL Server").
+if [[ -n "${PORTAL_TEST_SQLSERVER:-}" ]]; then
+  export PORTAL_TEST_SQLSERVER
+  log "The app under test runs on SQL Server (PORTAL_TEST_SQLSERVER); PostgreSQL-only tests still use PostgreSQL"
+else
+  log "The app under test runs on PostgreSQL (set PORTAL_TEST_SQLSERVER to run it on SQL Server)"
+fi
 
 if (($# > 0)); then
   log "Running: $*"

@@ -16,3 +16,10 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
     public PostgresPortalDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
 }
+
+/// <summary>Used only by `dotnet ef migrations add`; no database is contacted.</summary>
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerPortalDbContext>
+{
+    public SqlServerPortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerPortalDbContext>().UseSqlServer("Server=localhost;Database=design_time;Integrated Security=true").Options);
+}

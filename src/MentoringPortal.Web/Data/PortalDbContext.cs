@@ -8,6 +8,7 @@ using MentoringPortal.Domain.Privacy;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +19,11 @@ namespace MentoringPortal.Web.Data;
 
 /// <summary>
 /// The one model of the portal. Each database provider has a thin subclass only so that it can
-/// keep its own set of migrations (see docs/decisions/ADR-001-two-database-providers.md).
+/// keep its own set of migrations (see docs/decisions/ADR-014-three-database-providers.md).
+/// It also keeps the data-protection keys, so every instance on the database shares them.
 /// </summary>
 public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, string, IdentityUserClaim<string>, IdentityUserRole<string>,
-    IdentityUserLogin<string>, IdentityRoleClaim<string>, IdentityUserToken<string>, IdentityUserPasskey<string>>
+    IdentityUserLogin<string>, IdentityRoleClaim<string>, IdentityUserToken<string>, IdentityUserPasskey<string>>, IDataProtectionKeyContext
 {
     protected PortalDbContext(DbContextOptions options)
         : base(options)
@@ -68,6 +70,8 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
 
     public DbSet<DataExport> DataExports => Set<DataExport>();
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>
     /// Identity picks its tables from IdentityOptions.Stores.SchemaVersion, read from the app's services. A context made
     /// without them (by `dotnet ef`, or a test) gets the app's version, 3 (with passkeys), so every model is the same.
@@ -112,6 +116,15 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
 public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
 
 public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);
+
+public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        SqlServerDialect.Apply(builder);
+    }
+}
 
 /// <summary>The Identity schema version the portal uses, for contexts made without the app's services.</summary>
 internal static class IdentitySchema

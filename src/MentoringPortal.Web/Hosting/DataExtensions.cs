@@ -13,8 +13,8 @@ public static class DataExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
-            .Validate(o => o.Provider is DatabaseOptions.Sqlite or DatabaseOptions.PostgreSql,
-                "Database:Provider must be \"Sqlite\" or \"PostgreSql\".")
+            .Validate(o => o.Provider is DatabaseOptions.Sqlite or DatabaseOptions.PostgreSql or DatabaseOptions.SqlServer,
+                "Database:Provider must be \"Sqlite\", \"PostgreSql\" or \"SqlServer\".")
             .ValidateOnStart();
 
         var provider = builder.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? DatabaseOptions.Sqlite;
@@ -31,6 +31,19 @@ public static class DataExtensions
                 builder.Services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((services, options) =>
                     Configure(options.UseNpgsql(connectionString), services));
                 break;
+            case DatabaseOptions.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new PortalStartupException(
+                        "ConnectionStrings:Portal is required when Database:Provider is SqlServer: set it to the database's connection string.");
+                }
+
+                // No EnableRetryOnFailure, as with Npgsql: a retrying strategy refuses the explicit transactions that
+                // registration and the administrators' changes open (BeginTransactionAsync), and retrying a SaveChanges
+                // whose commit was lost could send an outbox email twice.
+                builder.Services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((services, options) =>
+                    Configure(options.UseSqlServer(connectionString), services));
+                break;
             case DatabaseOptions.Sqlite:
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
@@ -42,7 +55,7 @@ public static class DataExtensions
                 break;
             default:
                 throw new PortalStartupException(
-                    $"Database:Provider must be \"Sqlite\" or \"PostgreSql\" (it is \"{provider}\"): set Database:Provider to one of them.");
+                    $"Database:Provider must be \"Sqlite\", \"PostgreSql\" or \"SqlServer\" (it is \"{provider}\"): set Database:Provider to one of them.");
         }
 
         builder.AddPortalDataProtection();
@@ -103,8 +116,12 @@ public static class DataExtensions
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await EnsureReachableAsync(db);
         await db.Database.MigrateAsync();
+        var portal = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
+        await DataProtectionKeyImport.ImportAsync(db,
+            DataProtectionExtensions.FileSystemKeysFolder(portal.ResolveDataDirectory(app.Environment.ContentRootPath)),
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataProtectionKeyImport)));
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().EnsureRolesAsync();
-        if (app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.SeedDemoData)
+        if (portal.SeedDemoData)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeed>().SeedAsync();
         }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using MentoringPortal.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace MentoringPortal.Web.Hosting;
@@ -25,12 +26,14 @@ public static class DataProtectionExtensions
         return builder;
     }
 
-    // Kept apart from the encryption so the key store can move (to the database) without touching it.
+    /// <summary>The folder where keys were kept before they moved to the database; read at start by <see cref="DataProtectionKeyImport"/>.</summary>
+    public static string FileSystemKeysFolder(string dataDirectory) => Path.Combine(dataDirectory, "keys");
+
+    // Kept apart from the encryption so the key store can move without touching it.
     private static void PersistKeys(WebApplicationBuilder builder, IDataProtectionBuilder dataProtection)
     {
-        // With the data, so they survive restarts and every instance sharing the folder reads the others' cookies.
-        var keys = Path.Combine(builder.WritableDataDirectory(), "keys");
-        dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // In the database, so every instance on it reads the others' cookies and emailed links without a shared folder.
+        dataProtection.PersistKeysToDbContext<PortalDbContext>();
     }
 
     private static X509Certificate2? LoadCertificate(WebApplicationBuilder builder)

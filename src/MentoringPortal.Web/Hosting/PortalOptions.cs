@@ -36,6 +36,7 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
     public const string Sqlite = "Sqlite";
     public const string PostgreSql = "PostgreSql";
+    public const string SqlServer = "SqlServer";
 
     public string Provider { get; set; } = Sqlite;
 }

@@ -28,7 +28,8 @@ public sealed class PortalFactoryOptions
 }
 
 /// <summary>
-/// The real app (real HTTP pipeline, real PostgreSQL, real SMTP) in the "Testing" environment.
+/// The real app (real HTTP pipeline, real PostgreSQL — or SQL Server, see <see cref="TestDatabases"/> — real SMTP)
+/// in the "Testing" environment.
 /// As an xunit class fixture (<c>IClassFixture&lt;PortalFactory&gt;</c>) it gets a fresh database per
 /// test class; elsewhere use <see cref="CreateAsync"/>. For other options derive a fixture class:
 /// <c>public sealed class ClockedPortal() : PortalFactory(new PortalFactoryOptions { Clock = new TestClock() });</c>
@@ -90,7 +91,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         if (_connectionString is null)
         {
-            _connectionString = await PostgresDatabases.CreateDatabaseAsync();
+            _connectionString = await TestDatabases.CreateDatabaseAsync();
             _ownsDatabase = true;
         }
     }
@@ -145,7 +146,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            ["Database:Provider"] = "PostgreSql",
+            ["Database:Provider"] = TestDatabases.Provider,
             ["ConnectionStrings:Portal"] = ConnectionString,
             ["Portal:SeedDemoData"] = _options.SeedDemoData ? "true" : "false",
             ["Portal:BaseUrl"] = "http://localhost",
@@ -191,7 +192,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         if (_ownsDatabase && _connectionString is not null && Interlocked.Exchange(ref _databaseDropped, 1) == 0)
         {
-            await PostgresDatabases.DropDatabaseAsync(_connectionString);
+            await TestDatabases.DropDatabaseAsync(_connectionString);
         }
 
         GC.SuppressFinalize(this);

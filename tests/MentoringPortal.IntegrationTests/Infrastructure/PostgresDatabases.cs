@@ -71,8 +71,12 @@ public static class PostgresDatabases
             factory.StartHost();
         }
 
+        // The app made its data-protection key when it started; each copy makes its own, as a fresh install does.
         await using (var connection = new NpgsqlConnection(connectionString))
         {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("DELETE FROM \"DataProtectionKeys\"", connection);
+            await command.ExecuteNonQueryAsync();
             NpgsqlConnection.ClearPool(connection);
         }
 

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace MentoringPortal.IntegrationTests.Infrastructure.SelfTests;
 
-/// <summary>The app starts on its own fresh PostgreSQL database and reports itself healthy.</summary>
+/// <summary>The app starts on its own fresh database (PostgreSQL, or SQL Server when configured) and reports itself healthy.</summary>
 public sealed class HealthTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
@@ -28,7 +28,7 @@ public sealed class HealthTests(PortalFactory portal) : IClassFixture<PortalFact
     [Fact]
     public void Factory_UsesItsOwnDatabase()
     {
-        var database = new Npgsql.NpgsqlConnectionStringBuilder(portal.ConnectionString).Database;
+        var database = TestDatabases.DatabaseName(portal.ConnectionString);
 
         Assert.StartsWith("portal_test_", database, StringComparison.Ordinal);
     }

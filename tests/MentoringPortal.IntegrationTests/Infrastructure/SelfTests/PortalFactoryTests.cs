@@ -1,9 +1,10 @@
 using System.Net;
+using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace MentoringPortal.IntegrationTests.Infrastructure.SelfTests;
 
@@ -11,17 +12,13 @@ namespace MentoringPortal.IntegrationTests.Infrastructure.SelfTests;
 public sealed class PortalFactoryTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task Database_IsACopyOfTheTemplateTheAppMigrated()
+    public async Task Database_IsItsOwnAndMigratedByTheApp()
     {
-        portal.StartHost();
-        await using var connection = new NpgsqlConnection(portal.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", connection);
+        var migrations = await portal.InScopeAsync(services =>
+            services.GetRequiredService<PortalDbContext>().Database.GetAppliedMigrationsAsync());
 
-        var migrations = (long)(await command.ExecuteScalarAsync())!;
-
-        Assert.True(migrations > 0, "The per-class database has no applied migrations.");
-        Assert.StartsWith("portal_test_", connection.Database, StringComparison.Ordinal);
+        Assert.True(migrations.Any(), "The per-class database has no applied migrations.");
+        Assert.StartsWith("portal_test_", TestDatabases.DatabaseName(portal.ConnectionString), StringComparison.Ordinal);
     }
 
     [Fact]
