@@ -1,5 +1,8 @@
 using MentoringPortal.Web.Features.AdminApplications;
 using MentoringPortal.Web.Features.AdminCohort;
+using MentoringPortal.Web.Features.AdminChangeRequests;
+using MentoringPortal.Web.Features.AdminPairings;
+using MentoringPortal.Web.Features.PairingChanges;
 
 namespace MentoringPortal.Web.Hosting;
 
@@ -10,6 +13,11 @@ public static class UseCaseExtensions
     {
         builder.Services.AddScoped<ConfirmCohort>();
         builder.Services.AddScoped<MatchApplicant>();
+        builder.Services.AddScoped<ReassignPairing>();
+        builder.Services.AddScoped<EndPairingByAdministrator>();
+        builder.Services.AddScoped<EndPairing>();
+        builder.Services.AddScoped<AskForPairingChange>();
+        builder.Services.AddScoped<DeclineChangeRequest>();
         return builder;
     }
 }
