@@ -1,6 +1,7 @@
 using MentoringPortal.Web.Features.AdminApplications;
 using MentoringPortal.Web.Features.AdminCohort;
 using MentoringPortal.Web.Features.AdminChangeRequests;
+using MentoringPortal.Web.Features.AdminMentors;
 using MentoringPortal.Web.Features.AdminPairings;
 using MentoringPortal.Web.Features.PairingChanges;
 
@@ -18,6 +19,10 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<EndPairing>();
         builder.Services.AddScoped<AskForPairingChange>();
         builder.Services.AddScoped<DeclineChangeRequest>();
+        builder.Services.AddScoped<ApproveMentor>();
+        builder.Services.AddScoped<DeclineMentorApplication>();
+        builder.Services.AddScoped<RecordMentorTraining>();
+        builder.Services.AddScoped<SetMentorCapacity>();
         return builder;
     }
 }
