@@ -29,28 +29,7 @@ public sealed class AdminMentorsController(PortalDbContext db, TimeProvider time
         var query = new AdminMentorsQuery(status, training, q?.Trim(), page);
         var scope = await AdminScope.ForAsync(db, User, cancellationToken);
         var today = Today;
-        var soon = today.AddDays(Mentor.TrainingReminderDays);
-        var mentors = scope.Mentors(db).AsNoTracking();
-        if (query.Approval is { } approval)
-        {
-            mentors = mentors.Where(m => m.Approval == approval);
-        }
-
-        mentors = query.Training switch
-        {
-            "missing" => mentors.Where(m => m.TrainingCompletedOn == null),
-            "expired" => mentors.Where(m => m.TrainingExpiresOn < today),
-            "expiring" => mentors.Where(m => m.TrainingExpiresOn >= today && m.TrainingExpiresOn <= soon),
-            "due" => mentors.Where(m => m.TrainingCompletedOn == null || m.TrainingExpiresOn <= soon),
-            _ => mentors,
-        };
-
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var words = query.Q.ToLowerInvariant();
-            mentors = mentors.Where(m => m.SearchText.Contains(words));
-        }
-
+        var mentors = Filtered(scope.Mentors(db).AsNoTracking(), query, today);
         var total = await mentors.CountAsync(cancellationToken);
         var pageCount = Pagination.PageCountFor(total, PageSize);
         var current = Pagination.Clamp(page, pageCount);
@@ -210,6 +189,33 @@ public sealed class AdminMentorsController(PortalDbContext db, TimeProvider time
             default:
                 return NotFound();
         }
+    }
+
+    /// <summary>The mentors the list's filters and search words leave.</summary>
+    private static IQueryable<Mentor> Filtered(IQueryable<Mentor> mentors, AdminMentorsQuery query, DateOnly today)
+    {
+        var soon = today.AddDays(Mentor.TrainingReminderDays);
+        if (query.Approval is { } approval)
+        {
+            mentors = mentors.Where(m => m.Approval == approval);
+        }
+
+        mentors = query.Training switch
+        {
+            "missing" => mentors.Where(m => m.TrainingCompletedOn == null),
+            "expired" => mentors.Where(m => m.TrainingExpiresOn < today),
+            "expiring" => mentors.Where(m => m.TrainingExpiresOn >= today && m.TrainingExpiresOn <= soon),
+            "due" => mentors.Where(m => m.TrainingCompletedOn == null || m.TrainingExpiresOn <= soon),
+            _ => mentors,
+        };
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var words = query.Q.ToLowerInvariant();
+            mentors = mentors.Where(m => m.SearchText.Contains(words));
+        }
+
+        return mentors;
     }
 
     /// <summary>The mentor, if they are in one of the administrator's programmes; otherwise null (a 404).</summary>

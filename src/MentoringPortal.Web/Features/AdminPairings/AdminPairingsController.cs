@@ -53,29 +53,8 @@ public sealed class AdminPairingsController(PortalDbContext db, MatchSuggestions
             pairings = AdminPairingFacts.WithNameLike(db, pairings, query.Q.Trim());
         }
 
-        var ordered = pairings.OrderByDescending(m => m.StartedAt).ThenByDescending(m => m.Id);
-        IReadOnlyList<PairingRow> rows;
-        int total;
-        int page;
-        int pageCount;
-        if (query.Overdue)
-        {
-            // The overdue rule lives in the domain (Mentorship.IsOverdue), so it runs on the projected facts and paging follows it.
-            var overdue = (await AdminPairingFacts.RowsAsync(db, ordered, Now, cancellationToken)).Where(r => r.Overdue).ToList();
-            total = overdue.Count;
-            pageCount = Pagination.PageCountFor(total, PairingsQuery.PageSize);
-            page = Pagination.Clamp(query.Page, pageCount);
-            rows = overdue.Skip((page - 1) * PairingsQuery.PageSize).Take(PairingsQuery.PageSize).ToList();
-        }
-        else
-        {
-            total = await ordered.CountAsync(cancellationToken);
-            pageCount = Pagination.PageCountFor(total, PairingsQuery.PageSize);
-            page = Pagination.Clamp(query.Page, pageCount);
-            rows = await AdminPairingFacts.RowsAsync(db, ordered.Skip((page - 1) * PairingsQuery.PageSize).Take(PairingsQuery.PageSize),
-                Now, cancellationToken);
-        }
-
+        var (rows, total, page, pageCount) = await PageAsync(pairings.OrderByDescending(m => m.StartedAt).ThenByDescending(m => m.Id), query,
+            cancellationToken);
         query.Page = page;
         return View(new PairingsListViewModel(query, programmes, rows, total, new Pagination(page, pageCount, query.UrlFor, "Pages of pairings")));
     }
@@ -207,6 +186,27 @@ public sealed class AdminPairingsController(PortalDbContext db, MatchSuggestions
 
         var detail = await DetailAsync(id, cancellationToken);
         return detail is null ? NotFound() : View(new EndByAdministratorViewModel(detail, form));
+    }
+
+    private async Task<(IReadOnlyList<PairingRow> Rows, int Total, int Page, int PageCount)> PageAsync(IOrderedQueryable<Mentorship> ordered,
+        PairingsQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Overdue)
+        {
+            // The overdue rule lives in the domain (Mentorship.IsOverdue), so it runs on the projected facts and paging follows it.
+            var overdue = (await AdminPairingFacts.RowsAsync(db, ordered, Now, cancellationToken)).Where(r => r.Overdue).ToList();
+            var overduePages = Pagination.PageCountFor(overdue.Count, PairingsQuery.PageSize);
+            var overduePage = Pagination.Clamp(query.Page, overduePages);
+            return (overdue.Skip((overduePage - 1) * PairingsQuery.PageSize).Take(PairingsQuery.PageSize).ToList(), overdue.Count, overduePage,
+                overduePages);
+        }
+
+        var total = await ordered.CountAsync(cancellationToken);
+        var pageCount = Pagination.PageCountFor(total, PairingsQuery.PageSize);
+        var page = Pagination.Clamp(query.Page, pageCount);
+        var rows = await AdminPairingFacts.RowsAsync(db, ordered.Skip((page - 1) * PairingsQuery.PageSize).Take(PairingsQuery.PageSize),
+            Now, cancellationToken);
+        return (rows, total, page, pageCount);
     }
 
     private static string PairingPath(int id) => $"/admin/pairings/{id}";
