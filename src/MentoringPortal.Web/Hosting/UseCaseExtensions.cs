@@ -1,6 +1,6 @@
 using MentoringPortal.Web.Features.AdminApplications;
-using MentoringPortal.Web.Features.AdminCohort;
 using MentoringPortal.Web.Features.AdminChangeRequests;
+using MentoringPortal.Web.Features.AdminCohort;
 using MentoringPortal.Web.Features.AdminMentors;
 using MentoringPortal.Web.Features.AdminPairings;
 using MentoringPortal.Web.Features.PairingChanges;
