@@ -1,6 +1,8 @@
 using MentoringPortal.Domain.Matching;
+using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Domain.Requests;
+using MentoringPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentoringPortal.Web.Data;
@@ -19,5 +21,34 @@ public static class Loaders
         .Include(a => a.Mentee).ThenInclude(m => m!.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
         .Include(a => a.Mentee).ThenInclude(m => m!.Applications)
         .Include(a => a.Mentee).ThenInclude(m => m!.Requests.Where(r => r.Status == ContactRequestStatus.Pending)).ThenInclude(r => r.Mentor)
+        .AsSplitQuery();
+
+    /// <summary>
+    /// Pairings with what ending or moving them reads and changes: both members, the meetings (future
+    /// ones are cancelled) and the change requests (open ones are closed).
+    /// </summary>
+    public static IQueryable<Mentorship> ReadyToEnd(this IQueryable<Mentorship> pairings) => pairings
+        .Include(m => m.Mentor).Include(m => m.Mentee).Include(m => m.Meetings).Include(m => m.ChangeRequests)
+        .AsSplitQuery();
+
+    /// <summary>
+    /// The active pairing with this id when the user is one of its two members, with both members, the
+    /// meetings and the open change requests, which is what a member's end or change request reads.
+    /// </summary>
+    public static IQueryable<Mentorship> ActiveForMember(this IQueryable<Mentorship> pairings, int id, string userId) => pairings
+        .Include(m => m.Meetings)
+        .Include(m => m.ChangeRequests.Where(c => c.Status == ChangeRequestStatus.Open))
+        .WithMember(id, userId)
+        .Where(m => m.Status == MentorshipStatus.Active)
+        .AsSplitQuery();
+
+    /// <summary>Change requests with their pairing and its two members, which declining one reads.</summary>
+    public static IQueryable<ChangeRequest> WithPairingAndMembers(this IQueryable<ChangeRequest> requests) => requests
+        .Include(c => c.Mentorship).ThenInclude(m => m!.Mentor)
+        .Include(c => c.Mentorship).ThenInclude(m => m!.Mentee);
+
+    /// <summary>Mentors with their programmes (whose administrators see the audit rows) and training records.</summary>
+    public static IQueryable<Mentor> WithProgrammesAndTraining(this IQueryable<Mentor> mentors) => mentors
+        .Include(m => m.Programmes).Include(m => m.Training)
         .AsSplitQuery();
 }

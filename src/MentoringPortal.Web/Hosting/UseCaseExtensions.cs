@@ -1,5 +1,9 @@
 using MentoringPortal.Web.Features.AdminApplications;
+using MentoringPortal.Web.Features.AdminChangeRequests;
 using MentoringPortal.Web.Features.AdminCohort;
+using MentoringPortal.Web.Features.AdminMentors;
+using MentoringPortal.Web.Features.AdminPairings;
+using MentoringPortal.Web.Features.PairingChanges;
 
 namespace MentoringPortal.Web.Hosting;
 
@@ -10,6 +14,15 @@ public static class UseCaseExtensions
     {
         builder.Services.AddScoped<ConfirmCohort>();
         builder.Services.AddScoped<MatchApplicant>();
+        builder.Services.AddScoped<ReassignPairing>();
+        builder.Services.AddScoped<EndPairingByAdministrator>();
+        builder.Services.AddScoped<EndPairing>();
+        builder.Services.AddScoped<AskForPairingChange>();
+        builder.Services.AddScoped<DeclineChangeRequest>();
+        builder.Services.AddScoped<ApproveMentor>();
+        builder.Services.AddScoped<DeclineMentorApplication>();
+        builder.Services.AddScoped<RecordMentorTraining>();
+        builder.Services.AddScoped<SetMentorCapacity>();
         return builder;
     }
 }

@@ -1,6 +1,5 @@
 using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Admin;
 using MentoringPortal.Web.Features.AdminPairings;
 using MentoringPortal.Web.Features.Shared;
@@ -13,7 +12,7 @@ namespace MentoringPortal.Web.Features.AdminChangeRequests;
 
 /// <summary>The queue of confidential change requests, and declining one with a message to the person who asked.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class AdminChangeRequestsController(PortalDbContext db, PortalEmails emails, TimeProvider time) : Controller
+public sealed class AdminChangeRequestsController(PortalDbContext db, TimeProvider time) : Controller
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -55,44 +54,30 @@ public sealed class AdminChangeRequestsController(PortalDbContext db, PortalEmai
     }
 
     [HttpPost("/admin/change-requests/{id:int}/decline")]
-    public async Task<IActionResult> Decline(int id, DeclineChangeRequestForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Decline(int id, DeclineChangeRequestForm form, [FromServices] DeclineChangeRequest declineRequest,
+        CancellationToken cancellationToken)
     {
+        if (ModelState.IsValid)
+        {
+            var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+            switch (await declineRequest.RunAsync(id, form.Message!, scope, User.Id(), cancellationToken))
+            {
+                case ChangeRequestDecline.Declined declined:
+                    TempData["Success"] = $"The request has been declined and {declined.RequesterName} has been emailed. {declined.OtherName} has not been told.";
+                    return Redirect("/admin/change-requests");
+                case ChangeRequestDecline.ChangedMeanwhile:
+                    TempData["Problem"] = "Nothing has changed: the pairing changed at the same moment. Check the request again.";
+                    return Redirect("/admin/change-requests");
+                case ChangeRequestDecline.Refused refused:
+                    ModelState.AddModelError(nameof(form.Message), refused.Reason);
+                    break;
+                default:
+                    return NotFound();
+            }
+        }
+
         var request = await FindAsync(id, cancellationToken);
-        if (request is null)
-        {
-            return NotFound();
-        }
-
-        if (ModelState.IsValid && ModelState.TryApply(nameof(form.Message), () => request.Mentorship!.DeclineChange(request, form.Message!, Now)))
-        {
-            var pairing = request.Mentorship!;
-            var (requesterName, otherName) = request.RequestedByMentee
-                ? (pairing.Mentee!.DisplayName, pairing.Mentor!.DisplayName)
-                : (pairing.Mentor!.DisplayName, pairing.Mentee!.DisplayName);
-            var addresses = await db.EmailsAsync([request.RequestedByUserId], cancellationToken);
-            if (addresses.For(request.RequestedByUserId, requesterName) is { } requester)
-            {
-                emails.ChangeRequestDeclined(requester, otherName, request.Response!);
-            }
-
-            // The reason and the message stay out of the log: it records only who declined whose request, and when.
-            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.ChangeRequestDeclined,
-                $"Request from {(request.RequestedByMentee ? "the mentee" : "the mentor")}, {pairing.Mentee!.DisplayName} with {pairing.Mentor!.DisplayName}",
-                "Open", "Declined", Now, pairing.ProgrammeId));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                TempData["Success"] = $"The request has been declined and {requesterName} has been emailed. {otherName} has not been told.";
-                return Redirect("/admin/change-requests");
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                TempData["Problem"] = "Nothing has changed: the pairing changed at the same moment. Check the request again.";
-                return Redirect("/admin/change-requests");
-            }
-        }
-
-        return View(await ViewModelAsync(request, form, cancellationToken));
+        return request is null ? NotFound() : View(await ViewModelAsync(request, form, cancellationToken));
     }
 
     /// <summary>The request, with its pairing and people, when its pairing is within the administrator's programmes.</summary>
@@ -100,9 +85,7 @@ public sealed class AdminChangeRequestsController(PortalDbContext db, PortalEmai
     {
         var scope = await AdminScope.ForAsync(db, User, cancellationToken);
         var pairings = scope.Pairings(db);
-        return await db.ChangeRequests
-            .Include(c => c.Mentorship).ThenInclude(m => m!.Mentor)
-            .Include(c => c.Mentorship).ThenInclude(m => m!.Mentee)
+        return await db.ChangeRequests.WithPairingAndMembers()
             .SingleOrDefaultAsync(c => c.Id == id && pairings.Any(m => m.Id == c.MentorshipId), cancellationToken);
     }
 

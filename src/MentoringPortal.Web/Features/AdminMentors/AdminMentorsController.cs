@@ -1,12 +1,10 @@
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Admin;
 using MentoringPortal.Web.Features.Shared;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +13,7 @@ namespace MentoringPortal.Web.Features.AdminMentors;
 /// <summary>The scheme approves mentors and keeps their training records and capacity. Facts only, never mentoring content.</summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/mentors")]
-public sealed class AdminMentorsController(PortalDbContext db, PortalEmails emails, UserManager<PortalUser> users, TimeProvider time) : Controller
+public sealed class AdminMentorsController(PortalDbContext db, TimeProvider time) : Controller
 {
     public const int PageSize = 25;
 
@@ -31,28 +29,7 @@ public sealed class AdminMentorsController(PortalDbContext db, PortalEmails emai
         var query = new AdminMentorsQuery(status, training, q?.Trim(), page);
         var scope = await AdminScope.ForAsync(db, User, cancellationToken);
         var today = Today;
-        var soon = today.AddDays(Mentor.TrainingReminderDays);
-        var mentors = scope.Mentors(db).AsNoTracking();
-        if (query.Approval is { } approval)
-        {
-            mentors = mentors.Where(m => m.Approval == approval);
-        }
-
-        mentors = query.Training switch
-        {
-            "missing" => mentors.Where(m => m.TrainingCompletedOn == null),
-            "expired" => mentors.Where(m => m.TrainingExpiresOn < today),
-            "expiring" => mentors.Where(m => m.TrainingExpiresOn >= today && m.TrainingExpiresOn <= soon),
-            "due" => mentors.Where(m => m.TrainingCompletedOn == null || m.TrainingExpiresOn <= soon),
-            _ => mentors,
-        };
-
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var words = query.Q.ToLowerInvariant();
-            mentors = mentors.Where(m => m.SearchText.Contains(words));
-        }
-
+        var mentors = Filtered(scope.Mentors(db).AsNoTracking(), query, today);
         var total = await mentors.CountAsync(cancellationToken);
         var pageCount = Pagination.PageCountFor(total, PageSize);
         var current = Pagination.Clamp(page, pageCount);
@@ -100,53 +77,23 @@ public sealed class AdminMentorsController(PortalDbContext db, PortalEmails emai
 
     [HttpPost("{id:int}/approve")]
     [ActionName(nameof(Approve))]
-    public async Task<IActionResult> ApproveConfirmed(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> ApproveConfirmed(int id, [FromServices] ApproveMentor approveMentor, CancellationToken cancellationToken)
     {
-        var mentor = await FindAsync(id, cancellationToken);
-        if (mentor is null)
+        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+        switch (await approveMentor.RunAsync(id, scope, User.Id(), cancellationToken))
         {
-            return NotFound();
+            case MentorChange.Changed approved:
+                TempData["Success"] = $"{approved.MentorName} has been approved as a mentor{(approved.Emailed ? " and emailed." : ".")}";
+                return Redirect($"/admin/mentors/{id}");
+            case MentorChange.ChangedMeanwhile:
+                return ChangedMeanwhileRedirect(id);
+            case MentorChange.Refused refused:
+                ModelState.AddModelError(string.Empty, refused.Reason);
+                var mentor = await FindAsync(id, cancellationToken);
+                return mentor is null ? NotFound() : View(nameof(Approve), await DecisionViewModelAsync(mentor, new DeclineForm(), cancellationToken));
+            default:
+                return NotFound();
         }
-
-        var before = mentor.Approval.ToString();
-        if (!ModelState.TryApply(string.Empty, () => mentor.Approve(Now)))
-        {
-            return View(nameof(Approve), await DecisionViewModelAsync(mentor, new DeclineForm(), cancellationToken));
-        }
-
-        Audit(mentor, AuditActions.MentorApproved, before, MentorApproval.Approved.ToString());
-        var user = mentor.UserId is null ? null : await users.FindByIdAsync(mentor.UserId);
-        if (user?.Email is { } email)
-        {
-            emails.MentorApproved(new Recipient(email, mentor.DisplayName), mentor.IsListed(Today));
-        }
-
-        try
-        {
-            if (user is not null && !await users.IsInRoleAsync(user, Roles.Mentor))
-            {
-                // The user store saves this context: the approval, the role, the email and the audit row in one SaveChanges.
-                var added = await users.AddToRoleAsync(user, Roles.Mentor);
-                if (!added.Succeeded)
-                {
-                    return ChangedMeanwhileRedirect(id);
-                }
-
-                // A role change ends the person's sessions, like every role change: they sign in again as a mentor.
-                await users.UpdateSecurityStampAsync(user);
-            }
-            else
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangedMeanwhileRedirect(id);
-        }
-
-        TempData["Success"] = $"{mentor.DisplayName} has been approved as a mentor{(user?.Email is null ? "." : " and emailed.")}";
-        return Redirect($"/admin/mentors/{id}");
     }
 
     [HttpGet("{id:int}/decline")]
@@ -157,134 +104,126 @@ public sealed class AdminMentorsController(PortalDbContext db, PortalEmails emai
     }
 
     [HttpPost("{id:int}/decline")]
-    public async Task<IActionResult> Decline(int id, DeclineForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Decline(int id, DeclineForm form, [FromServices] DeclineMentorApplication declineApplication,
+        CancellationToken cancellationToken)
     {
+        if (ModelState.IsValid)
+        {
+            var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+            switch (await declineApplication.RunAsync(id, form.Message!, scope, User.Id(), cancellationToken))
+            {
+                case MentorChange.Changed declined:
+                    TempData["Success"] = $"{declined.MentorName}'s sign-up has been declined and your message sent.";
+                    return Redirect($"/admin/mentors/{id}");
+                case MentorChange.ChangedMeanwhile:
+                    return ChangedMeanwhileRedirect(id);
+                case MentorChange.Refused refused:
+                    ModelState.AddModelError(nameof(form.Message), refused.Reason);
+                    break;
+                default:
+                    return NotFound();
+            }
+        }
+
         var mentor = await FindAsync(id, cancellationToken);
-        if (mentor is null)
-        {
-            return NotFound();
-        }
-
-        if (ModelState.IsValid && ModelState.TryApply(nameof(form.Message), () => mentor.Decline(form.Message!, Now)))
-        {
-            Audit(mentor, AuditActions.MentorDeclined, MentorApproval.Waiting.ToString(), MentorApproval.Declined.ToString());
-            var addresses = await db.EmailsAsync([mentor.UserId], cancellationToken);
-            if (addresses.For(mentor.UserId, mentor.DisplayName) is { } recipient)
-            {
-                emails.MentorDeclined(recipient, mentor.DeclineMessage!);
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return ChangedMeanwhileRedirect(id);
-            }
-
-            TempData["Success"] = $"{mentor.DisplayName}'s sign-up has been declined and your message sent.";
-            return Redirect($"/admin/mentors/{id}");
-        }
-
-        return View(await DecisionViewModelAsync(mentor, form, cancellationToken));
+        return mentor is null ? NotFound() : View(await DecisionViewModelAsync(mentor, form, cancellationToken));
     }
 
     [HttpPost("{id:int}/training")]
-    public async Task<IActionResult> RecordTraining(int id, [Bind(Prefix = "")] RecordTrainingForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> RecordTraining(int id, [Bind(Prefix = "")] RecordTrainingForm form, [FromServices] RecordMentorTraining recordTraining,
+        CancellationToken cancellationToken)
     {
-        var mentor = await FindAsync(id, cancellationToken);
-        if (mentor is null)
-        {
-            return NotFound();
-        }
-
         if (form.CompletedOn is { } completed && form.ExpiresOn <= completed)
         {
             ModelState.AddModelError(nameof(form.ExpiresOn), "The expiry date must be after the date the course was completed.");
         }
 
-        DateOnly? expires = null;
-        if (ModelState.IsValid && ModelState.TryApply(nameof(form.CompletedOn), () =>
-            {
-                expires = form.ExpiresOn ?? (form.IsSchemeCourse ? mentor.SchemeCourseExpiry(form.CompletedOn!.Value) : null);
-                mentor.RecordTraining(form.Course!.Trim(), form.IsSchemeCourse, form.CompletedOn!.Value, expires, User.Id(), Now);
-            }))
+        if (ModelState.IsValid)
         {
-            Audit(mentor, AuditActions.TrainingRecorded, null,
-                $"{form.Course!.Trim()}, completed {form.CompletedOn:d MMM yyyy}, {(expires is { } e ? $"expires {e:d MMM yyyy}" : "does not expire")}");
-            try
+            var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+            var outcome = await recordTraining.RunAsync(id, form.Course!.Trim(), form.IsSchemeCourse, form.CompletedOn!.Value, form.ExpiresOn, scope,
+                User.Id(), cancellationToken);
+            if (Shown(id, outcome, nameof(form.CompletedOn), changed => $"Training recorded for {changed.MentorName}.") is { } result)
             {
-                await db.SaveChangesAsync(cancellationToken);
+                return result;
             }
-            catch (DbUpdateConcurrencyException)
-            {
-                return ChangedMeanwhileRedirect(id);
-            }
-
-            TempData["Success"] = $"Training recorded for {mentor.DisplayName}.";
-            return Redirect($"/admin/mentors/{id}");
         }
 
-        db.ChangeTracker.Clear();
-        mentor = (await FindAsync(id, cancellationToken))!;
-        return View(nameof(Details), await DetailsViewModelAsync(mentor, form, new CapacityForm { Capacity = mentor.Capacity }, cancellationToken));
+        var mentor = await FindAsync(id, cancellationToken);
+        return mentor is null
+            ? NotFound()
+            : View(nameof(Details), await DetailsViewModelAsync(mentor, form, new CapacityForm { Capacity = mentor.Capacity }, cancellationToken));
     }
 
     [HttpPost("{id:int}/capacity")]
-    public async Task<IActionResult> Capacity(int id, [Bind(Prefix = "")] CapacityForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Capacity(int id, [Bind(Prefix = "")] CapacityForm form, [FromServices] SetMentorCapacity setCapacity,
+        CancellationToken cancellationToken)
     {
+        if (ModelState.IsValid)
+        {
+            var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+            var outcome = await setCapacity.RunAsync(id, form.Capacity, scope, User.Id(), cancellationToken);
+            if (Shown(id, outcome, nameof(form.Capacity), changed => $"{changed.MentorName}'s capacity is now {changed.Capacity}.") is { } result)
+            {
+                return result;
+            }
+        }
+
         var mentor = await FindAsync(id, cancellationToken);
-        if (mentor is null)
-        {
-            return NotFound();
-        }
+        return mentor is null ? NotFound() : View(nameof(Details), await DetailsViewModelAsync(mentor, new RecordTrainingForm(), form, cancellationToken));
+    }
 
-        var before = mentor.Capacity;
-        if (ModelState.IsValid && ModelState.TryApply(nameof(form.Capacity), () => mentor.SetCapacity(form.Capacity)))
+    /// <summary>The response to a change on the details page, or null when the page is shown again with the refusal beside the field.</summary>
+    private IActionResult? Shown(int id, MentorChange outcome, string field, Func<MentorChange.Changed, string> success)
+    {
+        switch (outcome)
         {
-            if (before != mentor.Capacity)
-            {
-                Audit(mentor, AuditActions.CapacityChanged, before.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    mentor.Capacity.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
+            case MentorChange.Changed changed:
+                TempData["Success"] = success(changed);
+                return Redirect($"/admin/mentors/{id}");
+            case MentorChange.ChangedMeanwhile:
                 return ChangedMeanwhileRedirect(id);
-            }
+            case MentorChange.Refused refused:
+                ModelState.AddModelError(field, refused.Reason);
+                return null;
+            default:
+                return NotFound();
+        }
+    }
 
-            TempData["Success"] = $"{mentor.DisplayName}'s capacity is now {mentor.Capacity}.";
-            return Redirect($"/admin/mentors/{id}");
+    /// <summary>The mentors the list's filters and search words leave.</summary>
+    private static IQueryable<Mentor> Filtered(IQueryable<Mentor> mentors, AdminMentorsQuery query, DateOnly today)
+    {
+        var soon = today.AddDays(Mentor.TrainingReminderDays);
+        if (query.Approval is { } approval)
+        {
+            mentors = mentors.Where(m => m.Approval == approval);
         }
 
-        db.ChangeTracker.Clear();
-        mentor = (await FindAsync(id, cancellationToken))!;
-        return View(nameof(Details), await DetailsViewModelAsync(mentor, new RecordTrainingForm(), form, cancellationToken));
+        mentors = query.Training switch
+        {
+            "missing" => mentors.Where(m => m.TrainingCompletedOn == null),
+            "expired" => mentors.Where(m => m.TrainingExpiresOn < today),
+            "expiring" => mentors.Where(m => m.TrainingExpiresOn >= today && m.TrainingExpiresOn <= soon),
+            "due" => mentors.Where(m => m.TrainingCompletedOn == null || m.TrainingExpiresOn <= soon),
+            _ => mentors,
+        };
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var words = query.Q.ToLowerInvariant();
+            mentors = mentors.Where(m => m.SearchText.Contains(words));
+        }
+
+        return mentors;
     }
 
     /// <summary>The mentor, if they are in one of the administrator's programmes; otherwise null (a 404).</summary>
     private async Task<Mentor?> FindAsync(int id, CancellationToken cancellationToken)
     {
         var scope = await AdminScope.ForAsync(db, User, cancellationToken);
-        return await scope.Mentors(db).Include(m => m.Programmes).Include(m => m.Training)
-            .AsSplitQuery()
+        return await scope.Mentors(db).WithProgrammesAndTraining()
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-    }
-
-    /// <summary>One entry for each of the mentor's programmes, so each programme's administrators see it.</summary>
-    private void Audit(Mentor mentor, string action, string? before, string? after)
-    {
-        var subject = $"{mentor.DisplayName} (mentor {mentor.Id})";
-        var programmeIds = mentor.Programmes.Count == 0 ? [null] : mentor.Programmes.Select(p => (int?)p.Id).ToList();
-        foreach (var programmeId in programmeIds)
-        {
-            db.AuditEntries.Add(new AuditEntry(User.Id(), action, subject, before, after, Now, programmeId));
-        }
     }
 
     private RedirectResult ChangedMeanwhileRedirect(int id)

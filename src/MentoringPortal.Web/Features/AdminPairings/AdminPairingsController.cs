@@ -1,6 +1,5 @@
 using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Admin;
 using MentoringPortal.Web.Features.Matching;
 using MentoringPortal.Web.Features.Shared;
@@ -13,7 +12,7 @@ namespace MentoringPortal.Web.Features.AdminPairings;
 
 /// <summary>The administrator's pairings: the list, one pairing's facts, moving a mentee to a new mentor, and ending a pairing.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class AdminPairingsController(PortalDbContext db, PortalEmails emails, MatchSuggestions suggestions, TimeProvider time)
+public sealed class AdminPairingsController(PortalDbContext db, MatchSuggestions suggestions, TimeProvider time)
     : Controller
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -54,29 +53,8 @@ public sealed class AdminPairingsController(PortalDbContext db, PortalEmails ema
             pairings = AdminPairingFacts.WithNameLike(db, pairings, query.Q.Trim());
         }
 
-        var ordered = pairings.OrderByDescending(m => m.StartedAt).ThenByDescending(m => m.Id);
-        IReadOnlyList<PairingRow> rows;
-        int total;
-        int page;
-        int pageCount;
-        if (query.Overdue)
-        {
-            // The overdue rule lives in the domain (Mentorship.IsOverdue), so it runs on the projected facts and paging follows it.
-            var overdue = (await AdminPairingFacts.RowsAsync(db, ordered, Now, cancellationToken)).Where(r => r.Overdue).ToList();
-            total = overdue.Count;
-            pageCount = Pagination.PageCountFor(total, PairingsQuery.PageSize);
-            page = Pagination.Clamp(query.Page, pageCount);
-            rows = overdue.Skip((page - 1) * PairingsQuery.PageSize).Take(PairingsQuery.PageSize).ToList();
-        }
-        else
-        {
-            total = await ordered.CountAsync(cancellationToken);
-            pageCount = Pagination.PageCountFor(total, PairingsQuery.PageSize);
-            page = Pagination.Clamp(query.Page, pageCount);
-            rows = await AdminPairingFacts.RowsAsync(db, ordered.Skip((page - 1) * PairingsQuery.PageSize).Take(PairingsQuery.PageSize),
-                Now, cancellationToken);
-        }
-
+        var (rows, total, page, pageCount) = await PageAsync(pairings.OrderByDescending(m => m.StartedAt).ThenByDescending(m => m.Id), query,
+            cancellationToken);
         query.Page = page;
         return View(new PairingsListViewModel(query, programmes, rows, total, new Pagination(page, pageCount, query.UrlFor, "Pages of pairings")));
     }
@@ -139,76 +117,30 @@ public sealed class AdminPairingsController(PortalDbContext db, PortalEmails ema
     }
 
     [HttpPost("/admin/pairings/{id:int}/reassign/{mentorId:int}")]
-    public async Task<IActionResult> Reassigned(int id, int mentorId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Reassigned(int id, int mentorId, [FromServices] ReassignPairing reassignPairing,
+        CancellationToken cancellationToken)
     {
         var scope = await AdminScope.ForAsync(db, User, cancellationToken);
-        var pairing = await scope.Pairings(db).AsSplitQuery()
-            .Include(m => m.Mentor)
-            .Include(m => m.Mentee).ThenInclude(x => x!.Goals)
-            .Include(m => m.Mentee).ThenInclude(x => x!.Mentorships)
-            .Include(m => m.Mentee).ThenInclude(x => x!.Applications)
-            .Include(m => m.Meetings)
-            .Include(m => m.ChangeRequests)
-            .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (pairing is null)
+        string newMentor;
+        switch (await reassignPairing.RunAsync(id, mentorId, scope, User.Id(), cancellationToken))
         {
-            return NotFound();
-        }
-
-        var newMentor = await db.Mentors.Include(m => m.Programmes)
-            .SingleOrDefaultAsync(m => m.Id == mentorId && m.Programmes.Any(p => p.Id == pairing.ProgrammeId), cancellationToken);
-        if (newMentor is null)
-        {
-            return NotFound();
-        }
-
-        var programme = await db.Programmes.SingleAsync(p => p.Id == pairing.ProgrammeId, cancellationToken);
-        var oldMentor = pairing.Mentor!;
-        var mentee = pairing.Mentee!;
-        Reassignment? reassignment = null;
-        if (ModelState.TryApply(string.Empty, () => reassignment = pairing.ReassignTo(newMentor, programme, User.Id(), Now)))
-        {
-            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.PairingReassigned,
-                $"{mentee.DisplayName}: {oldMentor.DisplayName} → {newMentor.DisplayName}", oldMentor.DisplayName, newMentor.DisplayName, Now,
-                programme.Id));
-
-            // The new pairing's id goes into the emails' links, so it is saved first; the emails join it in the same transaction.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                var started = reassignment!.Started;
-                var addresses = await db.EmailsAsync([mentee.UserId, newMentor.UserId, oldMentor.UserId], cancellationToken);
-                if (addresses.For(mentee.UserId, mentee.DisplayName) is { } toMentee)
-                {
-                    emails.ReassignedMenteeNewMentor(toMentee, newMentor.DisplayName, started.Id);
-                }
-
-                if (addresses.For(newMentor.UserId, newMentor.DisplayName) is { } toNewMentor)
-                {
-                    emails.ReassignedNewMentee(toNewMentor, mentee.DisplayName, programme.Name, started.Id);
-                }
-
-                if (addresses.For(oldMentor.UserId, oldMentor.DisplayName) is { } toOldMentor)
-                {
-                    emails.ReassignedPairingEnded(toOldMentor, mentee.DisplayName);
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                TempData["Success"] = $"{mentee.DisplayName} is now paired with {newMentor.DisplayName}. All three have been emailed.";
-                return Redirect(PairingPath(started.Id));
-            }
-            catch (Exception exception) when (exception is DbUpdateConcurrencyException || (exception is DbUpdateException update && update.IsConstraintViolation()))
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                ModelState.AddModelError(string.Empty, $"Nothing has changed: at the same moment {newMentor.DisplayName}'s last place was taken, or this pairing was changed by someone else. Check the pairing below and choose again.");
-            }
+            case PairingReassignment.Reassigned reassigned:
+                TempData["Success"] = $"{reassigned.MenteeName} is now paired with {reassigned.NewMentorName}. All three have been emailed.";
+                return Redirect(PairingPath(reassigned.StartedPairingId));
+            case PairingReassignment.Refused refused:
+                ModelState.AddModelError(string.Empty, refused.Reason);
+                newMentor = refused.NewMentorName;
+                break;
+            case PairingReassignment.ChangedMeanwhile changed:
+                ModelState.AddModelError(string.Empty, $"Nothing has changed: at the same moment {changed.NewMentorName}'s last place was taken, or this pairing was changed by someone else. Check the pairing below and choose again.");
+                newMentor = changed.NewMentorName;
+                break;
+            default:
+                return NotFound();
         }
 
         var detail = await DetailAsync(id, cancellationToken);
-        return detail is null ? NotFound() : View(nameof(ConfirmReassign), new ConfirmReassignViewModel(detail, mentorId, newMentor.DisplayName));
+        return detail is null ? NotFound() : View(nameof(ConfirmReassign), new ConfirmReassignViewModel(detail, mentorId, newMentor));
     }
 
     [HttpGet("/admin/pairings/{id:int}/end")]
@@ -230,49 +162,51 @@ public sealed class AdminPairingsController(PortalDbContext db, PortalEmails ema
     }
 
     [HttpPost("/admin/pairings/{id:int}/end")]
-    public async Task<IActionResult> End(int id, EndByAdministratorForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> End(int id, EndByAdministratorForm form, [FromServices] EndPairingByAdministrator endPairing,
+        CancellationToken cancellationToken)
     {
-        var scope = await AdminScope.ForAsync(db, User, cancellationToken);
-        var pairing = await scope.Pairings(db).AsSplitQuery()
-            .Include(m => m.Mentor).Include(m => m.Mentee).Include(m => m.Meetings).Include(m => m.ChangeRequests)
-            .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (pairing is null)
+        if (ModelState.IsValid)
         {
-            return NotFound();
-        }
-
-        var message = string.IsNullOrWhiteSpace(form.Message) ? null : form.Message.Trim();
-        if (ModelState.IsValid && ModelState.TryApply(nameof(form.Message), () => pairing.End(EndReason.EndedByScheme, User.Id(), message, Now)))
-        {
-            var (mentee, mentor) = await db.MembersAsync(pairing, cancellationToken);
-            if (mentee is not null)
+            var scope = await AdminScope.ForAsync(db, User, cancellationToken);
+            switch (await endPairing.RunAsync(id, form.Message, scope, User.Id(), cancellationToken))
             {
-                emails.PairingEndedByScheme(mentee, pairing.Mentor!.DisplayName, message, toMentee: true);
-            }
-
-            if (mentor is not null)
-            {
-                emails.PairingEndedByScheme(mentor, pairing.Mentee!.DisplayName, message, toMentee: false);
-            }
-
-            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.PairingEnded,
-                $"{pairing.Mentee!.DisplayName} with {pairing.Mentor!.DisplayName}", "Active", EndReason.EndedByScheme.Describe(), Now,
-                pairing.ProgrammeId));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                TempData["Success"] = "The pairing has ended. Both members have been emailed.";
-                return Redirect(PairingPath(id));
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                ModelState.AddModelError(string.Empty, "Nothing has changed: the pairing was changed at the same moment (perhaps a member ended it). Check it below.");
+                case AdministratorEnding.Ended:
+                    TempData["Success"] = "The pairing has ended. Both members have been emailed.";
+                    return Redirect(PairingPath(id));
+                case AdministratorEnding.Refused refused:
+                    ModelState.AddModelError(nameof(form.Message), refused.Reason);
+                    break;
+                case AdministratorEnding.ChangedMeanwhile:
+                    ModelState.AddModelError(string.Empty, "Nothing has changed: the pairing was changed at the same moment (perhaps a member ended it). Check it below.");
+                    break;
+                default:
+                    return NotFound();
             }
         }
 
         var detail = await DetailAsync(id, cancellationToken);
         return detail is null ? NotFound() : View(new EndByAdministratorViewModel(detail, form));
+    }
+
+    private async Task<(IReadOnlyList<PairingRow> Rows, int Total, int Page, int PageCount)> PageAsync(IOrderedQueryable<Mentorship> ordered,
+        PairingsQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Overdue)
+        {
+            // The overdue rule lives in the domain (Mentorship.IsOverdue), so it runs on the projected facts and paging follows it.
+            var overdue = (await AdminPairingFacts.RowsAsync(db, ordered, Now, cancellationToken)).Where(r => r.Overdue).ToList();
+            var overduePages = Pagination.PageCountFor(overdue.Count, PairingsQuery.PageSize);
+            var overduePage = Pagination.Clamp(query.Page, overduePages);
+            return (overdue.Skip((overduePage - 1) * PairingsQuery.PageSize).Take(PairingsQuery.PageSize).ToList(), overdue.Count, overduePage,
+                overduePages);
+        }
+
+        var total = await ordered.CountAsync(cancellationToken);
+        var pageCount = Pagination.PageCountFor(total, PairingsQuery.PageSize);
+        var page = Pagination.Clamp(query.Page, pageCount);
+        var rows = await AdminPairingFacts.RowsAsync(db, ordered.Skip((page - 1) * PairingsQuery.PageSize).Take(PairingsQuery.PageSize),
+            Now, cancellationToken);
+        return (rows, total, page, pageCount);
     }
 
     private static string PairingPath(int id) => $"/admin/pairings/{id}";

@@ -1,6 +1,5 @@
 using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,10 +10,8 @@ namespace MentoringPortal.Web.Features.PairingChanges;
 /// <summary>A member ends their pairing, or asks the scheme in confidence for a change.</summary>
 [Authorize]
 [Route("pairings/{id:int}")]
-public sealed class PairingChangesController(PortalDbContext db, PortalEmails emails, TimeProvider time) : Controller
+public sealed class PairingChangesController(PortalDbContext db) : Controller
 {
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
-
     [HttpGet("end")]
     public async Task<IActionResult> End(int id, CancellationToken cancellationToken)
     {
@@ -23,46 +20,33 @@ public sealed class PairingChangesController(PortalDbContext db, PortalEmails em
     }
 
     [HttpPost("end")]
-    public async Task<IActionResult> End(int id, EndPairingForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> End(int id, EndPairingForm form, [FromServices] EndPairing endPairing, CancellationToken cancellationToken)
     {
-        var pairing = await FindActiveAsync(id, cancellationToken);
-        if (pairing is null)
-        {
-            return NotFound();
-        }
-
         if (form.Reason is { } chosen && !EndReasonText.ForMembers.Contains(chosen))
         {
             ModelState.AddModelError(nameof(form.Reason), "Choose why the pairing is ending.");
         }
 
-        if (ModelState.IsValid && ModelState.TryApply(nameof(form.Note), () => pairing.End(form.Reason!.Value, User.Id(), form.Note, Now)))
+        if (ModelState.IsValid)
         {
-            var (mentee, mentor) = await db.MembersAsync(pairing, cancellationToken);
-            if (mentee is not null)
+            switch (await endPairing.RunAsync(id, User.Id(), form.Reason!.Value, form.Note, cancellationToken))
             {
-                emails.PairingEnded(mentee, pairing.Mentor!.DisplayName, form.Reason!.Value, toMentee: true);
-            }
-
-            if (mentor is not null)
-            {
-                emails.PairingEnded(mentor, pairing.Mentee!.DisplayName, form.Reason!.Value, toMentee: false);
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                TempData["Success"] = "The pairing has ended. You have both been emailed.";
-                return Redirect("/me");
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                TempData["Problem"] = "The pairing changed at the same moment (perhaps the other member ended it). Please check it again.";
-                return Redirect("/me");
+                case MemberEnding.Ended:
+                    TempData["Success"] = "The pairing has ended. You have both been emailed.";
+                    return Redirect("/me");
+                case MemberEnding.ChangedMeanwhile:
+                    TempData["Problem"] = "The pairing changed at the same moment (perhaps the other member ended it). Please check it again.";
+                    return Redirect("/me");
+                case MemberEnding.Refused refused:
+                    ModelState.AddModelError(nameof(form.Note), refused.Reason);
+                    break;
+                default:
+                    return NotFound();
             }
         }
 
-        return View(new EndPairingViewModel(await HeaderAsync(pairing, cancellationToken), form));
+        var pairing = await FindActiveAsync(id, cancellationToken);
+        return pairing is null ? NotFound() : View(new EndPairingViewModel(await HeaderAsync(pairing, cancellationToken), form));
     }
 
     [HttpGet("change")]
@@ -73,43 +57,32 @@ public sealed class PairingChangesController(PortalDbContext db, PortalEmails em
     }
 
     [HttpPost("change")]
-    public async Task<IActionResult> Change(int id, ChangeRequestForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Change(int id, ChangeRequestForm form, [FromServices] AskForPairingChange askForChange,
+        CancellationToken cancellationToken)
     {
-        var pairing = await FindActiveAsync(id, cancellationToken);
-        if (pairing is null)
+        if (ModelState.IsValid)
         {
-            return NotFound();
-        }
-
-        var userId = User.Id();
-        if (ModelState.IsValid && ModelState.TryApply(nameof(form.Reason), () => pairing.AskForChange(userId, form.Reason!, Now)))
-        {
-            var programme = await db.Programmes.Where(p => p.Id == pairing.ProgrammeId).Select(p => p.Name).SingleAsync(cancellationToken);
-            foreach (var administrator in await db.OfProgrammesAsync([pairing.ProgrammeId], cancellationToken))
+            switch (await askForChange.RunAsync(id, User.Id(), form.Reason!, cancellationToken))
             {
-                emails.ChangeRequestWaiting(administrator, programme);
+                case ChangeAsked.Asked:
+                    TempData["Success"] = "Your request has been sent to the scheme, in confidence. The other member has not been told.";
+                    return Redirect("/me");
+                case ChangeAsked.Refused refused:
+                    ModelState.AddModelError(nameof(form.Reason), refused.Reason);
+                    break;
+                default:
+                    return NotFound();
             }
-
-            var requester = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
-            emails.ChangeRequestReceived(new Recipient(requester.Email!, requester.DisplayName));
-            await db.SaveChangesAsync(cancellationToken);
-            TempData["Success"] = "Your request has been sent to the scheme, in confidence. The other member has not been told.";
-            return Redirect("/me");
         }
 
-        return View(await ChangeViewModelAsync(pairing, form, cancellationToken));
+        var pairing = await FindActiveAsync(id, cancellationToken);
+        return pairing is null ? NotFound() : View(await ChangeViewModelAsync(pairing, form, cancellationToken));
     }
 
     /// <summary>The pairing, if it is active and the signed-in person is one of its two members; otherwise null (a 404).</summary>
     private async Task<Mentorship?> FindActiveAsync(int id, CancellationToken cancellationToken)
     {
-        var userId = User.Id();
-        return await db.Mentorships
-            .Include(m => m.Meetings)
-            .Include(m => m.ChangeRequests.Where(c => c.Status == ChangeRequestStatus.Open))
-            .WithMember(id, userId)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(m => m.Status == MentorshipStatus.Active, cancellationToken);
+        return await db.Mentorships.ActiveForMember(id, User.Id()).SingleOrDefaultAsync(cancellationToken);
     }
 
     private async Task<PairingHeader> HeaderAsync(Mentorship pairing, CancellationToken cancellationToken)

@@ -112,19 +112,7 @@ public sealed class SurveysController(PortalDbContext db, TimeProvider time) : C
         }
 
         var send = string.Equals(form.Intent, SurveyIntent.Send, StringComparison.Ordinal);
-        if (IsUnreadable(nameof(form.Reason)) || form.Reason is { } reason && !Enum.IsDefined(reason) || send && form.Reason is null)
-        {
-            ModelState.Remove(nameof(form.Reason));
-            ModelState.AddModelError(nameof(form.Reason), ReasonMessage);
-        }
-
-        CheckText(nameof(form.WhatWouldHaveHelped), form.WhatWouldHaveHelped);
-        if (send && form.Reason == ExitReason.Other && string.IsNullOrWhiteSpace(form.WhatWouldHaveHelped)
-            && ModelState.GetFieldValidationState(nameof(form.WhatWouldHaveHelped)) != ModelValidationState.Invalid)
-        {
-            ModelState.AddModelError(nameof(form.WhatWouldHaveHelped), "You chose another reason: tell us a little about why it ended.");
-        }
-
+        CheckExit(form, send);
         if (ModelState.IsValid)
         {
             var now = Now;
@@ -219,6 +207,22 @@ public sealed class SurveysController(PortalDbContext db, TimeProvider time) : C
         {
             ModelState.Remove(key);
             ModelState.AddModelError(key, message);
+        }
+    }
+
+    private void CheckExit(ExitForm form, bool send)
+    {
+        if (IsUnreadable(nameof(form.Reason)) || form.Reason is { } reason && !Enum.IsDefined(reason) || send && form.Reason is null)
+        {
+            ModelState.Remove(nameof(form.Reason));
+            ModelState.AddModelError(nameof(form.Reason), ReasonMessage);
+        }
+
+        CheckText(nameof(form.WhatWouldHaveHelped), form.WhatWouldHaveHelped);
+        if (send && form.Reason == ExitReason.Other && string.IsNullOrWhiteSpace(form.WhatWouldHaveHelped)
+            && ModelState.GetFieldValidationState(nameof(form.WhatWouldHaveHelped)) != ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError(nameof(form.WhatWouldHaveHelped), "You chose another reason: tell us a little about why it ended.");
         }
     }
 
