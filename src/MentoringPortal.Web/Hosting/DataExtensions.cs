@@ -61,7 +61,8 @@ public static class DataExtensions
         builder.AddPortalDataProtection();
 
         builder.Services.AddHealthChecks()
-            .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+            .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"])
+            .AddCheck<DatabaseWritableCheck>("database-writable", tags: ["ready"]);
         return builder;
     }
 
@@ -69,6 +70,14 @@ public static class DataExtensions
     {
         // Interceptors registered in DI (tests count SQL statements this way).
         options.AddInterceptors(services.GetServices<IInterceptor>());
+
+        // A unique index or a concurrency token turning away a double submit is expected: the code that catches it answers in
+        // words and logs it as information. EF Core would log each one as an error with the SQL; an exception nobody catches
+        // is still logged as an error, with its stack trace, where it is handled (the error page, the job that ran it).
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Information),
+            (CoreEventId.SaveChangesFailed, LogLevel.Information),
+            (CoreEventId.OptimisticConcurrencyException, LogLevel.Information)));
     }
 
     /// <summary>The data folder (Portal:DataDirectory), created if need be; a folder the app cannot write stops the start.</summary>

@@ -232,6 +232,32 @@ public sealed class LoggingTests(LoggedPortal factory) : IClassFixture<LoggedPor
         throw new Xunit.Sdk.XunitException("No request event matched. Request events: "
             + string.Join(" | ", LoggedPortal.Logs.Requests().Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture))));
     }
+
+    [Fact]
+    public async Task HandledDoubleSubmit_IsLoggedAsInformation_NotAsAnErrorWithAStackTrace()
+    {
+        var mentor = await PortalData.MentorAsync(factory);
+        var mentee = await PortalData.MenteeAsync(factory);
+        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var fields = new Dictionary<string, string>
+        {
+            ["Message"] = "A double-clicked request to the same mentor, sent twice at once.",
+            ["ProgrammeId"] = (await PortalData.ProgrammeIdAsync(factory)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var contact = new Racer(client, $"/mentors/{mentor.Id}", $"/mentors/{mentor.Id}/contact", fields);
+
+        var answers = await Races.RunAsync([contact, contact, contact]);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id && r.MentorId == mentor.Id)));
+        var handled = LoggedPortal.Logs.Events.Where(e => e.Level == LogEventLevel.Information
+            && e.MessageTemplate.Text.Contains("submitted again", StringComparison.Ordinal)
+            && CapturedLogs.Scalar(e, "MentorId") == mentor.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(handled);
+        Assert.DoesNotContain(LoggedPortal.Logs.Events, e => e.Level >= LogEventLevel.Warning
+            && (e.Exception is DbUpdateException || e.Exception?.GetBaseException() is Npgsql.PostgresException
+                || (e.Properties.TryGetValue("SourceContext", out var source) && source.ToString().Contains("EntityFrameworkCore", StringComparison.Ordinal))));
+    }
 }
 
 /// <summary>

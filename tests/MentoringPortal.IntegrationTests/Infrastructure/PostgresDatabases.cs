@@ -45,6 +45,16 @@ public static class PostgresDatabases
         await ExecuteAsync($"DROP DATABASE IF EXISTS {Quote(name)} WITH (FORCE)", cancellationToken);
     }
 
+    /// <summary>Lets the database answer reads and refuse writes, as one on a full disk or switched to read-only does.</summary>
+    public static async Task MakeReadOnlyAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database
+            ?? throw new ArgumentException("The connection string names no database.", nameof(connectionString));
+        await ExecuteAsync($"ALTER DATABASE {Quote(name)} SET default_transaction_read_only = on", cancellationToken);
+        await using var connection = new NpgsqlConnection(connectionString);
+        NpgsqlConnection.ClearPool(connection);
+    }
+
     /// <summary>The connection string of database <paramref name="name"/> on the test server.</summary>
     public static string ConnectionStringFor(string name)
     {

@@ -32,6 +32,17 @@ public static class SqlServerDatabases
             cancellationToken);
     }
 
+    /// <summary>Lets the database answer reads and refuse writes, as one on a full disk or switched to read-only does.</summary>
+    public static async Task MakeReadOnlyAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        await using (var connection = new SqlConnection(connectionString))
+        {
+            SqlConnection.ClearPool(connection);
+        }
+
+        await ExecuteAsync($"ALTER DATABASE {Quote(DatabaseName(connectionString))} SET READ_ONLY WITH ROLLBACK IMMEDIATE", cancellationToken);
+    }
+
     /// <summary>The connection string of database <paramref name="name"/> on the test server.</summary>
     public static string ConnectionStringFor(string name) =>
         new SqlConnectionStringBuilder(Server) { InitialCatalog = name }.ConnectionString;

@@ -23,6 +23,12 @@ public static class TestDatabases
             ? SqlServerDatabases.DropDatabaseAsync(connectionString, cancellationToken)
             : PostgresDatabases.DropDatabaseAsync(connectionString, cancellationToken);
 
+    /// <summary>Lets the database answer reads and refuse writes.</summary>
+    public static Task MakeReadOnlyAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        IsSqlServer
+            ? SqlServerDatabases.MakeReadOnlyAsync(connectionString, cancellationToken)
+            : PostgresDatabases.MakeReadOnlyAsync(connectionString, cancellationToken);
+
     /// <summary>The database a connection string names.</summary>
     public static string DatabaseName(string connectionString) =>
         IsSqlServer

@@ -66,3 +66,8 @@ public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSess
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class ReadinessProbeConfiguration : IEntityTypeConfiguration<ReadinessProbe>
+{
+    public void Configure(EntityTypeBuilder<ReadinessProbe> builder) => builder.Property(p => p.Id).ValueGeneratedNever();
+}

@@ -20,7 +20,8 @@ public sealed class DirectoryController(
     ProgrammeCatalogue catalogue,
     PortalEmails emails,
     TimeProvider time,
-    IOptions<PortalOptions> options) : Controller
+    IOptions<PortalOptions> options,
+    ILogger<DirectoryController> logger) : Controller
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -162,6 +163,8 @@ public sealed class DirectoryController(
             catch (DbUpdateException ex) when (ex.IsConstraintViolation())
             {
                 // The same form submitted twice: the first one was saved, so this one is already done.
+                logger.LogInformation("Contact request from mentee {MenteeId} to mentor {MentorId} submitted again at the same moment; the first one stands.",
+                    mentee.Id, mentor.Id);
                 TempData["Success"] = $"Your request has been sent to {mentor.DisplayName}. You will hear by email when they answer.";
                 return Redirect("/me");
             }

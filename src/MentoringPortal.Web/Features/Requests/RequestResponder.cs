@@ -67,10 +67,14 @@ public sealed class RequestResponder(PortalDbContext db, PortalEmails emails, Ti
             }
             catch (DbUpdateConcurrencyException)
             {
+                logger.LogInformation("Request {RequestId}: still changing at the same moment after {Attempts} attempts; the mentor is asked to try again.",
+                    requestId, Attempts);
                 return AnswerOutcome.Refused("Someone else changed this at the same moment. Please try again.");
             }
             catch (DbUpdateException ex) when (ex.IsConstraintViolation())
             {
+                logger.LogInformation("Request {RequestId}: not accepted, the mentee was paired or the mentor's last place taken at the same moment.",
+                    requestId);
                 return AnswerOutcome.Refused($"{mentee.DisplayName} has just been paired with another mentor, or your last place has just been taken.");
             }
         }

@@ -1178,6 +1178,19 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.ToTable("ProgrammeAdministrators");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.ReadinessProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReadinessProbes");
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")

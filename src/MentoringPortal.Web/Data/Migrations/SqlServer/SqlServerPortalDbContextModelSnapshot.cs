@@ -1180,6 +1180,19 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("ProgrammeAdministrators");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.ReadinessProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReadinessProbes");
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")

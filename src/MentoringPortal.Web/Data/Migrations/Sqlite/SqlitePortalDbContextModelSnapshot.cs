@@ -1137,6 +1137,19 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("ProgrammeAdministrators");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.ReadinessProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReadinessProbes");
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
