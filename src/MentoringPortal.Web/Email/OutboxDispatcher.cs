@@ -109,16 +109,49 @@ public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, T
             return false;
         }
 
-        var sentAt = time.GetUtcNow().UtcDateTime;
-        await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.SentAt, sentAt)
-            .SetProperty(m => m.Attempts, message.Attempts + 1)
-            .SetProperty(m => m.LastError, (string?)null)
-            .SetProperty(m => m.ClaimedBy, (string?)null)
-            .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+        await MarkSentAsync(id, message.Attempts + 1, cancellationToken);
         logger.LogInformation("Email {OutboxId} sent.", id);
         return true;
     }
+
+    /// <summary>
+    /// The server has the email: if the database is gone at this moment (a restart), the row is marked again and again until it
+    /// is back, well within the claim, so that no other pass sends it a second time. Only stopping the app gives up.
+    /// </summary>
+    private async Task MarkSentAsync(long id, int attempts, CancellationToken cancellationToken)
+    {
+        var sentAt = time.GetUtcNow().UtcDateTime;
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.SentAt, sentAt)
+                    .SetProperty(m => m.Attempts, attempts)
+                    .SetProperty(m => m.LastError, (string?)null)
+                    .SetProperty(m => m.ClaimedBy, (string?)null)
+                    .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                var wait = MarkRetryDelay(tries);
+                logger.LogWarning("Email {OutboxId} was sent but could not be marked sent ({Error}); trying again in {Delay}.",
+                    id, exception.GetBaseException().Message, wait);
+                try
+                {
+                    await Task.Delay(wait, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    logger.LogError("Email {OutboxId} was sent but the app stopped before it could be marked sent; it may be sent again.", id);
+                    throw;
+                }
+            }
+        }
+    }
+
+    private static TimeSpan MarkRetryDelay(int tries) => TimeSpan.FromMilliseconds(Math.Min(10_000, 250 * Math.Pow(2, tries - 1)));
 
     private static string Shorten(string text) => text.Length > 1000 ? text[..1000] : text;
 }

@@ -1,6 +1,7 @@
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Email;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentoringPortal.IntegrationTests.Features;
@@ -84,6 +85,55 @@ public sealed class OutboxTests : IAsyncLifetime
         foreach (var to in recipients)
         {
             Assert.Single(_smtp.Mailbox.MessagesTo(to));
+        }
+    }
+
+    [Fact]
+    public async Task DatabaseGoneBetweenSentAndMarkedSent_TheMarkIsRetried_AndTheEmailIsNotSentTwice()
+    {
+        var databaseGoesAway = new FailFirstMarkSent();
+        await using var factory = await PortalFactory.CreateAsync(new PortalFactoryOptions
+        {
+            Smtp = _smtp,
+            Clock = _clock,
+            ConfigureServices = services => services.AddSingleton<IInterceptor>(databaseGoesAway),
+        });
+        var to = Unique.Email("marked");
+        await factory.InScopeAsync(async services =>
+        {
+            services.GetRequiredService<PortalEmails>().ResetPassword(new Recipient(to, "Someone"), "http://localhost/account/reset-password?code=x");
+            await services.GetRequiredService<Web.Data.PortalDbContext>().SaveChangesAsync();
+        });
+
+        await _smtp.Mailbox.WaitForAsync(to, TimeSpan.FromSeconds(20));
+        var row = await WaitUntilAsync(
+            () => PortalData.QueryAsync(factory, db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.To == to)), m => m.SentAt is not null);
+        Assert.NotNull(row.SentAt);
+        Assert.True(databaseGoesAway.Failed);
+
+        // Long after any claim would have lapsed, the dispatcher finds nothing to send again.
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        await factory.InScopeAsync(s => s.GetRequiredService<OutboxSender>().DispatchDueAsync(CancellationToken.None));
+        Assert.Single(_smtp.Mailbox.MessagesTo(to));
+    }
+
+    /// <summary>The database is gone for the first "mark as sent" after a send, as when it restarts at that moment.</summary>
+    private sealed class FailFirstMarkSent : DbCommandInterceptor
+    {
+        private int _failures;
+
+        public bool Failed => Volatile.Read(ref _failures) > 0;
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.StartsWith("UPDATE", StringComparison.Ordinal) && command.CommandText.Contains("\"SentAt\" = @", StringComparison.Ordinal)
+                && Interlocked.CompareExchange(ref _failures, 1, 0) == 0)
+            {
+                throw new InvalidOperationException("The database went away (a test).");
+            }
+
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
         }
     }
 
