@@ -1,8 +1,11 @@
+using MentoringPortal.Web.Features.AdminAdministrators;
 using MentoringPortal.Web.Features.AdminApplications;
 using MentoringPortal.Web.Features.AdminChangeRequests;
 using MentoringPortal.Web.Features.AdminCohort;
+using MentoringPortal.Web.Features.AdminEmails;
 using MentoringPortal.Web.Features.AdminMentors;
 using MentoringPortal.Web.Features.AdminPairings;
+using MentoringPortal.Web.Features.AdminProgrammes;
 using MentoringPortal.Web.Features.PairingChanges;
 
 namespace MentoringPortal.Web.Hosting;
@@ -23,6 +26,11 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<DeclineMentorApplication>();
         builder.Services.AddScoped<RecordMentorTraining>();
         builder.Services.AddScoped<SetMentorCapacity>();
+        builder.Services.AddScoped<AddAdministrator>();
+        builder.Services.AddScoped<ChangeAdministratorScope>();
+        builder.Services.AddScoped<RemoveAdministrator>();
+        builder.Services.AddScoped<CreateProgramme>();
+        builder.Services.AddScoped<RetryParkedEmail>();
         return builder;
     }
 }

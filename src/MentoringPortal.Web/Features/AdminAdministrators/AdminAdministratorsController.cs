@@ -15,10 +15,8 @@ namespace MentoringPortal.Web.Features.AdminAdministrators;
 /// log, not tied to a programme.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class AdminAdministratorsController(PortalDbContext db, UserManager<PortalUser> users, TimeProvider time) : Controller
+public sealed class AdminAdministratorsController(PortalDbContext db, UserManager<PortalUser> users) : Controller
 {
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
-
     [HttpGet("/admin/administrators")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -43,7 +41,7 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
     }
 
     [HttpPost("/admin/administrators/new")]
-    public async Task<IActionResult> New(AdministratorForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> New(AdministratorForm form, [FromServices] AddAdministrator addAdministrator, CancellationToken cancellationToken)
     {
         if (!await AdministersEveryProgrammeAsync(cancellationToken))
         {
@@ -73,24 +71,20 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
             return View("Edit", new AdministratorEditViewModel(null, programmes, form));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var added = await users.AddToRoleAsync(user, Roles.Administrator);
-        if (!added.Succeeded)
+        switch (await addAdministrator.RunAsync(user.Id, chosen, !form.LimitedToSome, User.Id(), cancellationToken))
         {
-            ModelState.AddModelError(nameof(form.Email), $"{user.DisplayName} is already an administrator. Change their programmes from the list of administrators instead.");
-            return View("Edit", new AdministratorEditViewModel(null, programmes, form));
+            case AdministratorChange.Saved added:
+                TempData["Success"] = $"{user.DisplayName} is now an administrator ({added.Scope.ToLowerInvariant()}).";
+                return Redirect("/admin/administrators");
+            case AdministratorChange.AlreadyAdministrator:
+                ModelState.AddModelError(nameof(form.Email), $"{user.DisplayName} is already an administrator. Change their programmes from the list of administrators instead.");
+                return View("Edit", new AdministratorEditViewModel(null, programmes, form));
+            case AdministratorChange.ChangedMeanwhile:
+                ModelState.AddModelError(nameof(form.Email), ChangedMeanwhile(user.DisplayName));
+                return View("Edit", new AdministratorEditViewModel(null, programmes, form));
+            default:
+                return NotFound();
         }
-
-        user.AdministersEveryProgramme = !form.LimitedToSome;
-        db.ProgrammeAdministrators.AddRange(chosen.Select(p => new ProgrammeAdministrator(user.Id, p.Id)));
-        var scope = ScopeText.For(user.AdministersEveryProgramme, Names(chosen));
-        db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.AdministratorAdded, user.Email!, null, scope, Now));
-        await db.SaveChangesAsync(cancellationToken);
-        // A new security stamp ends the person's sessions, so their next sign-in carries the new role.
-        await users.UpdateSecurityStampAsync(user);
-        await transaction.CommitAsync(cancellationToken);
-        TempData["Success"] = $"{user.DisplayName} is now an administrator ({scope.ToLowerInvariant()}).";
-        return Redirect("/admin/administrators");
     }
 
     [HttpGet("/admin/administrators/{userId}/edit")]
@@ -112,7 +106,8 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
     }
 
     [HttpPost("/admin/administrators/{userId}/edit")]
-    public async Task<IActionResult> Edit(string userId, AdministratorForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(string userId, AdministratorForm form, [FromServices] ChangeAdministratorScope changeAdministratorScope,
+        CancellationToken cancellationToken)
     {
         var administrator = await AdministratorAsync(userId, cancellationToken);
         if (administrator is null)
@@ -134,42 +129,17 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
             return View(new AdministratorEditViewModel(administrator, programmes, form));
         }
 
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        switch (await changeAdministratorScope.RunAsync(administrator, chosen, !form.LimitedToSome, User.Id(), cancellationToken))
         {
-            return NotFound();
+            case AdministratorChange.Saved saved:
+                TempData["Success"] = $"{administrator.Name} now administers: {saved.Scope.ToLowerInvariant()}.";
+                return Redirect(administrator.IsYou && form.LimitedToSome ? "/admin" : "/admin/administrators");
+            case AdministratorChange.ChangedMeanwhile:
+                ModelState.AddModelError(string.Empty, ChangedMeanwhile(administrator.Name));
+                return View(new AdministratorEditViewModel(administrator, programmes, form));
+            default:
+                return NotFound();
         }
-
-        var rows = await db.ProgrammeAdministrators.Where(a => a.UserId == userId).ToListAsync(cancellationToken);
-        var chosenIds = chosen.Select(p => p.Id).ToHashSet();
-        user.AdministersEveryProgramme = !form.LimitedToSome;
-        db.ProgrammeAdministrators.RemoveRange(rows.Where(r => !chosenIds.Contains(r.ProgrammeId)));
-        db.ProgrammeAdministrators.AddRange(chosenIds.Where(id => !rows.Exists(r => r.ProgrammeId == id)).Select(id => new ProgrammeAdministrator(userId, id)));
-        var before = administrator.Scope;
-        var after = ScopeText.For(user.AdministersEveryProgramme, Names(chosen));
-        var changed = !string.Equals(before, after, StringComparison.Ordinal);
-        if (changed)
-        {
-            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.AdministratorChanged, administrator.Email, before, after, Now));
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.IsConstraintViolation())
-        {
-            // Saved twice at once: the other save already made the same change.
-        }
-
-        if (changed && !administrator.IsYou)
-        {
-            // Their sessions end now: a narrowed administrator must not keep acting with the old scope.
-            await users.UpdateSecurityStampAsync(user);
-        }
-
-        TempData["Success"] = $"{administrator.Name} now administers: {after.ToLowerInvariant()}.";
-        return Redirect(administrator.IsYou && form.LimitedToSome ? "/admin" : "/admin/administrators");
     }
 
     [HttpGet("/admin/administrators/{userId}/remove")]
@@ -183,7 +153,7 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
 
     [HttpPost("/admin/administrators/{userId}/remove")]
     [ActionName("Remove")]
-    public async Task<IActionResult> RemoveConfirmed(string userId, CancellationToken cancellationToken)
+    public async Task<IActionResult> RemoveConfirmed(string userId, [FromServices] RemoveAdministrator removeAdministrator, CancellationToken cancellationToken)
     {
         var administrator = await AdministratorAsync(userId, cancellationToken);
         if (administrator is null)
@@ -197,30 +167,20 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
             return View(new RemoveAdministratorViewModel(administrator, cannot));
         }
 
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        switch (await removeAdministrator.RunAsync(administrator, User.Id(), cancellationToken))
         {
-            return NotFound();
+            case AdministratorChange.Saved:
+                TempData["Success"] = $"{administrator.Name} is no longer an administrator. Their account stays as it was otherwise.";
+                return Redirect("/admin/administrators");
+            case AdministratorChange.AlreadyRemoved:
+                TempData["Problem"] = $"{administrator.Name} had already been removed as an administrator.";
+                return Redirect("/admin/administrators");
+            case AdministratorChange.ChangedMeanwhile:
+                TempData["Problem"] = ChangedMeanwhile(administrator.Name);
+                return Redirect("/admin/administrators");
+            default:
+                return NotFound();
         }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        user.AdministersEveryProgramme = false;
-        db.ProgrammeAdministrators.RemoveRange(await db.ProgrammeAdministrators.Where(a => a.UserId == userId).ToListAsync(cancellationToken));
-        db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.AdministratorRemoved, administrator.Email,
-            administrator.Scope, "No longer an administrator", Now));
-        var removed = await users.RemoveFromRoleAsync(user, Roles.Administrator);
-        if (!removed.Succeeded)
-        {
-            TempData["Problem"] = $"{administrator.Name} had already been removed as an administrator.";
-            return Redirect("/admin/administrators");
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        // Ends every session they have: their very next request is signed out.
-        await users.UpdateSecurityStampAsync(user);
-        await transaction.CommitAsync(cancellationToken);
-        TempData["Success"] = $"{administrator.Name} is no longer an administrator. Their account stays as it was otherwise.";
-        return Redirect("/admin/administrators");
     }
 
     private async Task<bool> AdministersEveryProgrammeAsync(CancellationToken cancellationToken) =>
@@ -287,5 +247,6 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
         return chosen;
     }
 
-    private static List<string> Names(IEnumerable<ProgrammeChoice> programmes) => programmes.Select(p => p.Name).ToList();
+    private static string ChangedMeanwhile(string name) =>
+        $"{name}'s account changed at the same moment, so nothing was saved. Check the details and try again.";
 }

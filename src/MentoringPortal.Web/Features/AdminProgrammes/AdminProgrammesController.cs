@@ -45,7 +45,7 @@ public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider t
     }
 
     [HttpPost("/admin/programmes/new")]
-    public async Task<IActionResult> New(ProgrammeForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> New(ProgrammeForm form, [FromServices] CreateProgramme createProgramme, CancellationToken cancellationToken)
     {
         var scope = await AdminScope.ForAsync(db, User, cancellationToken);
         if (!scope.AllProgrammes)
@@ -75,25 +75,13 @@ public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider t
                 && ModelState.TryApply(ProgrammeForm.WeightsKey, () => created.SetWeights(form.ToWeights()))
                 && ModelState.TryApply(nameof(form.MinimumMatchScore), () => created.SetMinimumMatchScore(form.MinimumMatchScore!.Value)))
             {
-                try
+                if (await createProgramme.RunAsync(created, User.Id(), cancellationToken) is ProgrammeCreation.Created saved)
                 {
-                    // The audit row needs the programme's id, which the first save gives; one transaction keeps both or neither.
-                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    db.Programmes.Add(created);
-                    await db.SaveChangesAsync(cancellationToken);
-                    db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.ProgrammeCreated, created.Name, null,
-                        $"{ProgrammeText.Settings(created)}; weights: {ProgrammeText.Weights(created.Weights)}; minimum score {created.MinimumMatchScore}",
-                        Now, created.Id));
-                    await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                    TempData["Success"] = $"The programme “{created.Name}” has been created.";
+                    TempData["Success"] = $"The programme “{saved.Name}” has been created.";
                     return Redirect("/admin/programmes");
                 }
-                catch (DbUpdateException exception) when (exception.IsConstraintViolation())
-                {
-                    db.ChangeTracker.Clear();
-                    ModelState.AddModelError(nameof(form.Name), NameTaken(slug));
-                }
+
+                ModelState.AddModelError(nameof(form.Name), NameTaken(slug));
             }
         }
 

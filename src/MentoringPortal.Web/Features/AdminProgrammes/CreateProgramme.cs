@@ -1,0 +1,51 @@
+using MentoringPortal.Domain.Programmes;
+using MentoringPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentoringPortal.Web.Features.AdminProgrammes;
+
+/// <summary>
+/// Creates a programme the form has built and records it in the audit log, in one unit. The audit
+/// row needs the programme's id, which only the first save gives, so the unit saves twice.
+/// </summary>
+public sealed class CreateProgramme(PortalDbContext db, TimeProvider time)
+{
+    public async Task<ProgrammeCreation> RunAsync(Programme programme, string administratorUserId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.InOneUnitAsync(unit => CreateAsync(programme, administratorUserId, unit), cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsConstraintViolation())
+        {
+            // Another programme took the same web address at the same moment.
+            db.ChangeTracker.Clear();
+            return new ProgrammeCreation.NameTaken();
+        }
+    }
+
+    private async Task<ProgrammeCreation> CreateAsync(Programme programme, string administratorUserId, CancellationToken cancellationToken)
+    {
+        db.Programmes.Add(programme);
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditEntries.Add(new AuditEntry(administratorUserId, AuditActions.ProgrammeCreated, programme.Name, null,
+            $"{ProgrammeText.Settings(programme)}; weights: {ProgrammeText.Weights(programme.Weights)}; minimum score {programme.MinimumMatchScore}",
+            time.GetUtcNow().UtcDateTime, programme.Id));
+        await db.SaveChangesAsync(cancellationToken);
+        return new ProgrammeCreation.Created(programme.Name);
+    }
+}
+
+/// <summary>How creating a programme ended.</summary>
+public abstract record ProgrammeCreation
+{
+    private ProgrammeCreation()
+    {
+    }
+
+    /// <summary>A programme with the same web address already exists; nothing was saved.</summary>
+    public sealed record NameTaken : ProgrammeCreation;
+
+    /// <summary>The programme exists and the audit log says so.</summary>
+    public sealed record Created(string Name) : ProgrammeCreation;
+}
