@@ -4,6 +4,7 @@ using MentoringPortal.Web.Features.AdminCohort;
 using MentoringPortal.Web.Features.AdminMentors;
 using MentoringPortal.Web.Features.AdminPairings;
 using MentoringPortal.Web.Features.PairingChanges;
+using MentoringPortal.Web.Features.Pairings;
 
 namespace MentoringPortal.Web.Hosting;
 
@@ -23,6 +24,10 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<DeclineMentorApplication>();
         builder.Services.AddScoped<RecordMentorTraining>();
         builder.Services.AddScoped<SetMentorCapacity>();
+        builder.Services.AddScoped<PlanMeeting>();
+        builder.Services.AddScoped<ChangeMeeting>();
+        builder.Services.AddScoped<CancelMeeting>();
+        builder.Services.AddScoped<LogMeetingHeld>();
         return builder;
     }
 }
