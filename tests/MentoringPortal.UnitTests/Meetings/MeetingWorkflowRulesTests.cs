@@ -1,4 +1,4 @@
-using MentoringPortal.Domain.Meetings;
+using MentoringPortal.Domain;
 using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.UnitTests.Builders;
 
