@@ -86,6 +86,9 @@ public sealed class Meeting
         Version++;
     }
 
+    /// <summary>A meeting can be logged as held once it has started, unless it was cancelled.</summary>
+    public bool CanBeLoggedAsHeld(DateTime now) => Status != MeetingStatus.Cancelled && StartsAt <= now;
+
     public void MarkHeld(DateTime now) => LogAsHeld(AgreedActions, now);
 
     /// <summary>Records that the meeting took place, with the actions both members agreed.</summary>

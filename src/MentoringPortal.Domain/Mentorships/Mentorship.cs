@@ -145,6 +145,9 @@ public sealed class Mentorship
         Version++;
     }
 
+    /// <summary>Whether the next meeting planned is the initial one: no meeting so far, or every one cancelled.</summary>
+    public bool NextMeetingIsInitial => !_meetings.Exists(m => m.Status != MeetingStatus.Cancelled);
+
     /// <summary>Plans a meeting; the first meeting of a pairing is the initial one, expected face to face.</summary>
     public Meeting PlanMeeting(DateTime startsAt, int durationMinutes, MeetingModes mode, string? location)
     {
@@ -153,8 +156,7 @@ public sealed class Mentorship
             throw new DomainRuleException("This pairing has ended, so no more meetings can be planned.");
         }
 
-        var isInitial = !_meetings.Exists(m => m.Status != MeetingStatus.Cancelled);
-        var meeting = new Meeting(this, startsAt, durationMinutes, mode, location, isInitial);
+        var meeting = new Meeting(this, startsAt, durationMinutes, mode, location, NextMeetingIsInitial);
         _meetings.Add(meeting);
         Version++;
         return meeting;

@@ -51,4 +51,13 @@ public static class Loaders
     public static IQueryable<Mentor> WithProgrammesAndTraining(this IQueryable<Mentor> mentors) => mentors
         .Include(m => m.Programmes).Include(m => m.Training)
         .AsSplitQuery();
+
+    /// <summary>
+    /// The pairing with this id when the user is one of its two members, with both members, its meetings
+    /// and, on each meeting, only that member's own note: what planning, changing, cancelling or logging
+    /// a meeting reads.
+    /// </summary>
+    public static IQueryable<Mentorship> WithMeetingsForMember(this IQueryable<Mentorship> pairings, int id, string userId) => pairings
+        .Include(m => m.Meetings).ThenInclude(m => m.Notes.Where(n => n.AuthorUserId == userId))
+        .WithMember(id, userId);
 }

@@ -7,6 +7,7 @@ using MentoringPortal.Web.Features.AdminMentors;
 using MentoringPortal.Web.Features.AdminPairings;
 using MentoringPortal.Web.Features.AdminProgrammes;
 using MentoringPortal.Web.Features.PairingChanges;
+using MentoringPortal.Web.Features.Pairings;
 
 namespace MentoringPortal.Web.Hosting;
 
@@ -31,6 +32,10 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<RemoveAdministrator>();
         builder.Services.AddScoped<CreateProgramme>();
         builder.Services.AddScoped<RetryParkedEmail>();
+        builder.Services.AddScoped<PlanMeeting>();
+        builder.Services.AddScoped<ChangeMeeting>();
+        builder.Services.AddScoped<CancelMeeting>();
+        builder.Services.AddScoped<LogMeetingHeld>();
         return builder;
     }
 }

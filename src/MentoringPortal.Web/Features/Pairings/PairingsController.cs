@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Meetings;
@@ -19,9 +18,11 @@ namespace MentoringPortal.Web.Features.Pairings;
 /// </summary>
 [Authorize]
 [Route("pairings/{id:int}")]
-public sealed class PairingsController(PortalDbContext db, PortalEmails emails, TimeProvider time, IOptions<EmailOptions> emailOptions) : Controller
+public sealed class PairingsController(PortalDbContext db, TimeProvider time, IOptions<EmailOptions> emailOptions) : Controller
 {
     private const string PlannedMessage = "Meeting planned. You have both been emailed the details, with a calendar file.";
+    private const string NoLongerChangeable = "That meeting can no longer be changed.";
+    private const string ChangedAtTheSameMoment = "The other member changed this meeting at the same moment. Check it and save again.";
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -53,7 +54,7 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
             m.AgreedActions,
             m.NoteBy(userId)?.Text,
             CanChange: pairing.IsActive && m.IsPlanned,
-            CanLogAsHeld: m.Status != MeetingStatus.Cancelled && m.StartsAt <= now)).ToList();
+            CanLogAsHeld: m.CanBeLoggedAsHeld(now))).ToList();
         return View(new PairingViewModel(
             pairing.Id,
             viewerIsMentor,
@@ -85,71 +86,37 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
             return Problem(id, "This pairing has ended, so no more meetings can be planned.");
         }
 
-        var isInitial = IsFirstMeeting(pairing);
+        var isInitial = pairing.NextMeetingIsInitial;
         var form = new MeetingForm { Mode = isInitial ? MeetingModes.FaceToFace : null };
         return View("Meeting", new MeetingFormViewModel(id, null, OtherName(pairing, userId), isInitial, form));
     }
 
     [HttpPost("meetings/new")]
-    public async Task<IActionResult> Plan(int id, MeetingForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Plan(int id, MeetingForm form, [FromServices] PlanMeeting planMeeting, CancellationToken cancellationToken)
     {
         var userId = User.Id();
-        var pairing = await Mine(id, userId).SingleOrDefaultAsync(cancellationToken);
-        if (pairing is null)
+        if (ReadSchedule(form) is { } start && ModelState.IsValid)
         {
-            return NotFound();
-        }
-
-        var isInitial = IsFirstMeeting(pairing);
-        var startsAt = ReadSchedule(form);
-        if (ModelState.IsValid && pairing.Meetings.Any(m => m.IsPlanned && m.StartsAt == startsAt))
-        {
-            // A double-clicked (or resent) form: this meeting is already planned, and both have been emailed.
-            TempData["Success"] = PlannedMessage;
-            return Redirect(PairingPath(id));
-        }
-
-        Meeting? meeting = null;
-        if (ModelState.IsValid && startsAt is { } start
-            && ModelState.TryApply(string.Empty, () => meeting = pairing.PlanMeeting(start, form.DurationMinutes!.Value, form.Mode!.Value, form.Location)))
-        {
-            // The meeting's id is the calendar file's UID, so it is saved first; the emails join it in one transaction.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
+            switch (await planMeeting.RunAsync(id, userId, start, form.DurationMinutes!.Value, form.Mode!.Value, form.Location, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-                var recipients = await db.EmailsAsync([pairing.Mentor!.UserId, pairing.Mentee!.UserId], cancellationToken);
-                var when = UkTime.Describe(meeting!.StartsAt, meeting.EndsAt);
-                foreach (var (memberId, name, otherName) in Members(pairing))
-                {
-                    if (recipients.For(memberId, name) is { } to)
-                    {
-                        emails.MeetingPlanned(to, otherName, when, Where(meeting), meeting.IsInitial, PairingPath(id), Invitation(meeting, to));
-                    }
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                TempData["Success"] = PlannedMessage;
-                return Redirect(PairingPath(id));
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-
-                // Two clicks at once: the other request planned this very meeting, so there is nothing left to do.
-                if (await db.Meetings.AnyAsync(m => m.MentorshipId == id && m.StartsAt == start && m.Status == MeetingStatus.Planned, cancellationToken))
-                {
+                case MeetingPlanning.Planned:
                     TempData["Success"] = PlannedMessage;
                     return Redirect(PairingPath(id));
-                }
-
-                ModelState.AddModelError(string.Empty, "The pairing changed at the same moment. Check its meetings and try again.");
+                case MeetingPlanning.Refused refused:
+                    ModelState.AddModelError(string.Empty, refused.Reason);
+                    break;
+                case MeetingPlanning.ChangedMeanwhile:
+                    ModelState.AddModelError(string.Empty, "The pairing changed at the same moment. Check its meetings and try again.");
+                    break;
+                default:
+                    return NotFound();
             }
         }
 
-        return View("Meeting", new MeetingFormViewModel(id, null, OtherName(pairing, userId), isInitial, form));
+        var pairing = await Mine(id, userId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        return pairing is null
+            ? NotFound()
+            : View("Meeting", new MeetingFormViewModel(id, null, OtherName(pairing, userId), pairing.NextMeetingIsInitial, form));
     }
 
     [HttpGet("meetings/{meetingId:int}/edit")]
@@ -165,47 +132,45 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
 
         return meeting.IsPlanned && pairing.IsActive
             ? View("Meeting", new MeetingFormViewModel(id, meetingId, OtherName(pairing, userId), meeting.IsInitial, MeetingForm.From(meeting)))
-            : Problem(id, "That meeting can no longer be changed.");
+            : Problem(id, NoLongerChangeable);
     }
 
     [HttpPost("meetings/{meetingId:int}/edit")]
-    public async Task<IActionResult> Edit(int id, int meetingId, MeetingForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(int id, int meetingId, MeetingForm form, [FromServices] ChangeMeeting changeMeeting,
+        CancellationToken cancellationToken)
     {
         var userId = User.Id();
-        var pairing = await Mine(id, userId).SingleOrDefaultAsync(cancellationToken);
+        if (ReadSchedule(form) is { } start && ModelState.IsValid)
+        {
+            switch (await changeMeeting.RunAsync(id, meetingId, userId, start, form.DurationMinutes!.Value, form.Mode!.Value, form.Location,
+                cancellationToken))
+            {
+                case MeetingChange.Changed:
+                    TempData["Success"] = "Meeting changed. You have both been emailed the new details, with a calendar update.";
+                    return Redirect(PairingPath(id));
+                case MeetingChange.NoLongerChangeable:
+                    return Problem(id, NoLongerChangeable);
+                case MeetingChange.Refused refused:
+                    ModelState.AddModelError(string.Empty, refused.Reason);
+                    break;
+                case MeetingChange.ChangedMeanwhile:
+                    ModelState.AddModelError(string.Empty, ChangedAtTheSameMoment);
+                    break;
+                default:
+                    return NotFound();
+            }
+        }
+
+        var pairing = await Mine(id, userId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var meeting = pairing?.Meetings.FirstOrDefault(m => m.Id == meetingId);
         if (pairing is null || meeting is null)
         {
             return NotFound();
         }
 
-        if (!meeting.IsPlanned || !pairing.IsActive)
-        {
-            return Problem(id, "That meeting can no longer be changed.");
-        }
-
-        var startsAt = ReadSchedule(form);
-        if (ModelState.IsValid && startsAt is { } start
-            && ModelState.TryApply(string.Empty, () => meeting.Reschedule(start, form.DurationMinutes!.Value, form.Mode!.Value, form.Location)))
-        {
-            var recipients = await db.EmailsAsync([pairing.Mentor!.UserId, pairing.Mentee!.UserId], cancellationToken);
-            var when = UkTime.Describe(meeting.StartsAt, meeting.EndsAt);
-            foreach (var (memberId, name, otherName) in Members(pairing))
-            {
-                if (recipients.For(memberId, name) is { } to)
-                {
-                    emails.MeetingChanged(to, otherName, IsUser(memberId, userId), when, Where(meeting), PairingPath(id), Invitation(meeting, to));
-                }
-            }
-
-            if (await TrySaveAsync(cancellationToken))
-            {
-                TempData["Success"] = "Meeting changed. You have both been emailed the new details, with a calendar update.";
-                return Redirect(PairingPath(id));
-            }
-        }
-
-        return View("Meeting", new MeetingFormViewModel(id, meetingId, OtherName(pairing, userId), meeting.IsInitial, form));
+        return meeting.IsPlanned && pairing.IsActive
+            ? View("Meeting", new MeetingFormViewModel(id, meetingId, OtherName(pairing, userId), meeting.IsInitial, form))
+            : Problem(id, NoLongerChangeable);
     }
 
     [HttpGet("meetings/{meetingId:int}/cancel")]
@@ -224,37 +189,27 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
 
     [HttpPost("meetings/{meetingId:int}/cancel")]
     [ActionName("Cancel")]
-    public async Task<IActionResult> CancelConfirmed(int id, int meetingId, CancellationToken cancellationToken)
+    public async Task<IActionResult> CancelConfirmed(int id, int meetingId, [FromServices] CancelMeeting cancelMeeting, CancellationToken cancellationToken)
     {
         var userId = User.Id();
-        var pairing = await Mine(id, userId).SingleOrDefaultAsync(cancellationToken);
-        var meeting = pairing?.Meetings.FirstOrDefault(m => m.Id == meetingId);
-        if (pairing is null || meeting is null)
+        switch (await cancelMeeting.RunAsync(id, meetingId, userId, cancellationToken))
         {
-            return NotFound();
-        }
-
-        if (ModelState.TryApply(string.Empty, () => meeting.Cancel(Now)))
-        {
-            // Both members: each calendar holds the meeting, and each needs the cancellation to drop it.
-            var recipients = await db.EmailsAsync([pairing.Mentor!.UserId, pairing.Mentee!.UserId], cancellationToken);
-            var when = UkTime.Describe(meeting.StartsAt, meeting.EndsAt);
-            foreach (var (memberId, name, otherName) in Members(pairing))
-            {
-                if (recipients.For(memberId, name) is { } to)
-                {
-                    emails.MeetingCancelled(to, otherName, IsUser(memberId, userId), when, PairingPath(id), Invitation(meeting, to));
-                }
-            }
-
-            if (await TrySaveAsync(cancellationToken))
-            {
-                TempData["Success"] = $"Meeting cancelled. {OtherName(pairing, userId)} has been told, and you have both been emailed a calendar cancellation.";
+            case MeetingCancellation.Cancelled cancelled:
+                TempData["Success"] = $"Meeting cancelled. {cancelled.OtherName} has been told, and you have both been emailed a calendar cancellation.";
                 return Redirect(PairingPath(id));
-            }
+            case MeetingCancellation.Refused refused:
+                ModelState.AddModelError(string.Empty, refused.Reason);
+                break;
+            case MeetingCancellation.ChangedMeanwhile:
+                ModelState.AddModelError(string.Empty, ChangedAtTheSameMoment);
+                break;
+            default:
+                return NotFound();
         }
 
-        return View("Cancel", CancelViewModel(pairing, meeting, userId));
+        var pairing = await Mine(id, userId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var meeting = pairing?.Meetings.FirstOrDefault(m => m.Id == meetingId);
+        return pairing is null || meeting is null ? NotFound() : View("Cancel", CancelViewModel(pairing, meeting, userId));
     }
 
     [HttpGet("meetings/{meetingId:int}/held")]
@@ -268,7 +223,7 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
             return NotFound();
         }
 
-        if (meeting.Status == MeetingStatus.Cancelled || meeting.StartsAt > Now)
+        if (!meeting.CanBeLoggedAsHeld(Now))
         {
             return Problem(id, "A meeting can be logged as held only after it has started, and not once it has been cancelled.");
         }
@@ -278,33 +233,34 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
     }
 
     [HttpPost("meetings/{meetingId:int}/held")]
-    public async Task<IActionResult> Held(int id, int meetingId, HeldForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Held(int id, int meetingId, HeldForm form, [FromServices] LogMeetingHeld logMeetingHeld,
+        CancellationToken cancellationToken)
     {
         var userId = User.Id();
-        var pairing = await Mine(id, userId).SingleOrDefaultAsync(cancellationToken);
+        if (ModelState.IsValid)
+        {
+            switch (await logMeetingHeld.RunAsync(id, meetingId, userId, form.AgreedActions, form.Note, cancellationToken))
+            {
+                case MeetingHeldLog.Logged:
+                    TempData["Success"] = "The meeting has been recorded as held.";
+                    return Redirect(PairingPath(id));
+                case MeetingHeldLog.Refused refused:
+                    ModelState.AddModelError(string.Empty, refused.Reason);
+                    break;
+                case MeetingHeldLog.NoteRefused refused:
+                    ModelState.AddModelError(nameof(form.Note), refused.Reason);
+                    break;
+                case MeetingHeldLog.ChangedMeanwhile:
+                    ModelState.AddModelError(string.Empty, ChangedAtTheSameMoment);
+                    break;
+                default:
+                    return NotFound();
+            }
+        }
+
+        var pairing = await Mine(id, userId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var meeting = pairing?.Meetings.FirstOrDefault(m => m.Id == meetingId);
-        if (pairing is null || meeting is null)
-        {
-            return NotFound();
-        }
-
-        var existingNote = meeting.NoteBy(userId);
-        if (existingNote is not null && string.IsNullOrWhiteSpace(form.Note))
-        {
-            ModelState.AddModelError(nameof(form.Note), "Your note cannot be left empty once written. Change its words instead.");
-        }
-
-        var now = Now;
-        if (ModelState.IsValid
-            && ModelState.TryApply(string.Empty, () => meeting.LogAsHeld(form.AgreedActions, now))
-            && (string.IsNullOrWhiteSpace(form.Note) || ModelState.TryApply(nameof(form.Note), () => meeting.WriteNote(userId, form.Note!, now)))
-            && await TrySaveAsync(cancellationToken))
-        {
-            TempData["Success"] = "The meeting has been recorded as held.";
-            return Redirect(PairingPath(id));
-        }
-
-        return View(HeldViewModel(pairing, meeting, userId, form));
+        return pairing is null || meeting is null ? NotFound() : View(HeldViewModel(pairing, meeting, userId, form));
     }
 
     [HttpGet("meetings/{meetingId:int}.ics")]
@@ -326,10 +282,7 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
     }
 
     /// <summary>The pairing with its people, its meetings and, on each meeting, only the signed-in member's own note.</summary>
-    private IQueryable<Mentorship> Mine(int id, string userId) =>
-        db.Mentorships
-            .Include(m => m.Meetings).ThenInclude(m => m.Notes.Where(n => n.AuthorUserId == userId))
-            .WithMember(id, userId);
+    private IQueryable<Mentorship> Mine(int id, string userId) => db.Mentorships.WithMeetingsForMember(id, userId);
 
     /// <summary>Reads the UK date and time as a UTC moment, refusing past times and impossible values beside their fields.</summary>
     private DateTime? ReadSchedule(MeetingForm form)
@@ -379,51 +332,17 @@ public sealed class PairingsController(PortalDbContext db, PortalEmails emails, 
         return startsAt;
     }
 
-    private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, "The other member changed this meeting at the same moment. Check it and save again.");
-            return false;
-        }
-    }
-
     private RedirectResult Problem(int id, string message)
     {
         TempData["Problem"] = message;
         return Redirect(PairingPath(id));
     }
 
-    private static string PairingPath(int id) => "/pairings/" + id.ToString(CultureInfo.InvariantCulture);
+    private static string PairingPath(int id) => MeetingParts.PairingPath(id);
 
-    private MeetingCalendar Invitation(Meeting meeting, Recipient to) =>
-        CalendarFile.Invitation(meeting, emailOptions.Value.GetFromMailbox().Address, to.Email, Now);
+    private static bool IsMentor(Mentorship pairing, string userId) => MeetingParts.IsMentor(pairing, userId);
 
-    private static bool IsUser(string? memberId, string userId) => string.Equals(memberId, userId, StringComparison.Ordinal);
-
-    private static string Where(Meeting meeting) =>
-        meeting.Location is null ? meeting.Mode.Describe() : $"{meeting.Mode.Describe()}, {meeting.Location}";
-
-    private static bool IsFirstMeeting(Mentorship pairing) => !pairing.Meetings.Any(m => m.Status != MeetingStatus.Cancelled);
-
-    private static bool IsMentor(Mentorship pairing, string userId) => string.Equals(pairing.Mentor?.UserId, userId, StringComparison.Ordinal);
-
-    private static string OtherName(Mentorship pairing, string userId) => Other(pairing, userId).Name;
-
-    private static (string? UserId, string Name) Other(Mentorship pairing, string userId) =>
-        IsMentor(pairing, userId) ? (pairing.Mentee!.UserId, pairing.Mentee.DisplayName) : (pairing.Mentor!.UserId, pairing.Mentor.DisplayName);
-
-    /// <summary>Each member with their name and the other member's name.</summary>
-    private static IEnumerable<(string? UserId, string Name, string OtherName)> Members(Mentorship pairing) =>
-    [
-        (pairing.Mentor!.UserId, pairing.Mentor.DisplayName, pairing.Mentee!.DisplayName),
-        (pairing.Mentee.UserId, pairing.Mentee.DisplayName, pairing.Mentor.DisplayName),
-    ];
+    private static string OtherName(Mentorship pairing, string userId) => MeetingParts.OtherName(pairing, userId);
 
     private static CancelMeetingViewModel CancelViewModel(Mentorship pairing, Meeting meeting, string userId) =>
         new(pairing.Id, meeting.Id, OtherName(pairing, userId), UkTime.Describe(meeting.StartsAt, meeting.EndsAt), meeting.Mode.Describe(),
