@@ -248,12 +248,15 @@ public sealed class LoggingTests(LoggedPortal factory) : IClassFixture<LoggedPor
 
         var answers = await Races.RunAsync([contact, contact, contact]);
 
-        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        // The first post is saved; a later one is refused in words by the domain (200, the form again) or, when it got past that
+        // check at the same moment, turned away by the unique index and answered as done (302): only that one is a handled race.
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, a.StatusCode.ToString()));
+        var racesHandled = answers.Count(a => a.StatusCode == HttpStatusCode.Redirect) - 1;
         Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id && r.MentorId == mentor.Id)));
         var handled = LoggedPortal.Logs.Events.Where(e => e.Level == LogEventLevel.Information
             && e.MessageTemplate.Text.Contains("submitted again", StringComparison.Ordinal)
             && CapturedLogs.Scalar(e, "MentorId") == mentor.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.NotEmpty(handled);
+        Assert.Equal(racesHandled, handled.Count);
         Assert.DoesNotContain(LoggedPortal.Logs.Events, e => e.Level >= LogEventLevel.Warning
             && (e.Exception is DbUpdateException || e.Exception?.GetBaseException() is Npgsql.PostgresException
                 || (e.Properties.TryGetValue("SourceContext", out var source) && source.ToString().Contains("EntityFrameworkCore", StringComparison.Ordinal))));
