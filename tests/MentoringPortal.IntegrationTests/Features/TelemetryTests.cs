@@ -49,6 +49,10 @@ public sealed class TelemetryTests
             request.Headers.UserAgent.ParseAdd("SpanCheck/1.0");
             using var response = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+            // On a busy machine the flush at shutdown can run out of time; flush while the app still runs.
+            factory.Services.GetRequiredService<TracerProvider>().ForceFlush(30_000);
+            factory.Services.GetRequiredService<MeterProvider>().ForceFlush(30_000);
         }
 
         // The factory is disposed: the providers have flushed to the in-memory exporter and to the collector.
