@@ -45,7 +45,9 @@ public sealed class MailKitTransportTests : IDisposable
         Assert.Equal("Reset your mentoring portal password", email.Subject);
         Assert.EndsWith("@mentoring.test", email.MessageId, StringComparison.Ordinal);
         Assert.Contains("Dear Zoë Example,", email.TextBody, StringComparison.Ordinal);
-        Assert.NotNull(await PortalData.QueryAsync(factory, db => db.OutboxMessages.Where(m => m.To == to).Select(m => m.SentAt).SingleAsync()));
+        // The relay has the message before the dispatcher has marked the row sent.
+        var row = await WaitUntilAsync(() => RowAsync(factory, to), r => r.SentAt is not null);
+        Assert.NotNull(row.SentAt);
     }
 
     [Fact]
