@@ -62,10 +62,11 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                 migrationBuilder.DropPrimaryKey(name: $"PK_{table}", table: table);
                 migrationBuilder.AddColumn<int>(name: "IdFromSequence", table: table, type: "int", nullable: true);
                 migrationBuilder.Sql($"UPDATE [{table}] SET [IdFromSequence] = [Id];");
-                migrationBuilder.DropColumn(name: "Id", table: table);
+
+                // Written out rather than DropColumn/AlterColumn: those look up default constraints by name in dynamic SQL, and neither column has one.
+                migrationBuilder.Sql($"ALTER TABLE [{table}] DROP COLUMN [Id];");
                 migrationBuilder.RenameColumn(name: "IdFromSequence", table: table, newName: "Id");
-                migrationBuilder.AlterColumn<int>(name: "Id", table: table, type: "int", nullable: false, oldClrType: typeof(int), oldType: "int",
-                    oldNullable: true);
+                migrationBuilder.Sql($"ALTER TABLE [{table}] ALTER COLUMN [Id] int NOT NULL;");
                 migrationBuilder.AddPrimaryKey(name: $"PK_{table}", table: table, column: "Id");
             }
 
