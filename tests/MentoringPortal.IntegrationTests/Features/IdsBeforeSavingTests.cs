@@ -1,5 +1,5 @@
-using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Domain.Programmes;
+using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
