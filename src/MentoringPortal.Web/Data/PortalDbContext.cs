@@ -115,15 +115,32 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
         : ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
 
-public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<IdBlock>().ToTable("IdBlocks").HasKey(b => b.Name);
+        builder.Entity<IdBlock>().Property(b => b.Name).HasMaxLength(64);
+        KnownIds.Configure(builder, (id, _) => id.HasValueGenerator<SqliteIdGenerator>());
+    }
+}
 
-public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        KnownIds.Configure(builder, (id, sequence) => NpgsqlPropertyBuilderExtensions.UseHiLo(id, sequence));
+    }
+}
 
 public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        KnownIds.Configure(builder, (id, sequence) => SqlServerPropertyBuilderExtensions.UseHiLo(id, sequence));
         SqlServerDialect.Apply(builder);
     }
 }

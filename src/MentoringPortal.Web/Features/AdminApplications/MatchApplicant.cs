@@ -58,8 +58,8 @@ public sealed class MatchApplicant(PortalDbContext db, PortalEmails emails, Time
             return new ApplicantMatch.Refused(rule.Message);
         }
 
-        // The pairing's id goes into both emails' links, so it is saved first; the emails and audit row join it in the same transaction.
-        await db.SaveChangesAsync(cancellationToken);
+        // Added now, not found at the save, so the emails saved with it can link to the pairing.
+        await db.Mentorships.AddAsync(acceptance.Mentorship, cancellationToken);
         await MatchAnnouncement.AddAsync(db, emails, administratorUserId, application, mentor, programme, acceptance, scored, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new ApplicantMatch.Matched(application.Mentee!.DisplayName, mentor.DisplayName, programme.Name);

@@ -76,10 +76,10 @@ public sealed class ConfirmCohort(PortalDbContext db, PortalEmails emails, TimeP
 
         run.Confirm(now);
 
-        // The pairings' ids go into the emails' links, so they are saved first; emails and audit rows join them in the same transaction.
-        await db.SaveChangesAsync(cancellationToken);
         foreach (var match in matches)
         {
+            // Added now, not found at the save, so the emails saved with it can link to the pairing.
+            await db.Mentorships.AddAsync(match.Acceptance.Mentorship, cancellationToken);
             await MatchAnnouncement.AddAsync(db, emails, administratorUserId, match.Application, match.Mentor, programme, match.Acceptance,
                 match.Score, now, cancellationToken);
         }

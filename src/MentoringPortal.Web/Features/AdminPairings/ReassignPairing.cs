@@ -66,9 +66,9 @@ public sealed class ReassignPairing(PortalDbContext db, PortalEmails emails, Tim
             $"{mentee.DisplayName}: {oldMentor.DisplayName} → {newMentor.DisplayName}", oldMentor.DisplayName, newMentor.DisplayName, now,
             programme.Id));
 
-        // The new pairing's id goes into the emails' links, so it is saved first; the emails join it in the same transaction.
-        await db.SaveChangesAsync(cancellationToken);
+        // Added now, not found at the save, so the emails saved with it can link to the new pairing.
         var started = reassignment.Started;
+        await db.Mentorships.AddAsync(started, cancellationToken);
         var addresses = await db.EmailsAsync([mentee.UserId, newMentor.UserId, oldMentor.UserId], cancellationToken);
         if (addresses.For(mentee.UserId, mentee.DisplayName) is { } toMentee)
         {

@@ -75,7 +75,8 @@ public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider t
                 && ModelState.TryApply(ProgrammeForm.WeightsKey, () => created.SetWeights(form.ToWeights()))
                 && ModelState.TryApply(nameof(form.MinimumMatchScore), () => created.SetMinimumMatchScore(form.MinimumMatchScore!.Value)))
             {
-                if (await createProgramme.RunAsync(created, User.Id(), cancellationToken) is ProgrammeCreation.Created saved)
+                // The form passed every rule above; the unit builds its own programme, since a retried unit starts again from nothing.
+                if (await createProgramme.RunAsync(() => NewProgramme(form, slug), User.Id(), cancellationToken) is ProgrammeCreation.Created saved)
                 {
                     TempData["Success"] = $"The programme “{saved.Name}” has been created.";
                     return Redirect("/admin/programmes");
@@ -86,6 +87,16 @@ public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider t
         }
 
         return View("Edit", new ProgrammeEditViewModel(null, null, null, form));
+    }
+
+    private static Programme NewProgramme(ProgrammeForm form, string slug)
+    {
+        var programme = new Programme(form.Name!, slug, form.Summary!, form.MatchingMode!.Value);
+        programme.Update(form.Name!, form.Summary!, form.MatchingMode!.Value, form.MeetingCadenceWeeks!.Value, form.EvaluationPointMonths!.Value,
+            form.OpenForApplications, form.TrainingValidityMonths);
+        programme.SetWeights(form.ToWeights());
+        programme.SetMinimumMatchScore(form.MinimumMatchScore!.Value);
+        return programme;
     }
 
     [HttpGet("/admin/programmes/{id:int}/edit")]

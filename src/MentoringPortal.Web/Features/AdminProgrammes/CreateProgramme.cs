@@ -4,17 +4,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MentoringPortal.Web.Features.AdminProgrammes;
 
-/// <summary>
-/// Creates a programme the form has built and records it in the audit log, in one unit. The audit
-/// row needs the programme's id, which only the first save gives, so the unit saves twice.
-/// </summary>
+/// <summary>Creates a programme the form describes and records it in the audit log, in one unit.</summary>
 public sealed class CreateProgramme(PortalDbContext db, TimeProvider time)
 {
-    public async Task<ProgrammeCreation> RunAsync(Programme programme, string administratorUserId, CancellationToken cancellationToken)
+    public async Task<ProgrammeCreation> RunAsync(Func<Programme> build, string administratorUserId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(build);
         try
         {
-            return await db.InOneUnitAsync(unit => CreateAsync(programme, administratorUserId, unit), cancellationToken);
+            // Built on each attempt: a retried unit starts again from an empty change tracker.
+            return await db.InOneUnitAsync(unit => CreateAsync(build(), administratorUserId, unit), cancellationToken);
         }
         catch (DbUpdateException exception) when (exception.IsConstraintViolation())
         {
@@ -26,8 +25,8 @@ public sealed class CreateProgramme(PortalDbContext db, TimeProvider time)
 
     private async Task<ProgrammeCreation> CreateAsync(Programme programme, string administratorUserId, CancellationToken cancellationToken)
     {
-        db.Programmes.Add(programme);
-        await db.SaveChangesAsync(cancellationToken);
+        // The programme's id is given at Add, so the audit row that names it is saved with it.
+        await db.Programmes.AddAsync(programme, cancellationToken);
         db.AuditEntries.Add(new AuditEntry(administratorUserId, AuditActions.ProgrammeCreated, programme.Name, null,
             $"{ProgrammeText.Settings(programme)}; weights: {ProgrammeText.Weights(programme.Weights)}; minimum score {programme.MinimumMatchScore}",
             time.GetUtcNow().UtcDateTime, programme.Id));

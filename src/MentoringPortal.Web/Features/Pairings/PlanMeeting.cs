@@ -55,8 +55,8 @@ public sealed class PlanMeeting(PortalDbContext db, PortalEmails emails, TimePro
             return new MeetingPlanning.Refused(rule.Message);
         }
 
-        // The meeting's id is the calendar file's UID, so it is saved first; the emails join it in the same unit.
-        await db.SaveChangesAsync(cancellationToken);
+        // Added now, not found at the save, so its id (the calendar file's UID) is known to the emails saved with it.
+        await db.Meetings.AddAsync(meeting, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var recipients = await db.EmailsAsync([pairing.Mentor!.UserId, pairing.Mentee!.UserId], cancellationToken);
         var when = UkTime.Describe(meeting.StartsAt, meeting.EndsAt);

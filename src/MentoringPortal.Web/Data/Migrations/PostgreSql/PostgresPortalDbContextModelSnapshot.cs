@@ -23,6 +23,21 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("ContactRequestsIds")
+                .IncrementsBy(10);
+
+            modelBuilder.HasSequence("MeetingsIds")
+                .IncrementsBy(10);
+
+            modelBuilder.HasSequence("MenteeApplicationsIds")
+                .IncrementsBy(10);
+
+            modelBuilder.HasSequence("MentorshipsIds")
+                .IncrementsBy(10);
+
+            modelBuilder.HasSequence("ProgrammesIds")
+                .IncrementsBy(10);
+
             modelBuilder.Entity("MenteeProgrammes", b =>
                 {
                     b.Property<int>("MenteeId")
@@ -182,7 +197,7 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "MenteeApplicationsIds");
 
                     b.Property<bool>("AvoidOwnOrganisation")
                         .HasColumnType("boolean");
@@ -248,7 +263,7 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "MeetingsIds");
 
                     b.Property<string>("AgreedActions")
                         .HasMaxLength(2000)
@@ -668,7 +683,7 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "MentorshipsIds");
 
                     b.Property<DateTime?>("CadenceReminderSentAt")
                         .HasColumnType("timestamp with time zone");
@@ -775,7 +790,7 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "ProgrammesIds");
 
                     b.Property<int>("EvaluationPointMonths")
                         .HasColumnType("integer");
@@ -886,7 +901,7 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "ContactRequestsIds");
 
                     b.Property<DateTime?>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");

@@ -23,6 +23,21 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.HasSequence("ContactRequestsIds")
+                .IncrementsBy(10);
+
+            modelBuilder.HasSequence("MeetingsIds")
+                .IncrementsBy(10);
+
+            modelBuilder.HasSequence("MenteeApplicationsIds")
+                .IncrementsBy(10);
+
+            modelBuilder.HasSequence("MentorshipsIds")
+                .IncrementsBy(10);
+
+            modelBuilder.HasSequence("ProgrammesIds")
+                .IncrementsBy(10);
+
             modelBuilder.Entity("MenteeProgrammes", b =>
                 {
                     b.Property<int>("MenteeId")
@@ -182,7 +197,7 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("int");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "MenteeApplicationsIds");
 
                     b.Property<bool>("AvoidOwnOrganisation")
                         .HasColumnType("bit");
@@ -248,7 +263,7 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("int");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "MeetingsIds");
 
                     b.Property<string>("AgreedActions")
                         .HasMaxLength(2000)
@@ -670,7 +685,7 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("int");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "MentorshipsIds");
 
                     b.Property<DateTime?>("CadenceReminderSentAt")
                         .HasColumnType("datetime2");
@@ -777,7 +792,7 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("int");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "ProgrammesIds");
 
                     b.Property<int>("EvaluationPointMonths")
                         .HasColumnType("int");
@@ -888,7 +903,7 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("int");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "ContactRequestsIds");
 
                     b.Property<DateTime?>("AnsweredAt")
                         .HasColumnType("datetime2");

@@ -1050,6 +1050,20 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("DataExports");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.IdBlock", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("IdBlocks");
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
