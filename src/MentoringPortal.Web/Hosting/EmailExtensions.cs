@@ -25,6 +25,7 @@ public static class EmailExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IMailTransport, MailKitTransport>();
         builder.Services.AddScoped<OutboxSender>();
+        builder.Services.AddSingleton<EmailRenderer>();
         builder.Services.AddScoped<PortalEmails>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         return builder;
