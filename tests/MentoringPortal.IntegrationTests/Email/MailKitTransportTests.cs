@@ -152,7 +152,7 @@ public sealed class MailKitTransportTests : IDisposable
     }
 
     private static Task<OutboxMessage> RowAsync(PortalFactory factory, string to) =>
-        PortalData.QueryAsync(factory, db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.To == to));
+        factory.Data.QueryAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.To == to));
 
     private static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {

@@ -16,10 +16,10 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
     {
         const string note = "Private: talked about my difficult divorce.";
         const string reason = "My mentor keeps cancelling at short notice.";
-        var mentor = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        await PortalData.PairAsync(factory, mentee, mentor);
-        var pairingId = await PortalData.QueryAsync(factory, db => db.Mentorships
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        await factory.Data.PairAsync(mentee, mentor);
+        var pairingId = await factory.Data.QueryAsync(db => db.Mentorships
             .Where(m => m.MenteeId == mentee.Id && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync());
         await factory.InScopeAsync(async services =>
         {
@@ -34,8 +34,8 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
             await db.SaveChangesAsync();
         });
 
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
         var html = await client.GetStringAsync("/admin");
         Assert.Contains(reason, html, StringComparison.Ordinal);
         Assert.Contains(mentee.Name, html, StringComparison.Ordinal);
@@ -47,9 +47,9 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task Desk_ListsMentorsWhoLetRequestsExpire()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        var requestId = await PortalData.RequestAsync(factory, mentee, mentor);
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        var requestId = await factory.Data.RequestAsync(mentee, mentor);
         await factory.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
@@ -58,8 +58,8 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
             await db.SaveChangesAsync();
         });
 
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
         var page = await Forms.ParseHtmlAsync(await client.GetAsync("/admin"));
         Assert.Contains(page.QuerySelectorAll("td a"), a => a.TextContent == mentor.Name);
     }
@@ -68,10 +68,10 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
     public async Task Desk_AdministratorOfAnotherProgramme_SeesNothingOfThisOne()
     {
         const string reason = "Please find me someone who can meet in the evenings.";
-        var mentor = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        await PortalData.PairAsync(factory, mentee, mentor);
-        var pairingId = await PortalData.MentorshipIdAsync(factory, mentee, mentor);
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        await factory.Data.PairAsync(mentee, mentor);
+        var pairingId = await factory.Data.PairingIdAsync(mentee, mentor);
         await factory.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
@@ -80,8 +80,8 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
             await db.SaveChangesAsync();
         });
         var otherProgrammeSlug = "other-" + Guid.NewGuid().ToString("N")[..8];
-        await PortalData.ResourcePageAsync(factory, "Welcome", "Hello", otherProgrammeSlug);
-        var limited = await PortalData.AdministratorAsync(factory);
+        await factory.Data.ResourcePageAsync("Welcome", "Hello", otherProgrammeSlug);
+        var limited = await factory.Data.AdministratorAsync();
         await factory.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
@@ -92,7 +92,7 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
             await db.SaveChangesAsync();
         });
 
-        using var client = await factory.CreateSignedInClientAsync(limited.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(limited);
         var html = await client.GetStringAsync("/admin");
 
         Assert.Contains("Programme " + otherProgrammeSlug, html, StringComparison.Ordinal);
@@ -104,8 +104,8 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task Desk_AsMentee_IsForbidden()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         using var response = await client.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/access-denied", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
