@@ -1,5 +1,6 @@
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.BrowserTests.Infrastructure;
-using MentoringPortal.IntegrationTests.Features;
+using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.AdminCohort;
 using Microsoft.EntityFrameworkCore;

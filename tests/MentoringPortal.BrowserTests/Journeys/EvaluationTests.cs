@@ -1,5 +1,5 @@
 using MentoringPortal.BrowserTests.Infrastructure;
-using MentoringPortal.IntegrationTests.Features;
+using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Surveys;
 using Microsoft.Extensions.DependencyInjection;

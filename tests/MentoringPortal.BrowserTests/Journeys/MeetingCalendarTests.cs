@@ -1,6 +1,6 @@
 using System.Globalization;
 using MentoringPortal.BrowserTests.Infrastructure;
-using MentoringPortal.IntegrationTests.Features;
+using MentoringPortal.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 using static MentoringPortal.BrowserTests.Journeys.Steps;
 

@@ -1,5 +1,4 @@
 using MentoringPortal.BrowserTests.Infrastructure;
-using MentoringPortal.IntegrationTests.Features;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,4 @@
+using MentoringPortal.Domain.Programmes;
 using System.Net;
 using AngleSharp.Html.Dom;
 using MentoringPortal.IntegrationTests.Infrastructure;

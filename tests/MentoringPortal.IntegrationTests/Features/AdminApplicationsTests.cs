@@ -1,3 +1,4 @@
+using MentoringPortal.Domain.Programmes;
 using System.Net;
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentorships;

@@ -1,6 +1,5 @@
+using MentoringPortal.Domain.Programmes;
 using System.Net;
-using MentoringPortal.Domain;
-using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,22 +16,11 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
         const string note = "Private: talked about my difficult divorce.";
         const string reason = "My mentor keeps cancelling at short notice.";
         var mentor = await factory.Data.MentorAsync();
-        var mentee = await factory.Data.MenteeAsync();
-        await factory.Data.PairAsync(mentee, mentor);
-        var pairingId = await factory.Data.QueryAsync(db => db.Mentorships
-            .Where(m => m.MenteeId == mentee.Id && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync());
-        await factory.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<PortalDbContext>();
-            var pairing = await db.Mentorships.Include(m => m.Mentor).Include(m => m.Mentee).Include(m => m.Meetings)
-                .SingleAsync(m => m.Id == pairingId);
-            var now = DateTime.UtcNow;
-            var meeting = pairing.PlanMeeting(now.AddMinutes(-1), 60, MeetingModes.FaceToFace, "Library");
-            meeting.LogAsHeld("Agreed to look at rotas.", now);
-            meeting.WriteNote(pairing.Mentee!.UserId!, note, now);
-            pairing.AskForChange(pairing.Mentee.UserId!, reason, now);
-            await db.SaveChangesAsync();
-        });
+        var mentee = await factory.Data.MenteeAsync(goal: "Feel confident on call again.");
+        var pairingId = await factory.Data.PairAsync(mentee, mentor);
+        await factory.Data.MeetingAsync(pairingId, DateTime.UtcNow.AddMinutes(-1), held: true, location: "Library",
+            agreedActions: "Agreed to look at rotas.", menteeNote: note);
+        await factory.Data.AskForChangeAsync(pairingId, byMentee: true, reason);
 
         var admin = await factory.Data.AdministratorAsync();
         using var client = await factory.Data.SignInAsync(admin);
@@ -79,23 +67,14 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
             pairing.AskForChange(pairing.Mentee!.UserId!, reason, DateTime.UtcNow);
             await db.SaveChangesAsync();
         });
-        var otherProgrammeSlug = "other-" + Guid.NewGuid().ToString("N")[..8];
-        await factory.Data.ResourcePageAsync("Welcome", "Hello", otherProgrammeSlug);
-        var limited = await factory.Data.AdministratorAsync();
-        await factory.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<PortalDbContext>();
-            var userId = await db.Users.Where(u => u.Email == limited.Email).Select(u => u.Id).SingleAsync();
-            var programmeId = await db.Programmes.Where(p => p.Slug == otherProgrammeSlug).Select(p => p.Id).SingleAsync();
-            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AdministersEveryProgramme, false));
-            db.ProgrammeAdministrators.Add(new ProgrammeAdministrator(userId, programmeId));
-            await db.SaveChangesAsync();
-        });
+        var otherProgramme = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
+        await factory.Data.ResourcePageAsync("Welcome", "Hello", otherProgramme);
+        var limited = await factory.Data.AdministratorAsync(otherProgramme);
 
         using var client = await factory.Data.SignInAsync(limited);
         var html = await client.GetStringAsync("/admin");
 
-        Assert.Contains("Programme " + otherProgrammeSlug, html, StringComparison.Ordinal);
+        Assert.Contains(otherProgramme.Name, html, StringComparison.Ordinal);
         Assert.DoesNotContain("Return to Training", html, StringComparison.Ordinal);
         Assert.DoesNotContain(reason, html, StringComparison.Ordinal);
         Assert.DoesNotContain(mentee.Name, html, StringComparison.Ordinal);

@@ -208,9 +208,9 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
     [Fact]
     public async Task LimitedAdministrator_OfAnotherProgramme_GetsNotFound()
     {
-        var programmeA = (await factory.Data.SharedProgrammeAsync()).Id;
-        var programmeB = await factory.Data.OtherProgrammeIdAsync();
-        var mentor = await factory.Data.WaitingMentorAsync(programmeB);
+        var programmeA = await factory.Data.SharedProgrammeAsync();
+        var programmeB = await factory.Data.ProgrammeAsync();
+        var mentor = await factory.Data.MentorAsync(programmeB, approved: false);
         var limited = await factory.Data.AdministratorAsync(programmeA);
         using var client = await factory.Data.SignInAsync(limited);
 

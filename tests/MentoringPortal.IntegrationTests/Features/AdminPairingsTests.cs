@@ -21,7 +21,8 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
         var mentor = await factory.Data.MentorAsync(programme);
         var mentee = await factory.Data.MenteeAsync(programme, goal: goal);
         var pairingId = await factory.Data.PairAsync(mentee, mentor);
-        await factory.Data.MeetingsAsync(pairingId, actions, note, place);
+        await factory.Data.MeetingAsync(pairingId, DateTime.UtcNow.AddMinutes(-1), held: true, location: place, agreedActions: actions, menteeNote: note);
+        await factory.Data.MeetingAsync(pairingId, location: place);
         await factory.Data.AskForChangeAsync(pairingId, byMentee: false, reason);
         var admin = await factory.Data.AdministratorAsync();
         using var client = await factory.Data.SignInAsync(admin);

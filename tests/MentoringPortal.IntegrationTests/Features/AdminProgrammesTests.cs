@@ -156,8 +156,8 @@ public sealed class AdminProgrammesTests(PortalFactory factory) : IClassFixture<
     {
         var programmeA = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches, name: "Alpha");
         var programmeB = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches, name: "Beta");
-        var pageA = await factory.Data.ResourcePageAsync("Alpha handbook", "Text.", programmeA.Slug);
-        var pageB = await factory.Data.ResourcePageAsync("Beta handbook", "Text.", programmeB.Slug);
+        var pageA = await factory.Data.ResourcePageAsync("Alpha handbook", "Text.", programmeA);
+        var pageB = await factory.Data.ResourcePageAsync("Beta handbook", "Text.", programmeB);
         var someone = await factory.Data.AdministratorAsync();
         await factory.Data.AuditEntriesAsync(someone.Email, AuditActions.PairingEnded, 1, "Alpha pairing " + programmeA.Slug, programmeA.Id, DateTime.UtcNow);
         await factory.Data.AuditEntriesAsync(someone.Email, AuditActions.PairingEnded, 1, "Beta pairing " + programmeB.Slug, programmeB.Id, DateTime.UtcNow);

@@ -1,3 +1,4 @@
+using MentoringPortal.Domain.Programmes;
 using System.Net;
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Matching;

@@ -1,3 +1,4 @@
+using MentoringPortal.Domain.Programmes;
 using System.Net;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;

@@ -330,7 +330,7 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
     {
         var programme = await portal.Data.ProgrammeAsync();
         var mentor = await portal.Data.MentorAsync(programme);
-        var mentee = await portal.Data.MenteeAsync(programme);
+        var mentee = await portal.Data.MenteeAsync(programme, goal: "Feel confident on call again.");
         var now = portal.Clock?.GetUtcNow().UtcDateTime ?? DateTime.UtcNow;
         var pairingId = await portal.Data.PairAsync(mentee, mentor, now.AddDays(-30));
         await portal.InScopeAsync(async services =>

@@ -1,3 +1,5 @@
+using MentoringPortal.Domain.Programmes;
+using MentoringPortal.Domain;
 using System.Net;
 using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.IntegrationTests.Infrastructure;
@@ -40,7 +42,7 @@ public sealed class EvaluationReportPortal : PortalFactory
 
     private async Task<EvaluationScenario> ArrangeAsync()
     {
-        var programme = await this.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
+        var programme = await Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
         var pairings = new List<EvaluatedPairing>();
         for (var i = 0; i < 6; i++)
         {
@@ -55,22 +57,40 @@ public sealed class EvaluationReportPortal : PortalFactory
                 ? new Answers(m, i == 3 ? Recommendation.NotSure : Recommendation.Yes, $"Worked well number {i}", i == 0 ? "More time together" : null)
                 : null;
             var mentor = mentorRatings[i] is { } r ? new Answers(r, Recommendation.Yes, $"Mentor found it rewarding {i}") : null;
-            await this.Data.EvaluateAsync(pairings[i].Id, mentee, mentor, goalReview: 4);
+            await Data.EvaluateAsync(pairings[i].Id, mentee, mentor, goalReview: 4);
         }
 
-        await this.Data.MeetingAsync(pairings[0].Id, Base.AddDays(40));
-        await this.Data.MeetingAsync(pairings[0].Id, Base.AddDays(80));
-        await this.Data.MeetingAsync(pairings[1].Id, Base.AddDays(60));
+        await Data.MeetingAsync(pairings[0].Id, Base.AddDays(40), held: true, mode: MeetingModes.Video);
+        await Data.MeetingAsync(pairings[0].Id, Base.AddDays(80), held: true, mode: MeetingModes.Video);
+        await Data.MeetingAsync(pairings[1].Id, Base.AddDays(60), held: true, mode: MeetingModes.Video);
 
         var ended = Base.AddMonths(8);
-        await this.Data.EndAsync(pairings[0].Id, ended, ExitReason.GoalsMet, ExitReason.GoalsMet, "A clearer end date");
-        await this.Data.EndAsync(pairings[1].Id, ended, ExitReason.GoalsMet, ExitReason.HardToFindTime, "Protected time");
-        await this.Data.EndAsync(pairings[2].Id, ended, ExitReason.GoalsMet, ExitReason.HardToFindTime, null);
+        await Data.EndAsync(pairings[0].Id, ended, exitInvitationsSent: true, ExitReason.GoalsMet, ExitReason.GoalsMet, "A clearer end date");
+        await Data.EndAsync(pairings[1].Id, ended, exitInvitationsSent: true, ExitReason.GoalsMet, ExitReason.HardToFindTime, "Protected time");
+        await Data.EndAsync(pairings[2].Id, ended, exitInvitationsSent: true, ExitReason.GoalsMet, ExitReason.HardToFindTime, null);
 
-        var admin = await this.Data.AdministratorAsync();
+        var admin = await Data.AdministratorAsync();
         return new EvaluationScenario(programme, pairings, admin);
     }
+
+    /// <summary>
+    /// A mentee applies on <paramref name="appliedAt"/> with a short-term goal rated
+    /// <paramref name="goalStart"/>, and is matched <paramref name="daysToMatch"/> days later with a new mentor.
+    /// </summary>
+    public static async Task<EvaluatedPairing> MatchedAsync(PortalFactory factory, TestProgramme programme, DateTime appliedAt, int daysToMatch,
+        int goalStart = 2)
+    {
+        var mentor = await factory.Data.MentorAsync(programme, name: Unique.Name("Dr Evalmentor"), at: appliedAt.AddYears(-2));
+        var mentee = await factory.Data.MenteeAsync(programme, name: Unique.Name("Dr Evalmentee"), goal: "Lead the morning handover with confidence.",
+            goalRating: goalStart, at: appliedAt.AddDays(-1));
+        var application = await factory.Data.ApplyAsync(mentee, programme, at: appliedAt);
+        var pairingId = await factory.Data.MatchAsync(application, mentor, appliedAt.AddDays(daysToMatch));
+        return new EvaluatedPairing(pairingId, mentee, mentor);
+    }
 }
+
+/// <summary>A pairing a test made, with the people in it (whose names must never reach the report).</summary>
+public sealed record EvaluatedPairing(int Id, Person Mentee, Person Mentor);
 
 public sealed record EvaluationScenario(TestProgramme Programme, IReadOnlyList<EvaluatedPairing> Pairings, Person Admin)
 {
@@ -228,7 +248,7 @@ public sealed class EvaluationReportTests(EvaluationReportPortal portal) : IClas
         var programme = await portal.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
         for (var i = 0; i < 2; i++)
         {
-            var pairing = await MatchedAsync(portal, programme, EvaluationReportPortal.Base, daysToMatch: 5);
+            var pairing = await EvaluationReportPortal.MatchedAsync(portal, programme, EvaluationReportPortal.Base, daysToMatch: 5);
             await portal.Data.EvaluateAsync(pairing.Id, new Answers(5, Worked: $"Secret small group answer {i}"),
                 i == 0 ? new Answers(4, Worked: "Mentor small group answer") : null);
         }

@@ -7,6 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MentoringPortal.IntegrationTests.Features;
 
+/// <summary>The app with a settable clock, for training that expires.</summary>
+public sealed class MentorsPortal() : PortalFactory(new PortalFactoryOptions { Clock = new TestClock() });
+
 /// <summary>A signed-in person offers to mentor; the offer waits for the scheme before they are listed.</summary>
 public sealed class MentorSignUpTests(MentorsPortal factory) : IClassFixture<MentorsPortal>
 {

@@ -1,3 +1,4 @@
+using MentoringPortal.Domain.Programmes;
 using System.Net;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
@@ -97,18 +98,18 @@ public sealed class ResourcesTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task NonMember_GetsNotFound_AndDoesNotSeeTheProgrammeListed()
     {
-        var otherProgramme = "other-" + Guid.NewGuid().ToString("N")[..8];
+        var otherProgramme = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
         await factory.Data.ResourcePageAsync("Members only", "Programme guidance.", otherProgramme, "faq");
         var mentee = await factory.Data.MenteeAsync();
         using var client = await factory.Data.SignInAsync(mentee);
 
-        using var page = await client.GetAsync($"/programmes/{otherProgramme}/resources/faq");
+        using var page = await client.GetAsync($"/programmes/{otherProgramme.Slug}/resources/faq");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.DoesNotContain("Programme guidance.", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var list = await client.GetAsync($"/programmes/{otherProgramme}/resources");
+        using var list = await client.GetAsync($"/programmes/{otherProgramme.Slug}/resources");
         Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
         using var all = await client.GetAsync("/resources");
-        Assert.DoesNotContain(otherProgramme, await all.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(otherProgramme.Slug, await all.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var missing = await client.GetAsync($"/programmes/{TestData.SharedProgrammeSlug}/resources/no-such-page");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

@@ -158,8 +158,8 @@ public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task SigningIn_OverAPlantedSessionCookie_StartsANewSession()
     {
-        var attacker = await factory.Data.MenteeAsync("Attacker Person");
-        var victim = await factory.Data.MenteeAsync("Victim Person");
+        var attacker = await factory.Data.MenteeAsync(name: "Attacker Person");
+        var victim = await factory.Data.MenteeAsync(name: "Victim Person");
         var (attackerClient, plantedCookies) = await SignInKeepingCookiesAsync(attacker.Email);
         using var attackers = attackerClient;
 

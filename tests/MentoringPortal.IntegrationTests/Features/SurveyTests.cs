@@ -8,6 +8,9 @@ namespace MentoringPortal.IntegrationTests.Features;
 /// <summary>The app with a clock the survey tests move: evaluation points and reminders are months and weeks away.</summary>
 public sealed class SurveyPortal() : PortalFactory(new PortalFactoryOptions { Clock = new TestClock() });
 
+/// <summary>A pairing of its own for a survey test: its programme, its two members, and the mentee's rated goal.</summary>
+public sealed record SurveyPairing(TestProgramme Programme, Person Mentee, Person Mentor, int PairingId, int GoalId);
+
 /// <summary>
 /// Journey 7 for members over HTTP, on PostgreSQL and SMTP: invitations at the evaluation point, one
 /// reminder, saving and sending once, goal ratings, exit surveys, and nobody else's answers.
@@ -16,7 +19,20 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
 {
     private TestClock Clock => portal.Clock!;
 
+    private const string RatedGoal = "Take on the rota lead role.";
+
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>A new programme (evaluation point 6 months), a mentor, a mentee with a goal rated 2 at the start, paired from <paramref name="startedAt"/>.</summary>
+    private static async Task<SurveyPairing> PairingAsync(PortalFactory factory, DateTime startedAt)
+    {
+        var programme = await factory.Data.ProgrammeAsync();
+        var mentor = await factory.Data.MentorAsync(programme);
+        var mentee = await factory.Data.MenteeAsync(programme);
+        var pairingId = await factory.Data.PairAsync(mentee, mentor, startedAt);
+        var goalId = await factory.Data.GoalAsync(mentee, RatedGoal, startRating: 2, at: startedAt);
+        return new SurveyPairing(programme, mentee, mentor, pairingId, goalId);
+    }
 
     private static Dictionary<string, string> CompleteEvaluation(string intent = "send") => new()
     {
