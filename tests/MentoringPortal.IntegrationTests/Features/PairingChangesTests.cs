@@ -83,7 +83,7 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
         Assert.DoesNotContain("judged", toAdmin.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("judged", toAdmin.HtmlBody, StringComparison.Ordinal);
         await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject.Contains("received your request", StringComparison.Ordinal), MailWait);
-        await factory.Mailbox.AssertNoneAsync(m => m.IsTo(mentor.Email), TimeSpan.FromSeconds(2));
+        await factory.Data.AssertNoEmailAsync(m => m.IsTo(mentor.Email));
 
         var requesterHome = await client.GetStringAsync("/me");
         Assert.Contains("You asked the scheme for a change", requesterHome, StringComparison.Ordinal);

@@ -129,7 +129,7 @@ public sealed class ReassignmentTests(PortalFactory factory) : IClassFixture<Por
         Assert.NotNull(page.QuerySelector(".error-summary"));
         var mentorships = await factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.MenteeId == mentee.Id).Select(m => m.Status).ToListAsync());
         Assert.Equal([MentorshipStatus.Active], mentorships);
-        await factory.Mailbox.AssertNoneAsync(m => m.IsTo(mentee.Email) || m.IsTo(oldMentor.Email), TimeSpan.FromSeconds(2));
+        await factory.Data.AssertNoEmailAsync(m => m.IsTo(mentee.Email) || m.IsTo(oldMentor.Email));
     }
 
     [Fact]

@@ -78,15 +78,19 @@ public sealed class TestData(PortalFactory factory)
         return new TestProgramme(programme.Id, programme.Slug, programme.Name);
     });
 
-    /// <summary>A programme of the test's own, named <paramref name="name"/> and a unique suffix (so lists filtered by it hold only this test's data).</summary>
+    /// <summary>A programme of the test's own, named <paramref name="name"/> and a unique suffix (so lists filtered by it hold only this test's data); the app's default minimum match score unless given.</summary>
     public Task<TestProgramme> ProgrammeAsync(string name = "Programme", MatchingMode matching = MatchingMode.MenteeChooses,
-        bool openForApplications = true, int minimumMatchScore = 0) => factory.InScopeAsync(async services =>
+        bool openForApplications = true, int? minimumMatchScore = null) => factory.InScopeAsync(async services =>
     {
         var db = services.GetRequiredService<PortalDbContext>();
         var uniqueName = Unique.Name(name);
         var programme = new Programme(uniqueName, Programme.SlugFor(uniqueName), "A programme for tests.", matching,
             openForApplications: openForApplications);
-        programme.SetMinimumMatchScore(minimumMatchScore);
+        if (minimumMatchScore is { } score)
+        {
+            programme.SetMinimumMatchScore(score);
+        }
+
         db.Programmes.Add(programme);
         await db.SaveChangesAsync();
         return new TestProgramme(programme.Id, programme.Slug, programme.Name);
@@ -441,6 +445,34 @@ public sealed class TestData(PortalFactory factory)
 
             await db.SaveChangesAsync();
         });
+
+    // ---- Emails ----
+
+    /// <summary>
+    /// Waits until the outbox has tried every email queued so far (sent, parked, or failed at least once), then
+    /// fails if the mailbox holds one matching <paramref name="predicate"/>. Every email of the app goes through
+    /// the outbox, so once it has settled nothing more is on its way.
+    /// </summary>
+    public async Task AssertNoEmailAsync(Func<MailMessage, bool> predicate)
+    {
+        await WaitForOutboxToSettleAsync();
+        factory.Mailbox.AssertNone(predicate);
+    }
+
+    /// <summary>Waits (30 s at most) until no email in the outbox is still waiting for its first try.</summary>
+    public async Task WaitForOutboxToSettleAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.SentAt == null && m.ParkedAt == null && m.Attempts == 0)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The outbox still has untried emails after 30 s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 
     // ---- Reading back ----
 
