@@ -1,5 +1,5 @@
-using MentoringPortal.Domain.Programmes;
 using MentoringPortal.BrowserTests.Infrastructure;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.AdminCohort;

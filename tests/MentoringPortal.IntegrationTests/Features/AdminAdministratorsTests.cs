@@ -1,6 +1,6 @@
-using MentoringPortal.Domain.Programmes;
 using System.Net;
 using AngleSharp.Html.Dom;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Identity;

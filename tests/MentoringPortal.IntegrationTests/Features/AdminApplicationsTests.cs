@@ -1,7 +1,7 @@
-using MentoringPortal.Domain.Programmes;
 using System.Net;
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;

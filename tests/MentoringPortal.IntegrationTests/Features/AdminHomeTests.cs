@@ -1,5 +1,5 @@
-using MentoringPortal.Domain.Programmes;
 using System.Net;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
-using MentoringPortal.Domain.Programmes;
 using System.Net;
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentees;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

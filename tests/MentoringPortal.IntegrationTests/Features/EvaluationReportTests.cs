@@ -1,7 +1,7 @@
-using MentoringPortal.Domain.Programmes;
-using MentoringPortal.Domain;
 using System.Net;
+using MentoringPortal.Domain;
 using MentoringPortal.Domain.Evaluation;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Features.EvaluationReport;
 using Microsoft.EntityFrameworkCore;
