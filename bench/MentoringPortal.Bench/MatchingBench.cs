@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MentoringPortal.Domain.Matching;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Features;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
@@ -18,12 +19,12 @@ internal static class MatchingBench
 
     public static async Task RunAsync(PortalFactory portal, int requestsPerUrl)
     {
-        var admin = await PortalData.AdministratorAsync(portal);
-        using var client = await portal.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var admin = await portal.Data.AdministratorAsync();
+        using var client = await portal.Data.SignInAsync(admin);
         Console.WriteLine($"{"Mentors in programme",-22} {"Page",-40} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"Rank() ms",10}");
         foreach (var size in ProgrammeSizes)
         {
-            var programme = await ApplicationsData.ProgrammeAsync(portal);
+            var programme = await portal.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
             await portal.InScopeAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
@@ -38,8 +39,8 @@ internal static class MatchingBench
                 await db.SaveChangesAsync();
                 await db.Database.ExecuteSqlRawAsync("ANALYZE");
             });
-            var mentee = await ApplicationsData.MenteeAsync(portal);
-            var applicationId = await ApplicationsData.ApplyAsync(portal, mentee, programme);
+            var mentee = await portal.Data.MenteeAsync();
+            var applicationId = await portal.Data.ApplyAsync(mentee, programme);
             var rankMs = await TimeRankingAsync(portal, programme.Id, applicationId);
 
             foreach (var url in new[] { $"/admin/applications/{applicationId}", $"/admin/applications/{applicationId}?all=true" })

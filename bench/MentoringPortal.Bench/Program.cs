@@ -58,7 +58,7 @@ if (matching)
     return;
 }
 
-var programmeId = await PortalData.ProgrammeIdAsync(portal);
+var programmeId = (await portal.Data.SharedProgrammeAsync()).Id;
 var seeding = Stopwatch.StartNew();
 await portal.InScopeAsync(async services =>
 {

@@ -1,5 +1,6 @@
 using MentoringPortal.BrowserTests.Infrastructure;
-using MentoringPortal.IntegrationTests.Features;
+using MentoringPortal.Domain.Programmes;
+using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.AdminCohort;
 using Microsoft.EntityFrameworkCore;
@@ -21,17 +22,17 @@ public sealed class CohortMatchingTests(BrowserPortal portal)
     [Fact]
     public async Task Administrator_MatchesAWholeCohort_PinsAPair_AndConfirms()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(portal.Factory);
+        var programme = await portal.Factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
         for (var i = 0; i < 3; i++)
         {
-            await ApplicationsData.MentorAsync(portal.Factory, programme);
+            await portal.Factory.Data.MentorAsync(programme);
         }
 
         var applicants = new List<Person>();
         for (var i = 0; i < 3; i++)
         {
-            var mentee = await ApplicationsData.MenteeAsync(portal.Factory);
-            await ApplicationsData.ApplyAsync(portal.Factory, mentee, programme);
+            var mentee = await portal.Factory.Data.MenteeAsync();
+            await portal.Factory.Data.ApplyAsync(mentee, programme);
             applicants.Add(mentee);
         }
 

@@ -1,5 +1,5 @@
 using MentoringPortal.BrowserTests.Infrastructure;
-using MentoringPortal.IntegrationTests.Features;
+using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Surveys;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,12 +72,12 @@ public sealed class EvaluationTests(BrowserPortal portal)
     [Fact]
     public async Task Mentee_EndsAPairing_AndAnswersTheExitSurvey()
     {
-        var mentor = await PortalData.MentorAsync(portal.Factory);
-        var mentee = await PortalData.MenteeAsync(portal.Factory);
-        await PortalData.PairAsync(portal.Factory, mentee, mentor);
-        var pairing = await PortalData.MentorshipIdAsync(portal.Factory, mentee, mentor);
+        var mentor = await portal.Factory.Data.MentorAsync();
+        var mentee = await portal.Factory.Data.MenteeAsync();
+        await portal.Factory.Data.PairAsync(mentee, mentor);
+        var pairing = await portal.Factory.Data.PairingIdAsync(mentee, mentor);
 
-        var page = await portal.NewSignedInPageAsync(mentee.Email, PortalData.Password);
+        var page = await portal.NewSignedInPageAsync(mentee.Email, TestData.Password);
         await OpenAsync(page, $"/pairings/{pairing}/end", $"End your pairing with {mentor.Name}");
         await page.GetByLabel("Mentoring is no longer needed").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "End the pairing" }).ClickAsync();

@@ -1,6 +1,6 @@
 using System.Globalization;
 using MentoringPortal.BrowserTests.Infrastructure;
-using MentoringPortal.IntegrationTests.Features;
+using MentoringPortal.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 using static MentoringPortal.BrowserTests.Journeys.Steps;
 
@@ -17,12 +17,12 @@ public sealed class MeetingCalendarTests(BrowserPortal portal)
     [Fact]
     public async Task Mentee_MovesAMeetingThenCancelsIt_BothCalendarsGetAnUpdateThenACancellation()
     {
-        var mentor = await PortalData.MentorAsync(portal.Factory);
-        var mentee = await PortalData.MenteeAsync(portal.Factory);
-        await PortalData.PairAsync(portal.Factory, mentee, mentor);
-        var pairingId = await PortalData.MentorshipIdAsync(portal.Factory, mentee, mentor);
+        var mentor = await portal.Factory.Data.MentorAsync();
+        var mentee = await portal.Factory.Data.MenteeAsync();
+        await portal.Factory.Data.PairAsync(mentee, mentor);
+        var pairingId = await portal.Factory.Data.PairingIdAsync(mentee, mentor);
         var pairingHeading = $"Your pairing with {mentor.Name}";
-        var page = await portal.NewSignedInPageAsync(mentee.Email, PortalData.Password);
+        var page = await portal.NewSignedInPageAsync(mentee.Email, TestData.Password);
         await OpenAsync(page, $"/pairings/{pairingId}", pairingHeading);
 
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))).AddDays(12);

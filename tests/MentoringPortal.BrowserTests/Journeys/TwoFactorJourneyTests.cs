@@ -1,5 +1,4 @@
 using MentoringPortal.BrowserTests.Infrastructure;
-using MentoringPortal.IntegrationTests.Features;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +19,7 @@ public sealed class TwoFactorJourneyTests(BrowserPortal portal)
         var email = await AdministratorWithoutSecondFactorAsync();
         var page = await portal.NewPageAsync();
         await OpenAsync(page, "/account/login", "Sign in");
-        await SignInAsync(page, email, PortalData.Password);
+        await SignInAsync(page, email, TestData.Password);
 
         // Administration is closed until there is a second factor.
         await page.GotoAsync("/admin");
@@ -49,7 +48,7 @@ public sealed class TwoFactorJourneyTests(BrowserPortal portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(PortalData.Password);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await ArriveAtAsync(page, "Enter the code from your authenticator app");
 
@@ -84,7 +83,7 @@ public sealed class TwoFactorJourneyTests(BrowserPortal portal)
         });
 
         await OpenAsync(page, "/account/login", "Sign in");
-        await SignInAsync(page, email, PortalData.Password);
+        await SignInAsync(page, email, TestData.Password);
         await page.GotoAsync("/me/security");
         await ArriveAtAsync(page, "Sign-in security");
 
@@ -109,7 +108,7 @@ public sealed class TwoFactorJourneyTests(BrowserPortal portal)
         var users = services.GetRequiredService<UserManager<PortalUser>>();
         var email = Unique.Email("new-admin");
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "New administrator", CreatedAt = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, PortalData.Password)).Succeeded);
+        Assert.True((await users.CreateAsync(user, TestData.Password)).Succeeded);
         await users.AddToRoleAsync(user, Roles.Administrator);
         return email;
     });

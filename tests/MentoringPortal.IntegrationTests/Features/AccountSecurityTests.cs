@@ -20,15 +20,15 @@ public sealed class AccountSecurityTests(AddressedPortal factory) : IClassFixtur
     [Fact]
     public async Task SignIn_UnknownWrongLockedOrUnconfirmed_AllGetTheSameMessage()
     {
-        var known = await PortalData.MenteeAsync(factory);
-        var locked = await PortalData.MenteeAsync(factory);
+        var known = await factory.Data.MenteeAsync();
+        var locked = await factory.Data.MenteeAsync();
         var unconfirmed = await UnconfirmedAccountAsync();
         for (var i = 0; i < 5; i++)
         {
             await SignInMessageAsync(locked.Email, WrongPassword);
         }
 
-        Assert.True(await PortalData.QueryAsync(factory, db => db.Users.AnyAsync(u => u.Email == locked.Email && u.LockoutEnd != null)));
+        Assert.True(await factory.Data.QueryAsync(db => db.Users.AnyAsync(u => u.Email == locked.Email && u.LockoutEnd != null)));
 
         var messages = new[]
         {
@@ -41,14 +41,14 @@ public sealed class AccountSecurityTests(AddressedPortal factory) : IClassFixtur
         Assert.Contains("The email address or password is not right.", messages[0], StringComparison.Ordinal);
 
         // Only someone who knows the password learns that the account is locked or unconfirmed.
-        Assert.Contains("locked", await SignInMessageAsync(locked.Email, PortalData.Password), StringComparison.Ordinal);
-        Assert.Contains("Confirm your email address", await SignInMessageAsync(unconfirmed, PortalData.Password), StringComparison.Ordinal);
+        Assert.Contains("locked", await SignInMessageAsync(locked.Email, TestData.Password), StringComparison.Ordinal);
+        Assert.Contains("Confirm your email address", await SignInMessageAsync(unconfirmed, TestData.Password), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SignIn_TakesAboutAsLongForAnUnknownAddressAsForAKnownOne()
     {
-        var known = await PortalData.MenteeAsync(factory);
+        var known = await factory.Data.MenteeAsync();
         using var client = factory.CreateClientNoRedirect();
         await TimeSignInAsync(client, known.Email); // warm-up: the first hash and page render are slower
         var unknownTimes = new List<double>();
@@ -66,7 +66,7 @@ public sealed class AccountSecurityTests(AddressedPortal factory) : IClassFixtur
     [Fact]
     public async Task Register_ExistingOrNewAddress_SameAnswer_AndWeakPasswordsRefusedForBoth()
     {
-        var existing = await PortalData.MenteeAsync(factory);
+        var existing = await factory.Data.MenteeAsync();
         foreach (var weak in new[] { "Password1234", "aaaaaaaaaaaa", "123456789012" })
         {
             var forNew = await RegisterAsync(Unique.Email("new"), "Dr New Person", weak);
@@ -81,7 +81,7 @@ public sealed class AccountSecurityTests(AddressedPortal factory) : IClassFixtur
         Assert.Contains("must not contain your name or your email address", personal.Errors, StringComparison.Ordinal);
         var localPart = await RegisterAsync(email, "Dr Jo Ng", email.Split('@')[0] + " and more words");
         Assert.Contains("must not contain your name or your email address", localPart.Errors, StringComparison.Ordinal);
-        Assert.False(await PortalData.QueryAsync(factory, db => db.Users.AnyAsync(u => u.Email == email)));
+        Assert.False(await factory.Data.QueryAsync(db => db.Users.AnyAsync(u => u.Email == email)));
 
         var good = await RegisterAsync(Unique.Email("new"), "Dr New Person", "orange kettle under moonlight");
         var again = await RegisterAsync(existing.Email, "Dr New Person", "orange kettle under moonlight");
@@ -93,13 +93,13 @@ public sealed class AccountSecurityTests(AddressedPortal factory) : IClassFixtur
     [Fact]
     public async Task FailedSignInsAndLockout_AreAuditedWithTheAddress_AndLoggedWithoutThePassword()
     {
-        var person = await PortalData.MenteeAsync(factory);
+        var person = await factory.Data.MenteeAsync();
         for (var i = 0; i < 5; i++)
         {
             await SignInMessageAsync(person.Email, WrongPassword);
         }
 
-        var entries = await PortalData.QueryAsync(factory, db => db.AuditEntries.Where(a => a.Subject == person.Email).ToListAsync());
+        var entries = await factory.Data.QueryAsync(db => db.AuditEntries.Where(a => a.Subject == person.Email).ToListAsync());
         Assert.Equal(5, entries.Count(a => a.Action == AuditActions.SignInFailed));
         Assert.Single(entries, a => a.Action == AuditActions.AccountLockedOut);
         Assert.All(entries, a => Assert.Equal(AddressedPortal.ClientAddress, a.IpAddress));
@@ -109,8 +109,8 @@ public sealed class AccountSecurityTests(AddressedPortal factory) : IClassFixtur
         Assert.Contains(logs, l => l.Contains("locked after repeated failed sign-ins", StringComparison.Ordinal));
         Assert.DoesNotContain(logs, l => l.Contains(WrongPassword, StringComparison.Ordinal));
 
-        var other = await PortalData.MenteeAsync(factory);
-        using (await factory.CreateSignedInClientAsync(other.Email, PortalData.Password))
+        var other = await factory.Data.MenteeAsync();
+        using (await factory.Data.SignInAsync(other))
         {
         }
 
@@ -124,7 +124,7 @@ public sealed class AccountSecurityTests(AddressedPortal factory) : IClassFixtur
         {
             var users = services.GetRequiredService<UserManager<PortalUser>>();
             var user = new PortalUser { UserName = email, Email = email, DisplayName = "Unconfirmed Person", CreatedAt = DateTime.UtcNow };
-            Assert.True((await users.CreateAsync(user, PortalData.Password)).Succeeded);
+            Assert.True((await users.CreateAsync(user, TestData.Password)).Succeeded);
         });
         return email;
     }
@@ -222,8 +222,8 @@ public sealed class SessionLifetimeTests
             Clock = clock,
             Settings = { ["Sessions:IdleTimeoutMinutes"] = "1440", ["Sessions:AbsoluteLifetimeHours"] = "12" },
         });
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         foreach (var step in new[] { 2, 2, 2, 2, 2, 1.8 })
         {
             clock.Advance(TimeSpan.FromHours(step));
@@ -234,6 +234,6 @@ public sealed class SessionLifetimeTests
         clock.Advance(TimeSpan.FromMinutes(13)); // 12 hours and 1 minute after signing in
         using var ended = await client.GetAsync("/me");
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.UserSessions.CountAsync()));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.UserSessions.CountAsync()));
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Identity;
@@ -14,12 +15,12 @@ public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixt
     [Fact]
     public async Task AddLimitWidenAndRemove_WriteAuditRowsAndChangeAccess()
     {
-        var programmeA = await AdminProgrammesData.ProgrammeAsync(factory, "Alpha");
-        var programmeB = await AdminProgrammesData.ProgrammeAsync(factory, "Beta");
-        var admin = await PortalData.AdministratorAsync(factory);
-        var person = await PortalData.MentorAsync(factory);
-        var personId = await AdminProgrammesData.UserIdAsync(factory, person.Email);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programmeA = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches, name: "Alpha");
+        var programmeB = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches, name: "Beta");
+        var admin = await factory.Data.AdministratorAsync();
+        var person = await factory.Data.MentorAsync();
+        var personId = await factory.Data.UserIdAsync(person.Email);
+        using var client = await factory.Data.SignInAsync(admin);
 
         using (var added = await Forms.SubmitAsync(client, "/admin/administrators/new", new Dictionary<string, string>
         {
@@ -31,14 +32,14 @@ public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixt
             Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         }
 
-        var addedRow = Assert.Single(await AdminProgrammesData.AuditAsync(factory, AuditActions.AdministratorAdded, person.Email));
+        var addedRow = Assert.Single(await factory.Data.AuditAsync(AuditActions.AdministratorAdded, person.Email));
         Assert.Null(addedRow.ProgrammeId);
         Assert.Equal("Only " + programmeA.Name, addedRow.After);
         var list = await client.GetStringAsync("/admin/administrators");
         Assert.Contains(person.Email, list, StringComparison.Ordinal);
 
         await SecondFactor.EnableAuthenticatorAsync(factory.Services, person.Email); // administrators need a second factor
-        using (var newAdmin = await factory.CreateSignedInClientAsync(person.Email, PortalData.Password))
+        using (var newAdmin = await factory.Data.SignInAsync(person))
         {
             Assert.Equal(HttpStatusCode.OK, (await newAdmin.GetAsync($"/admin/programmes/{programmeA.Id}/edit")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await newAdmin.GetAsync($"/admin/programmes/{programmeB.Id}/edit")).StatusCode);
@@ -52,7 +53,7 @@ public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixt
                 Assert.Equal(HttpStatusCode.Redirect, widened.StatusCode);
             }
 
-            var changed = Assert.Single(await AdminProgrammesData.AuditAsync(factory, AuditActions.AdministratorChanged, person.Email));
+            var changed = Assert.Single(await factory.Data.AuditAsync(AuditActions.AdministratorChanged, person.Email));
             Assert.Null(changed.ProgrammeId);
             Assert.Equal("Only " + programmeA.Name, changed.Before);
             Assert.Equal("Every programme", changed.After);
@@ -63,7 +64,7 @@ public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixt
                 Assert.Contains(Forms.LoginPath, ended.Headers.Location?.OriginalString, StringComparison.Ordinal);
             }
 
-            using var again = await factory.CreateSignedInClientAsync(person.Email, PortalData.Password);
+            using var again = await factory.Data.SignInAsync(person);
             Assert.Equal(HttpStatusCode.OK, (await again.GetAsync($"/admin/programmes/{programmeB.Id}/edit")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/admin/administrators")).StatusCode);
         }
@@ -78,12 +79,12 @@ public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixt
             Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         }
 
-        var removedRow = Assert.Single(await AdminProgrammesData.AuditAsync(factory, AuditActions.AdministratorRemoved, person.Email));
+        var removedRow = Assert.Single(await factory.Data.AuditAsync(AuditActions.AdministratorRemoved, person.Email));
         Assert.Null(removedRow.ProgrammeId);
         Assert.Equal("Every programme", removedRow.Before);
         Assert.False(await IsAdministratorAsync(personId));
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.ProgrammeAdministrators.CountAsync(a => a.UserId == personId)));
-        using var former = await factory.CreateSignedInClientAsync(person.Email, PortalData.Password);
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.ProgrammeAdministrators.CountAsync(a => a.UserId == personId)));
+        using var former = await factory.Data.SignInAsync(person);
         using var denied = await former.GetAsync("/admin/programmes");
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         Assert.Contains("/account/access-denied", denied.Headers.Location?.OriginalString, StringComparison.Ordinal);
@@ -93,9 +94,9 @@ public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixt
     [Fact]
     public async Task Add_UnknownEmailOrNoProgrammeTicked_SaysSoAndAddsNobody()
     {
-        var admin = await PortalData.AdministratorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var admin = await factory.Data.AdministratorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(admin);
         var unknown = Unique.Email("nobody");
 
         using var noAccount = await Forms.SubmitAsync(client, "/admin/administrators/new", new Dictionary<string, string> { ["Email"] = unknown });
@@ -112,19 +113,19 @@ public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixt
         Assert.Contains("Tick at least one programme", (await Forms.ParseHtmlAsync(noneTicked)).QuerySelector("#ProgrammeIds-error")?.TextContent,
             StringComparison.Ordinal);
 
-        Assert.False(await IsAdministratorAsync(await AdminProgrammesData.UserIdAsync(factory, mentee.Email)));
-        Assert.Empty(await AdminProgrammesData.AuditAsync(factory, AuditActions.AdministratorAdded, mentee.Email));
-        Assert.Empty(await AdminProgrammesData.AuditAsync(factory, AuditActions.AdministratorAdded, unknown));
+        Assert.False(await IsAdministratorAsync(await factory.Data.UserIdAsync(mentee.Email)));
+        Assert.Empty(await factory.Data.AuditAsync(AuditActions.AdministratorAdded, mentee.Email));
+        Assert.Empty(await factory.Data.AuditAsync(AuditActions.AdministratorAdded, unknown));
     }
 
     [Fact]
     public async Task Remove_Yourself_IsRefused()
     {
-        var admin = await PortalData.AdministratorAsync(factory);
-        var other = await PortalData.AdministratorAsync(factory);
-        var adminId = await AdminProgrammesData.UserIdAsync(factory, admin.Email);
-        var otherId = await AdminProgrammesData.UserIdAsync(factory, other.Email);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var admin = await factory.Data.AdministratorAsync();
+        var other = await factory.Data.AdministratorAsync();
+        var adminId = await factory.Data.UserIdAsync(admin.Email);
+        var otherId = await factory.Data.UserIdAsync(other.Email);
+        using var client = await factory.Data.SignInAsync(admin);
 
         var confirm = await Forms.ParseHtmlAsync(await client.GetAsync($"/admin/administrators/{adminId}/remove"));
         Assert.Contains("You cannot remove yourself", confirm.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
@@ -139,17 +140,17 @@ public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.True(await IsAdministratorAsync(adminId));
-        Assert.Empty(await AdminProgrammesData.AuditAsync(factory, AuditActions.AdministratorRemoved, admin.Email));
+        Assert.Empty(await factory.Data.AuditAsync(AuditActions.AdministratorRemoved, admin.Email));
     }
 
     [Fact]
     public async Task Limit_TheOnlyAdministratorOfEveryProgramme_IsRefused()
     {
         await using var fresh = await PortalFactory.CreateAsync();
-        var programme = await AdminProgrammesData.ProgrammeAsync(fresh);
-        var admin = await PortalData.AdministratorAsync(fresh);
-        var adminId = await AdminProgrammesData.UserIdAsync(fresh, admin.Email);
-        using var client = await fresh.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await fresh.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
+        var admin = await fresh.Data.AdministratorAsync();
+        var adminId = await fresh.Data.UserIdAsync(admin.Email);
+        using var client = await fresh.Data.SignInAsync(admin);
 
         using var response = await Forms.SubmitAsync(client, $"/admin/administrators/{adminId}/edit", new Dictionary<string, string>
         {
@@ -160,19 +161,19 @@ public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("only administrator of every programme", (await Forms.ParseHtmlAsync(response)).QuerySelector("#Scope-error")?.TextContent,
             StringComparison.Ordinal);
-        Assert.Equal(0, await PortalData.QueryAsync(fresh, db => db.ProgrammeAdministrators.CountAsync()));
+        Assert.Equal(0, await fresh.Data.QueryAsync(db => db.ProgrammeAdministrators.CountAsync()));
     }
 
     [Fact]
     public async Task Removing_ALimitedAdministrator_EndsTheirSessionAtOnce_AndNeverGrantsEveryProgramme()
     {
-        var programmeA = await AdminProgrammesData.ProgrammeAsync(factory, "Alpha");
-        var programmeB = await AdminProgrammesData.ProgrammeAsync(factory, "Beta");
-        var admin = await PortalData.AdministratorAsync(factory);
-        var limited = await AdminData.AdministratorOfAsync(factory, programmeA);
-        var limitedId = await AdminProgrammesData.UserIdAsync(factory, limited.Email);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
-        using var limitedClient = await factory.CreateSignedInClientAsync(limited.Email, PortalData.Password);
+        var programmeA = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches, name: "Alpha");
+        var programmeB = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches, name: "Beta");
+        var admin = await factory.Data.AdministratorAsync();
+        var limited = await factory.Data.AdministratorAsync(programmeA);
+        var limitedId = await factory.Data.UserIdAsync(limited.Email);
+        using var client = await factory.Data.SignInAsync(admin);
+        using var limitedClient = await factory.Data.SignInAsync(limited);
         Assert.Equal(HttpStatusCode.NotFound, (await limitedClient.GetAsync($"/admin/programmes/{programmeB.Id}/edit")).StatusCode);
 
         using (var removed = await Forms.SubmitAsync(client, $"/admin/administrators/{limitedId}/remove"))
@@ -204,13 +205,13 @@ public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixt
     [Fact]
     public async Task Narrowing_AnAdministrator_EndsTheirSessionAtOnce()
     {
-        var programmeA = await AdminProgrammesData.ProgrammeAsync(factory, "Alpha");
-        var programmeB = await AdminProgrammesData.ProgrammeAsync(factory, "Beta");
-        var admin = await PortalData.AdministratorAsync(factory);
-        var other = await PortalData.AdministratorAsync(factory);
-        var otherId = await AdminProgrammesData.UserIdAsync(factory, other.Email);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
-        using var otherClient = await factory.CreateSignedInClientAsync(other.Email, PortalData.Password);
+        var programmeA = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches, name: "Alpha");
+        var programmeB = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches, name: "Beta");
+        var admin = await factory.Data.AdministratorAsync();
+        var other = await factory.Data.AdministratorAsync();
+        var otherId = await factory.Data.UserIdAsync(other.Email);
+        using var client = await factory.Data.SignInAsync(admin);
+        using var otherClient = await factory.Data.SignInAsync(other);
         Assert.Equal(HttpStatusCode.OK, (await otherClient.GetAsync($"/admin/programmes/{programmeB.Id}/edit")).StatusCode);
 
         using (var narrowed = await Forms.SubmitAsync(client, $"/admin/administrators/{otherId}/edit", new Dictionary<string, string>
@@ -227,12 +228,12 @@ public sealed class AdminAdministratorsTests(PortalFactory factory) : IClassFixt
             Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
         }
 
-        using var again = await factory.CreateSignedInClientAsync(other.Email, PortalData.Password);
+        using var again = await factory.Data.SignInAsync(other);
         Assert.Equal(HttpStatusCode.NotFound, (await again.GetAsync($"/admin/programmes/{programmeB.Id}/edit")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await again.GetAsync("/admin/administrators/new")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync($"/admin/programmes/{programmeA.Id}/edit")).StatusCode);
     }
 
-    private Task<bool> IsAdministratorAsync(string userId) => PortalData.QueryAsync(factory, db =>
+    private Task<bool> IsAdministratorAsync(string userId) => factory.Data.QueryAsync(db =>
         db.UserRoles.AnyAsync(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator)));
 }

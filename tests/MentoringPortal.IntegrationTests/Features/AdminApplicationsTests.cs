@@ -1,6 +1,7 @@
 using System.Net;
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,13 +14,13 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
     [Fact]
     public async Task Queue_ListsWaitingApplicationsOldestFirst()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var first = await ApplicationsData.MenteeAsync(factory);
-        var second = await ApplicationsData.MenteeAsync(factory);
-        await ApplicationsData.ApplyAsync(factory, first, programme);
-        await ApplicationsData.ApplyAsync(factory, second, programme);
-        var admin = await AdminData.AdministratorOfAsync(factory, programme);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var first = await factory.Data.MenteeAsync();
+        var second = await factory.Data.MenteeAsync();
+        await factory.Data.ApplyAsync(first, programme);
+        await factory.Data.ApplyAsync(second, programme);
+        var admin = await factory.Data.AdministratorAsync(programme);
+        using var client = await factory.Data.SignInAsync(admin);
 
         var html = await client.GetStringAsync($"/admin/applications?programme={programme.Id}");
 
@@ -32,20 +33,20 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
     [Fact]
     public async Task Application_ShowsFactsAndExplainedSuggestions_WithoutExcludedMentors()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var fit = await ApplicationsData.MentorAsync(factory, programme, name: "Dr Good Fit");
-        var conflicted = await ApplicationsData.MentorAsync(factory, programme, name: "Dr Declared Conflict");
-        var colleague = await ApplicationsData.MentorAsync(factory, programme, name: "Dr Same Trust", organisation: "St Elsewhere Hospital");
-        var applicant = await ApplicationsData.MenteeAsync(factory, organisation: "St Elsewhere Hospital");
-        var applicationId = await ApplicationsData.ApplyAsync(factory, applicant, programme, conflicts: "Declared Conflict", avoidOwnOrganisation: true);
-        var admin = await AdminData.AdministratorOfAsync(factory, programme);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var fit = await factory.Data.MentorAsync(programme, name: "Dr Good Fit");
+        var conflicted = await factory.Data.MentorAsync(programme, name: "Dr Declared Conflict");
+        var colleague = await factory.Data.MentorAsync(programme, name: "Dr Same Trust", organisation: "St Elsewhere Hospital");
+        var applicant = await factory.Data.MenteeAsync(organisation: "St Elsewhere Hospital");
+        var applicationId = await factory.Data.ApplyAsync(applicant, programme, conflicts: "Declared Conflict", avoidOwnOrganisation: true);
+        var admin = await factory.Data.AdministratorAsync(programme);
+        using var client = await factory.Data.SignInAsync(admin);
 
         var html = await client.GetStringAsync($"/admin/applications/{applicationId}");
 
         Assert.Contains(applicant.Name, html, StringComparison.Ordinal);
         Assert.Contains("Lead a service redesign in my department.", html, StringComparison.Ordinal);
-        Assert.Contains(ApplicationsData.Statement, html, StringComparison.Ordinal);
+        Assert.Contains(TestData.Statement, html, StringComparison.Ordinal);
         Assert.Contains(fit.Name, html, StringComparison.Ordinal);
         Assert.Contains("matches the short-term goal", html, StringComparison.Ordinal);
         Assert.Contains("Different background", html, StringComparison.Ordinal);
@@ -67,12 +68,12 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
     [Fact]
     public async Task ConfirmMatch_StartsThePairing_EmailsBoth_AndAudits()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var mentor = await ApplicationsData.MentorAsync(factory, programme, capacity: 2);
-        var applicant = await ApplicationsData.MenteeAsync(factory);
-        var applicationId = await ApplicationsData.ApplyAsync(factory, applicant, programme);
-        var admin = await AdminData.AdministratorOfAsync(factory, programme);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var mentor = await factory.Data.MentorAsync(programme, capacity: 2);
+        var applicant = await factory.Data.MenteeAsync();
+        var applicationId = await factory.Data.ApplyAsync(applicant, programme);
+        var admin = await factory.Data.AdministratorAsync(programme);
+        using var client = await factory.Data.SignInAsync(admin);
         var matchUrl = $"/admin/applications/{applicationId}/match/{mentor.Id}";
 
         var confirmation = await client.GetStringAsync(matchUrl);
@@ -83,7 +84,7 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/admin/applications", response.Headers.Location?.OriginalString);
-        var state = await PortalData.QueryAsync(factory, async db => new
+        var state = await factory.Data.QueryAsync(async db => new
         {
             Application = await db.MenteeApplications.AsNoTracking().SingleAsync(a => a.Id == applicationId),
             Pairing = await db.Mentorships.AsNoTracking().SingleAsync(m => m.MenteeId == applicant.Id && m.Status == MentorshipStatus.Active),
@@ -110,33 +111,33 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         Assert.Contains("new mentee", toMentor.Subject, StringComparison.Ordinal);
         Assert.Contains(programme.Name, toMentor.TextBody, StringComparison.Ordinal);
         Assert.EndsWith($"/pairings/{state.Pairing.Id}", toMentor.LinkContaining("/pairings/"), StringComparison.Ordinal);
-        Assert.DoesNotContain(ApplicationsData.Statement, toMentor.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestData.Statement, toMentor.TextBody, StringComparison.Ordinal);
 
-        using var applicantClient = await factory.CreateSignedInClientAsync(applicant.Email, PortalData.Password);
+        using var applicantClient = await factory.Data.SignInAsync(applicant);
         var me = await applicantClient.GetStringAsync("/me");
         Assert.Contains($"href=\"/pairings/{state.Pairing.Id}\">{mentor.Name}</a>", me, StringComparison.Ordinal);
 
         using var again = await Forms.SubmitAsync(client, matchUrl);
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.Mentorships.CountAsync(m => m.MenteeId == applicant.Id)));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.Mentorships.CountAsync(m => m.MenteeId == applicant.Id)));
     }
 
     [Fact]
     public async Task ConfirmMatch_TwoAtOnceForTheLastPlace_ExactlyOnePairingAndAClearMessage()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var mentor = await ApplicationsData.MentorAsync(factory, programme, capacity: 1);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var mentor = await factory.Data.MentorAsync(programme, capacity: 1);
         var applications = new List<int>();
         for (var i = 0; i < 2; i++)
         {
-            applications.Add(await ApplicationsData.ApplyAsync(factory, await ApplicationsData.MenteeAsync(factory), programme));
+            applications.Add(await factory.Data.ApplyAsync(await factory.Data.MenteeAsync(), programme));
         }
 
-        var admin = await AdminData.AdministratorOfAsync(factory, programme);
+        var admin = await factory.Data.AdministratorAsync(programme);
         var racers = new List<Racer>();
         foreach (var id in applications)
         {
             var url = $"/admin/applications/{id}/match/{mentor.Id}";
-            racers.Add(new Racer(await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password), url, url));
+            racers.Add(new Racer(await factory.Data.SignInAsync(admin), url, url));
         }
 
         var results = await Races.RunAsync(racers);
@@ -147,7 +148,7 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         Assert.True(loser.Body.Contains("just matched with someone else or became full", StringComparison.Ordinal)
             || loser.Body.Contains("full capacity", StringComparison.Ordinal), loser.Body);
 
-        var state = await PortalData.QueryAsync(factory, async db => new
+        var state = await factory.Data.QueryAsync(async db => new
         {
             Pairings = await db.Mentorships.CountAsync(m => m.MentorId == mentor.Id && m.Status == MentorshipStatus.Active),
             Used = await db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
@@ -165,11 +166,11 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
     public async Task Decline_WithMessage_EmailsTheApplicantKindly_AndAudits()
     {
         const string message = "We do not have a mentor in your specialty this round. Please apply again in the spring.";
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var applicant = await ApplicationsData.MenteeAsync(factory);
-        var applicationId = await ApplicationsData.ApplyAsync(factory, applicant, programme);
-        var admin = await AdminData.AdministratorOfAsync(factory, programme);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var applicant = await factory.Data.MenteeAsync();
+        var applicationId = await factory.Data.ApplyAsync(applicant, programme);
+        var admin = await factory.Data.AdministratorAsync(programme);
+        using var client = await factory.Data.SignInAsync(admin);
 
         using var empty = await Forms.SubmitAsync(client, $"/admin/applications/{applicationId}/decline", [new("Message", "")]);
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
@@ -178,29 +179,29 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         using var response = await Forms.SubmitAsync(client, $"/admin/applications/{applicationId}/decline", [new("Message", message)]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var saved = await PortalData.QueryAsync(factory, db => db.MenteeApplications.AsNoTracking().SingleAsync(a => a.Id == applicationId));
+        var saved = await factory.Data.QueryAsync(db => db.MenteeApplications.AsNoTracking().SingleAsync(a => a.Id == applicationId));
         Assert.Equal(ApplicationStatus.Declined, saved.Status);
         Assert.Equal(message, saved.DecisionMessage);
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db =>
+        Assert.Equal(1, await factory.Data.QueryAsync(db =>
             db.AuditEntries.CountAsync(a => a.Action == AuditActions.ApplicationDeclined && a.ProgrammeId == programme.Id)));
         var email = await factory.Mailbox.WaitForAsync(m => m.IsTo(applicant.Email) && m.Subject.StartsWith("About your application", StringComparison.Ordinal));
         Assert.Contains(message, email.TextBody, StringComparison.Ordinal);
         Assert.Contains("apply again", email.TextBody, StringComparison.Ordinal);
 
-        using var applicantClient = await factory.CreateSignedInClientAsync(applicant.Email, PortalData.Password);
+        using var applicantClient = await factory.Data.SignInAsync(applicant);
         Assert.Contains(message, await applicantClient.GetStringAsync("/me"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AdministratorOfAnotherProgramme_GetsNotFound()
     {
-        var programmeA = await ApplicationsData.ProgrammeAsync(factory);
-        var programmeB = await ApplicationsData.ProgrammeAsync(factory);
-        var mentorB = await ApplicationsData.MentorAsync(factory, programmeB);
-        var applicant = await ApplicationsData.MenteeAsync(factory);
-        var applicationB = await ApplicationsData.ApplyAsync(factory, applicant, programmeB);
-        var adminA = await AdminData.AdministratorOfAsync(factory, programmeA);
-        using var client = await factory.CreateSignedInClientAsync(adminA.Email, PortalData.Password);
+        var programmeA = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var programmeB = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var mentorB = await factory.Data.MentorAsync(programmeB);
+        var applicant = await factory.Data.MenteeAsync();
+        var applicationB = await factory.Data.ApplyAsync(applicant, programmeB);
+        var adminA = await factory.Data.AdministratorAsync(programmeA);
+        using var client = await factory.Data.SignInAsync(adminA);
 
         foreach (var url in new[]
         {
@@ -226,17 +227,17 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         }
 
         Assert.Equal(ApplicationStatus.Waiting,
-            await PortalData.QueryAsync(factory, db => db.MenteeApplications.Where(a => a.Id == applicationB).Select(a => a.Status).SingleAsync()));
+            await factory.Data.QueryAsync(db => db.MenteeApplications.Where(a => a.Id == applicationB).Select(a => a.Status).SingleAsync()));
     }
 
     [Fact]
     public async Task MatchPage_MentorOutsideTheProgramme_IsNotFound()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var elsewhere = await PortalData.MentorAsync(factory);
-        var applicationId = await ApplicationsData.ApplyAsync(factory, await ApplicationsData.MenteeAsync(factory), programme);
-        var admin = await AdminData.AdministratorOfAsync(factory, programme);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var elsewhere = await factory.Data.MentorAsync();
+        var applicationId = await factory.Data.ApplyAsync(await factory.Data.MenteeAsync(), programme);
+        var admin = await factory.Data.AdministratorAsync(programme);
+        using var client = await factory.Data.SignInAsync(admin);
 
         using var response = await client.GetAsync($"/admin/applications/{applicationId}/match/{elsewhere.Id}");
 
@@ -246,8 +247,8 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
     [Fact]
     public async Task Mentee_CannotOpenTheQueue()
     {
-        var mentee = await ApplicationsData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
 
         using var response = await client.GetAsync("/admin/applications");
 

@@ -1,6 +1,5 @@
 using System.Net;
-using MentoringPortal.Domain;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -16,26 +15,15 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
     {
         const string note = "Private: talked about my difficult divorce.";
         const string reason = "My mentor keeps cancelling at short notice.";
-        var mentor = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        await PortalData.PairAsync(factory, mentee, mentor);
-        var pairingId = await PortalData.QueryAsync(factory, db => db.Mentorships
-            .Where(m => m.MenteeId == mentee.Id && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync());
-        await factory.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<PortalDbContext>();
-            var pairing = await db.Mentorships.Include(m => m.Mentor).Include(m => m.Mentee).Include(m => m.Meetings)
-                .SingleAsync(m => m.Id == pairingId);
-            var now = DateTime.UtcNow;
-            var meeting = pairing.PlanMeeting(now.AddMinutes(-1), 60, MeetingModes.FaceToFace, "Library");
-            meeting.LogAsHeld("Agreed to look at rotas.", now);
-            meeting.WriteNote(pairing.Mentee!.UserId!, note, now);
-            pairing.AskForChange(pairing.Mentee.UserId!, reason, now);
-            await db.SaveChangesAsync();
-        });
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync(goal: "Feel confident on call again.");
+        var pairingId = await factory.Data.PairAsync(mentee, mentor);
+        await factory.Data.MeetingAsync(pairingId, DateTime.UtcNow.AddMinutes(-1), held: true, location: "Library",
+            agreedActions: "Agreed to look at rotas.", menteeNote: note);
+        await factory.Data.AskForChangeAsync(pairingId, byMentee: true, reason);
 
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
         var html = await client.GetStringAsync("/admin");
         Assert.Contains(reason, html, StringComparison.Ordinal);
         Assert.Contains(mentee.Name, html, StringComparison.Ordinal);
@@ -47,9 +35,9 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task Desk_ListsMentorsWhoLetRequestsExpire()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        var requestId = await PortalData.RequestAsync(factory, mentee, mentor);
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        var requestId = await factory.Data.RequestAsync(mentee, mentor);
         await factory.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
@@ -58,8 +46,8 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
             await db.SaveChangesAsync();
         });
 
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
         var page = await Forms.ParseHtmlAsync(await client.GetAsync("/admin"));
         Assert.Contains(page.QuerySelectorAll("td a"), a => a.TextContent == mentor.Name);
     }
@@ -68,10 +56,10 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
     public async Task Desk_AdministratorOfAnotherProgramme_SeesNothingOfThisOne()
     {
         const string reason = "Please find me someone who can meet in the evenings.";
-        var mentor = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        await PortalData.PairAsync(factory, mentee, mentor);
-        var pairingId = await PortalData.MentorshipIdAsync(factory, mentee, mentor);
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        await factory.Data.PairAsync(mentee, mentor);
+        var pairingId = await factory.Data.PairingIdAsync(mentee, mentor);
         await factory.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
@@ -79,23 +67,14 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
             pairing.AskForChange(pairing.Mentee!.UserId!, reason, DateTime.UtcNow);
             await db.SaveChangesAsync();
         });
-        var otherProgrammeSlug = "other-" + Guid.NewGuid().ToString("N")[..8];
-        await PortalData.ResourcePageAsync(factory, "Welcome", "Hello", otherProgrammeSlug);
-        var limited = await PortalData.AdministratorAsync(factory);
-        await factory.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<PortalDbContext>();
-            var userId = await db.Users.Where(u => u.Email == limited.Email).Select(u => u.Id).SingleAsync();
-            var programmeId = await db.Programmes.Where(p => p.Slug == otherProgrammeSlug).Select(p => p.Id).SingleAsync();
-            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AdministersEveryProgramme, false));
-            db.ProgrammeAdministrators.Add(new ProgrammeAdministrator(userId, programmeId));
-            await db.SaveChangesAsync();
-        });
+        var otherProgramme = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
+        await factory.Data.ResourcePageAsync("Welcome", "Hello", otherProgramme);
+        var limited = await factory.Data.AdministratorAsync(otherProgramme);
 
-        using var client = await factory.CreateSignedInClientAsync(limited.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(limited);
         var html = await client.GetStringAsync("/admin");
 
-        Assert.Contains("Programme " + otherProgrammeSlug, html, StringComparison.Ordinal);
+        Assert.Contains(otherProgramme.Name, html, StringComparison.Ordinal);
         Assert.DoesNotContain("Return to Training", html, StringComparison.Ordinal);
         Assert.DoesNotContain(reason, html, StringComparison.Ordinal);
         Assert.DoesNotContain(mentee.Name, html, StringComparison.Ordinal);
@@ -104,8 +83,8 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task Desk_AsMentee_IsForbidden()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         using var response = await client.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/access-denied", response.Headers.Location?.OriginalString, StringComparison.Ordinal);

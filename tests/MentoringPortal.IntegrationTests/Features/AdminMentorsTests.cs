@@ -22,10 +22,10 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
     [Fact]
     public async Task Approve_AddsTheMentorRole_EmailsAndAudits_ThenRecordedTrainingListsThem()
     {
-        var volunteer = await MentorsData.WaitingMentorAsync(factory);
-        var programmeId = await PortalData.ProgrammeIdAsync(factory);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var volunteer = await factory.Data.MentorAsync(approved: false);
+        var programmeId = (await factory.Data.SharedProgrammeAsync()).Id;
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
 
         var waiting = await (await client.GetAsync("/admin/mentors?status=waiting&q=" + Uri.EscapeDataString(volunteer.Name))).Content.ReadAsStringAsync();
         Assert.Contains($"href=\"/admin/mentors/{volunteer.Id}\"", waiting, StringComparison.Ordinal);
@@ -37,8 +37,8 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
             Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         }
 
-        Assert.Equal(MentorApproval.Approved, (await MentorsData.MentorAsync(factory, volunteer.Id)).Approval);
-        Assert.True(await MentorsData.IsInRoleAsync(factory, volunteer.Email, Roles.Mentor));
+        Assert.Equal(MentorApproval.Approved, (await factory.Data.LoadMentorAsync(volunteer.Id)).Approval);
+        Assert.True(await factory.Data.IsInRoleAsync(volunteer.Email, Roles.Mentor));
         var email = await factory.Mailbox.WaitForAsync(m => m.IsTo(volunteer.Email) && m.Subject == "You have been approved as a mentor", MailWait);
         Assert.Contains("/mentor/sign-up", email.LinkContaining("/mentor/sign-up"), StringComparison.Ordinal);
         Assert.Single(await AuditAsync(AuditActions.MentorApproved, volunteer), a => a.ProgrammeId == programmeId);
@@ -52,7 +52,7 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
             Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         }
 
-        var mentor = await MentorsData.MentorAsync(factory, volunteer.Id);
+        var mentor = await factory.Data.LoadMentorAsync(volunteer.Id);
         Assert.Equal(Today.AddDays(-7), mentor.TrainingCompletedOn);
         Assert.True(Assert.Single(mentor.Training).IsSchemeCourse);
         Assert.True(await ListedAsync(volunteer));
@@ -66,9 +66,9 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
     [Fact]
     public async Task RecordTraining_InTheFuture_ErrorBesideTheField_AndNothingRecorded()
     {
-        var volunteer = await MentorsData.WaitingMentorAsync(factory);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var volunteer = await factory.Data.MentorAsync(approved: false);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
 
         using var response = await Forms.SubmitAsync(client, $"/admin/mentors/{volunteer.Id}", new Dictionary<string, string>
         {
@@ -77,20 +77,20 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull((await Forms.ParseHtmlAsync(response)).QuerySelector("#CompletedOn-error"));
-        Assert.Empty((await MentorsData.MentorAsync(factory, volunteer.Id)).Training);
+        Assert.Empty((await factory.Data.LoadMentorAsync(volunteer.Id)).Training);
     }
 
     [Fact]
     public async Task Decline_RequiresAMessage_EmailsIt_AndThePersonCanChangeAndResubmit()
     {
-        var volunteer = await MentorsData.WaitingMentorAsync(factory);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var volunteer = await factory.Data.MentorAsync(approved: false);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
         using (var empty = await Forms.SubmitAsync(client, $"/admin/mentors/{volunteer.Id}/decline", new Dictionary<string, string> { ["Message"] = " " }))
         {
             Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
             Assert.NotNull((await Forms.ParseHtmlAsync(empty)).QuerySelector("#Message-error"));
-            Assert.Equal(MentorApproval.Waiting, (await MentorsData.MentorAsync(factory, volunteer.Id)).Approval);
+            Assert.Equal(MentorApproval.Waiting, (await factory.Data.LoadMentorAsync(volunteer.Id)).Approval);
         }
 
         const string message = "Thank you. Please complete the 2-day mentor course first, then sign up again.";
@@ -99,12 +99,12 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
             Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
         }
 
-        Assert.Equal(MentorApproval.Declined, (await MentorsData.MentorAsync(factory, volunteer.Id)).Approval);
+        Assert.Equal(MentorApproval.Declined, (await factory.Data.LoadMentorAsync(volunteer.Id)).Approval);
         var email = await factory.Mailbox.WaitForAsync(m => m.IsTo(volunteer.Email) && m.Subject == "About your offer to mentor", MailWait);
         Assert.Contains(message, email.TextBody, StringComparison.Ordinal);
         Assert.Single(await AuditAsync(AuditActions.MentorDeclined, volunteer));
 
-        using var person = await factory.CreateSignedInClientAsync(volunteer.Email, PortalData.Password);
+        using var person = await factory.Data.SignInAsync(volunteer);
         var page = await (await person.GetAsync("/mentor/sign-up")).Content.ReadAsStringAsync();
         Assert.Contains(message, page, StringComparison.Ordinal);
         using (var resubmitted = await Forms.SubmitAsync(person, "/mentor/sign-up", new Dictionary<string, string>
@@ -115,7 +115,7 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
             Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
         }
 
-        var mentor = await MentorsData.MentorAsync(factory, volunteer.Id);
+        var mentor = await factory.Data.LoadMentorAsync(volunteer.Id);
         Assert.Equal(MentorApproval.Waiting, mentor.Approval);
         Assert.Equal("Booked on the 2-day course in May", mentor.TrainingDeclared);
         Assert.Null(mentor.DeclineMessage);
@@ -124,9 +124,9 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
     [Fact]
     public async Task ExpiredTraining_RemovesTheMentorFromTheDirectory()
     {
-        var mentor = await MentorsData.TrainedMentorAsync(factory, Today.AddYears(1));
-        var admin = await PortalData.AdministratorAsync(factory);
-        using (var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password))
+        var mentor = await factory.Data.MentorAsync(trainingExpiresOn: Today.AddYears(1));
+        var admin = await factory.Data.AdministratorAsync();
+        using (var client = await factory.Data.SignInAsync(admin))
         using (var recorded = await Forms.SubmitAsync(client, $"/admin/mentors/{mentor.Id}", new Dictionary<string, string>
         {
             ["CompletedOn"] = Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -136,7 +136,7 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
             Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         }
 
-        Assert.Equal(Today.AddDays(10), (await MentorsData.MentorAsync(factory, mentor.Id)).TrainingExpiresOn);
+        Assert.Equal(Today.AddDays(10), (await factory.Data.LoadMentorAsync(mentor.Id)).TrainingExpiresOn);
         Assert.True(await ListedAsync(mentor));
 
         Clock.Advance(TimeSpan.FromDays(11));
@@ -145,12 +145,12 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
         using var anonymous = factory.CreateClientNoRedirect();
         using var profile = await anonymous.GetAsync($"/mentors/{mentor.Id}");
         Assert.Equal(HttpStatusCode.NotFound, profile.StatusCode);
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var menteeClient = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var menteeClient = await factory.Data.SignInAsync(mentee);
         using var contact = await menteeClient.GetAsync($"/mentors/{mentor.Id}/contact");
         Assert.Equal(HttpStatusCode.NotFound, contact.StatusCode);
 
-        using var adminClient = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        using var adminClient = await factory.Data.SignInAsync(admin);
         var expired = await (await adminClient.GetAsync("/admin/mentors?training=expired&q=" + Uri.EscapeDataString(mentor.Name))).Content.ReadAsStringAsync();
         Assert.Contains($"href=\"/admin/mentors/{mentor.Id}\"", expired, StringComparison.Ordinal);
     }
@@ -159,32 +159,32 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
     public async Task TrainingReminder_IsEmailedOnce_ThirtyDaysBeforeExpiry()
     {
         var expiresOn = Today.AddDays(40);
-        var mentor = await MentorsData.TrainedMentorAsync(factory, expiresOn);
+        var mentor = await factory.Data.MentorAsync(trainingExpiresOn: expiresOn);
         bool IsReminder(MailMessage m) => m.IsTo(mentor.Email) && m.Subject.Contains("mentor training expires", StringComparison.Ordinal);
 
         await SendRemindersAsync();
-        Assert.Null((await MentorsData.MentorAsync(factory, mentor.Id)).TrainingReminderSentFor);
+        Assert.Null((await factory.Data.LoadMentorAsync(mentor.Id)).TrainingReminderSentFor);
 
         Clock.Advance(TimeSpan.FromDays(10));
         await SendRemindersAsync();
         var email = await factory.Mailbox.WaitForAsync(IsReminder, MailWait);
         Assert.Contains(expiresOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), email.Subject, StringComparison.Ordinal);
-        Assert.Equal(expiresOn, (await MentorsData.MentorAsync(factory, mentor.Id)).TrainingReminderSentFor);
+        Assert.Equal(expiresOn, (await factory.Data.LoadMentorAsync(mentor.Id)).TrainingReminderSentFor);
 
         Clock.Advance(TimeSpan.FromDays(5));
         await SendRemindersAsync();
-        await factory.Mailbox.AssertNoneAsync(m => IsReminder(m) && m.Path != email.Path, TimeSpan.FromSeconds(3));
+        await factory.Data.AssertNoEmailAsync(m => IsReminder(m) && m.Path != email.Path);
         Assert.Single(factory.Mailbox.Messages(), IsReminder);
     }
 
     [Fact]
     public async Task Capacity_Change_IsAudited_AndBelowActiveMenteesIsRefusedBesideTheField()
     {
-        var mentor = await MentorsData.TrainedMentorAsync(factory, Today.AddYears(2));
-        var mentee = await PortalData.MenteeAsync(factory);
-        await PortalData.PairAsync(factory, mentee, mentor);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync(trainingExpiresOn: Today.AddYears(2));
+        var mentee = await factory.Data.MenteeAsync();
+        await factory.Data.PairAsync(mentee, mentor);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
         var capacityForm = $"/admin/mentors/{mentor.Id}/capacity";
 
         using (var changed = await Forms.SubmitAsync(client, $"/admin/mentors/{mentor.Id}", new Dictionary<string, string> { ["Capacity"] = "5" }, formAction: capacityForm))
@@ -192,14 +192,14 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
             Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         }
 
-        Assert.Equal(5, (await MentorsData.MentorAsync(factory, mentor.Id)).Capacity);
+        Assert.Equal(5, (await factory.Data.LoadMentorAsync(mentor.Id)).Capacity);
         var audit = Assert.Single(await AuditAsync(AuditActions.CapacityChanged, mentor));
         Assert.Equal(("2", "5"), (audit.Before, audit.After));
 
         using var refused = await Forms.SubmitAsync(client, $"/admin/mentors/{mentor.Id}", new Dictionary<string, string> { ["Capacity"] = "0" }, formAction: capacityForm);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.NotNull((await Forms.ParseHtmlAsync(refused)).QuerySelector("#Capacity-error"));
-        Assert.Equal(5, (await MentorsData.MentorAsync(factory, mentor.Id)).Capacity);
+        Assert.Equal(5, (await factory.Data.LoadMentorAsync(mentor.Id)).Capacity);
         var details = await (await client.GetAsync($"/admin/mentors/{mentor.Id}")).Content.ReadAsStringAsync();
         Assert.Contains(mentee.Name, details, StringComparison.Ordinal);
         Assert.Contains("1 of 5 places used", details, StringComparison.Ordinal);
@@ -208,11 +208,11 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
     [Fact]
     public async Task LimitedAdministrator_OfAnotherProgramme_GetsNotFound()
     {
-        var programmeA = await PortalData.ProgrammeIdAsync(factory);
-        var programmeB = await MentorsData.OtherProgrammeIdAsync(factory);
-        var mentor = await MentorsData.WaitingMentorAsync(factory, programmeB);
-        var limited = await AdminData.AdministratorOfAsync(factory, programmeA);
-        using var client = await factory.CreateSignedInClientAsync(limited.Email, PortalData.Password);
+        var programmeA = await factory.Data.SharedProgrammeAsync();
+        var programmeB = await factory.Data.ProgrammeAsync();
+        var mentor = await factory.Data.MentorAsync(programmeB, approved: false);
+        var limited = await factory.Data.AdministratorAsync(programmeA);
+        using var client = await factory.Data.SignInAsync(limited);
 
         foreach (var path in new[] { $"/admin/mentors/{mentor.Id}", $"/admin/mentors/{mentor.Id}/approve", $"/admin/mentors/{mentor.Id}/decline" })
         {
@@ -222,14 +222,14 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
 
         var list = await (await client.GetAsync("/admin/mentors?q=" + Uri.EscapeDataString(mentor.Name))).Content.ReadAsStringAsync();
         Assert.DoesNotContain($"href=\"/admin/mentors/{mentor.Id}\"", list, StringComparison.Ordinal);
-        Assert.Equal(MentorApproval.Waiting, (await MentorsData.MentorAsync(factory, mentor.Id)).Approval);
+        Assert.Equal(MentorApproval.Waiting, (await factory.Data.LoadMentorAsync(mentor.Id)).Approval);
     }
 
     [Fact]
     public async Task Mentee_CannotOpenTheMentorsAdministration()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
 
         using var response = await client.GetAsync("/admin/mentors");
 
@@ -240,7 +240,7 @@ public sealed class AdminMentorsTests(MentorsPortal factory) : IClassFixture<Men
     private Task<int> SendRemindersAsync() =>
         factory.InScopeAsync(s => s.GetRequiredService<TrainingReminders>().SendDueAsync(CancellationToken.None));
 
-    private Task<List<AuditEntry>> AuditAsync(string action, Person mentor) => PortalData.QueryAsync(factory, db =>
+    private Task<List<AuditEntry>> AuditAsync(string action, Person mentor) => factory.Data.QueryAsync(db =>
         db.AuditEntries.AsNoTracking().Where(a => a.Action == action && a.Subject == $"{mentor.Name} (mentor {mentor.Id})").ToListAsync());
 
     private async Task<bool> ListedAsync(Person mentor)

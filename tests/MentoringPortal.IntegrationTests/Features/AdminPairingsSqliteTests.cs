@@ -31,14 +31,14 @@ public sealed class AdminPairingsSqliteTests : IAsyncLifetime
     [Fact]
     public async Task PairingPages_AndReassignment_WorkOnSqlite()
     {
-        var programme = await AdminPairingsData.ProgrammeAsync(_factory);
-        var oldMentor = await AdminPairingsData.MentorAsync(_factory, programme);
-        var newMentor = await AdminPairingsData.MentorAsync(_factory, programme);
-        var mentee = await AdminPairingsData.MenteeAsync(_factory, programme);
-        var pairingId = await AdminPairingsData.PairAsync(_factory, programme, mentee, oldMentor, DateTime.UtcNow.AddYears(-1));
-        await AdminPairingsData.AskForChangeAsync(_factory, pairingId, byMentee: true, "We have not met for a year.");
-        var admin = await PortalData.AdministratorAsync(_factory);
-        using var client = await _factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await _factory.Data.ProgrammeAsync();
+        var oldMentor = await _factory.Data.MentorAsync(programme);
+        var newMentor = await _factory.Data.MentorAsync(programme);
+        var mentee = await _factory.Data.MenteeAsync(programme);
+        var pairingId = await _factory.Data.PairAsync(mentee, oldMentor, DateTime.UtcNow.AddYears(-1));
+        await _factory.Data.AskForChangeAsync(pairingId, byMentee: true, "We have not met for a year.");
+        var admin = await _factory.Data.AdministratorAsync();
+        using var client = await _factory.Data.SignInAsync(admin);
 
         var found = await client.GetStringAsync($"/admin/pairings?overdue=true&q={Uri.EscapeDataString(mentee.Name.ToUpperInvariant())}");
         Assert.Contains("1 pairing", found, StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class AdminPairingsSqliteTests : IAsyncLifetime
         using var response = await Forms.SubmitAsync(client, $"/admin/pairings/{pairingId}/reassign/{newMentor.Id}", []);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var statuses = await PortalData.QueryAsync(_factory, db => db.Mentorships.Where(m => m.MenteeId == mentee.Id)
+        var statuses = await _factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.MenteeId == mentee.Id)
             .OrderBy(m => m.Id).Select(m => m.Status).ToListAsync());
         Assert.Equal([MentorshipStatus.Ended, MentorshipStatus.Active], statuses);
         await _factory.Mailbox.WaitForAsync(oldMentor.Email);

@@ -17,14 +17,15 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
         const string note = "Private: we talked about my difficult divorce.";
         const string place = "The quiet room behind the chapel";
         const string reason = "We never seem to meet; my mentor cancels at short notice.";
-        var programme = await AdminPairingsData.ProgrammeAsync(factory);
-        var mentor = await AdminPairingsData.MentorAsync(factory, programme);
-        var mentee = await AdminPairingsData.MenteeAsync(factory, programme, goal: goal);
-        var pairingId = await AdminPairingsData.PairAsync(factory, programme, mentee, mentor);
-        await AdminPairingsData.MeetingsAsync(factory, pairingId, actions, note, place);
-        await AdminPairingsData.AskForChangeAsync(factory, pairingId, byMentee: false, reason);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync();
+        var mentor = await factory.Data.MentorAsync(programme);
+        var mentee = await factory.Data.MenteeAsync(programme, goal: goal);
+        var pairingId = await factory.Data.PairAsync(mentee, mentor);
+        await factory.Data.MeetingAsync(pairingId, DateTime.UtcNow.AddMinutes(-1), held: true, location: place, agreedActions: actions, menteeNote: note);
+        await factory.Data.MeetingAsync(pairingId, location: place);
+        await factory.Data.AskForChangeAsync(pairingId, byMentee: false, reason);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
 
         foreach (var url in new[] { $"/admin/pairings/{pairingId}", "/admin/change-requests", $"/admin/pairings/{pairingId}/end",
             $"/admin/pairings?programme={programme.Id}" })
@@ -53,33 +54,33 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
     [Fact]
     public async Task PairingsList_FiltersByProgrammeStatusOverdueAndName_AndPages()
     {
-        var programme = await AdminPairingsData.ProgrammeAsync(factory);
+        var programme = await factory.Data.ProgrammeAsync();
         var mentors = new[]
         {
-            await AdminPairingsData.MentorAsync(factory, programme, capacity: 10),
-            await AdminPairingsData.MentorAsync(factory, programme, capacity: 10),
-            await AdminPairingsData.MentorAsync(factory, programme, capacity: 10),
+            await factory.Data.MentorAsync(programme, capacity: 10),
+            await factory.Data.MentorAsync(programme, capacity: 10),
+            await factory.Data.MentorAsync(programme, capacity: 10),
         };
         var recent = new List<Person>();
         for (var i = 0; i < 26; i++)
         {
-            var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
-            await AdminPairingsData.PairAsync(factory, programme, mentee, mentors[i % 3], DateTime.UtcNow.AddMinutes(-i));
+            var mentee = await factory.Data.MenteeAsync(programme);
+            await factory.Data.PairAsync(mentee, mentors[i % 3], DateTime.UtcNow.AddMinutes(-i));
             recent.Add(mentee);
         }
 
         var overdue = new List<Person>();
         for (var i = 0; i < 2; i++)
         {
-            var mentee = await AdminPairingsData.MenteeAsync(factory, programme, name: Unique.Name("Dr Overdue"));
-            await AdminPairingsData.PairAsync(factory, programme, mentee, mentors[2], DateTime.UtcNow.AddYears(-1).AddDays(-i));
+            var mentee = await factory.Data.MenteeAsync(programme, name: Unique.Name("Dr Overdue"));
+            await factory.Data.PairAsync(mentee, mentors[2], DateTime.UtcNow.AddYears(-1).AddDays(-i));
             overdue.Add(mentee);
         }
 
-        var ended = await AdminPairingsData.MenteeAsync(factory, programme, name: Unique.Name("Dr Finished"));
-        var endedId = await AdminPairingsData.PairAsync(factory, programme, ended, mentors[1], DateTime.UtcNow.AddMonths(-2));
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var ended = await factory.Data.MenteeAsync(programme, name: Unique.Name("Dr Finished"));
+        var endedId = await factory.Data.PairAsync(ended, mentors[1], DateTime.UtcNow.AddMonths(-2));
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
         using (var end = await Forms.SubmitAsync(client, $"/admin/pairings/{endedId}/end", []))
         {
             Assert.Equal(HttpStatusCode.Redirect, end.StatusCode);
@@ -113,27 +114,27 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
     public async Task EndPairing_EmailsBothWithTheMessage_EndsIt_AndAudits()
     {
         const string message = "The scheme is closing this round of pairings early; thank you both.";
-        var programme = await AdminPairingsData.ProgrammeAsync(factory);
-        var mentor = await AdminPairingsData.MentorAsync(factory, programme);
-        var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
-        var pairingId = await AdminPairingsData.PairAsync(factory, programme, mentee, mentor);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync();
+        var mentor = await factory.Data.MentorAsync(programme);
+        var mentee = await factory.Data.MenteeAsync(programme);
+        var pairingId = await factory.Data.PairAsync(mentee, mentor);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
 
         using var response = await Forms.SubmitAsync(client, $"/admin/pairings/{pairingId}/end", new Dictionary<string, string> { ["Message"] = message });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var pairing = await PortalData.QueryAsync(factory, db => db.Mentorships.AsNoTracking().SingleAsync(m => m.Id == pairingId));
+        var pairing = await factory.Data.QueryAsync(db => db.Mentorships.AsNoTracking().SingleAsync(m => m.Id == pairingId));
         Assert.Equal(EndReason.EndedByScheme, pairing.EndReason);
         Assert.Equal(message, pairing.EndNote);
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync()));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync()));
         var toMentee = await factory.Mailbox.WaitForAsync(mentee.Email);
         var toMentor = await factory.Mailbox.WaitForAsync(mentor.Email);
         Assert.Contains(message, toMentee.TextBody, StringComparison.Ordinal);
         Assert.Contains(message, toMentor.TextBody, StringComparison.Ordinal);
         Assert.Contains(mentor.Name, toMentee.Subject, StringComparison.Ordinal);
         Assert.Contains(mentee.Name, toMentor.Subject, StringComparison.Ordinal);
-        var entry = await PortalData.QueryAsync(factory, db => db.AuditEntries.AsNoTracking()
+        var entry = await factory.Data.QueryAsync(db => db.AuditEntries.AsNoTracking()
             .SingleAsync(a => a.Action == AuditActions.PairingEnded && a.ProgrammeId == programme.Id));
         Assert.Contains(mentee.Name, entry.Subject, StringComparison.Ordinal);
 
@@ -146,13 +147,13 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
     {
         const string reason = "My mentor talks over me in every meeting.";
         const string message = "Please try two more meetings with an agenda first; tell us if it still does not work.";
-        var programme = await AdminPairingsData.ProgrammeAsync(factory);
-        var mentor = await AdminPairingsData.MentorAsync(factory, programme);
-        var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
-        var pairingId = await AdminPairingsData.PairAsync(factory, programme, mentee, mentor);
-        var requestId = await AdminPairingsData.AskForChangeAsync(factory, pairingId, byMentee: true, reason);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync();
+        var mentor = await factory.Data.MentorAsync(programme);
+        var mentee = await factory.Data.MenteeAsync(programme);
+        var pairingId = await factory.Data.PairAsync(mentee, mentor);
+        var requestId = await factory.Data.AskForChangeAsync(pairingId, byMentee: true, reason);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
         var url = $"/admin/change-requests/{requestId}/decline";
 
         using (var blank = await Forms.SubmitAsync(client, url, new Dictionary<string, string> { ["Message"] = "  " }))
@@ -171,35 +172,35 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
         var toMentee = await factory.Mailbox.WaitForAsync(mentee.Email);
         Assert.Contains(message, toMentee.TextBody, StringComparison.Ordinal);
         Assert.Contains(mentor.Name, toMentee.TextBody, StringComparison.Ordinal);
-        await factory.Mailbox.AssertNoneAsync(m => m.IsTo(mentor.Email), TimeSpan.FromSeconds(3));
-        var entry = await PortalData.QueryAsync(factory, db => db.AuditEntries.AsNoTracking()
+        await factory.Data.AssertNoEmailAsync(m => m.IsTo(mentor.Email));
+        var entry = await factory.Data.QueryAsync(db => db.AuditEntries.AsNoTracking()
             .SingleAsync(a => a.Action == AuditActions.ChangeRequestDeclined && a.ProgrammeId == programme.Id));
         Assert.DoesNotContain("talks over me", entry.Subject + entry.Before + entry.After, StringComparison.Ordinal);
-        Assert.Equal(MentorshipStatus.Active, await PortalData.QueryAsync(factory, db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.Status).SingleAsync()));
+        Assert.Equal(MentorshipStatus.Active, await factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.Status).SingleAsync()));
         Assert.DoesNotContain(reason, await client.GetStringAsync("/admin/change-requests"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task DeclineChangeRequest_TwiceAtOnce_DeclinesOnce_AndEmailsOnce()
     {
-        var programme = await AdminPairingsData.ProgrammeAsync(factory);
-        var mentor = await AdminPairingsData.MentorAsync(factory, programme);
-        var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
-        var pairingId = await AdminPairingsData.PairAsync(factory, programme, mentee, mentor);
-        var requestId = await AdminPairingsData.AskForChangeAsync(factory, pairingId, byMentee: true, "We never manage to meet.");
+        var programme = await factory.Data.ProgrammeAsync();
+        var mentor = await factory.Data.MentorAsync(programme);
+        var mentee = await factory.Data.MenteeAsync(programme);
+        var pairingId = await factory.Data.PairAsync(mentee, mentor);
+        var requestId = await factory.Data.AskForChangeAsync(pairingId, byMentee: true, "We never manage to meet.");
         var url = $"/admin/change-requests/{requestId}/decline";
         var racers = new List<Racer>();
         for (var i = 0; i < 2; i++)
         {
-            var admin = await PortalData.AdministratorAsync(factory);
-            racers.Add(new Racer(await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password), url, url,
+            var admin = await factory.Data.AdministratorAsync();
+            racers.Add(new Racer(await factory.Data.SignInAsync(admin), url, url,
                 new Dictionary<string, string> { ["Message"] = $"Please give it two more meetings first ({i})." }));
         }
 
         var results = (await Races.RunAsync(racers)).Select(r => r.StatusCode).ToList();
 
         Assert.DoesNotContain(HttpStatusCode.InternalServerError, results);
-        var state = await PortalData.QueryAsync(factory, async db => new
+        var state = await factory.Data.QueryAsync(async db => new
         {
             Audits = await db.AuditEntries.CountAsync(a => a.Action == AuditActions.ChangeRequestDeclined && a.ProgrammeId == programme.Id),
             Emails = await db.OutboxMessages.CountAsync(m => m.To == mentee.Email && m.Subject == "About your request for a change"),
@@ -215,18 +216,18 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
     public async Task AdministratorOfAnotherProgramme_GetsNotFound_AndSeesNothingOfIt()
     {
         const string reasonB = "Programme B's confidential reason.";
-        var programmeA = await AdminPairingsData.ProgrammeAsync(factory);
-        var programmeB = await AdminPairingsData.ProgrammeAsync(factory);
-        var mentorA = await AdminPairingsData.MentorAsync(factory, programmeA);
-        var menteeA = await AdminPairingsData.MenteeAsync(factory, programmeA);
-        var pairingA = await AdminPairingsData.PairAsync(factory, programmeA, menteeA, mentorA);
-        var mentorB = await AdminPairingsData.MentorAsync(factory, programmeB);
-        var otherMentorB = await AdminPairingsData.MentorAsync(factory, programmeB);
-        var menteeB = await AdminPairingsData.MenteeAsync(factory, programmeB);
-        var pairingB = await AdminPairingsData.PairAsync(factory, programmeB, menteeB, mentorB);
-        var requestB = await AdminPairingsData.AskForChangeAsync(factory, pairingB, byMentee: true, reasonB);
-        var admin = await AdminData.AdministratorOfAsync(factory, programmeA);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programmeA = await factory.Data.ProgrammeAsync();
+        var programmeB = await factory.Data.ProgrammeAsync();
+        var mentorA = await factory.Data.MentorAsync(programmeA);
+        var menteeA = await factory.Data.MenteeAsync(programmeA);
+        var pairingA = await factory.Data.PairAsync(menteeA, mentorA);
+        var mentorB = await factory.Data.MentorAsync(programmeB);
+        var otherMentorB = await factory.Data.MentorAsync(programmeB);
+        var menteeB = await factory.Data.MenteeAsync(programmeB);
+        var pairingB = await factory.Data.PairAsync(menteeB, mentorB);
+        var requestB = await factory.Data.AskForChangeAsync(pairingB, byMentee: true, reasonB);
+        var admin = await factory.Data.AdministratorAsync(programmeA);
+        using var client = await factory.Data.SignInAsync(admin);
 
         foreach (var url in new[]
         {
@@ -256,7 +257,7 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
         var list = await client.GetStringAsync($"/admin/pairings?status=all&programme={programmeB.Id}");
         Assert.DoesNotContain(menteeB.Name, list, StringComparison.Ordinal);
         Assert.DoesNotContain(reasonB, await client.GetStringAsync("/admin/change-requests"), StringComparison.Ordinal);
-        Assert.Equal(MentorshipStatus.Active, await PortalData.QueryAsync(factory, db => db.Mentorships.Where(m => m.Id == pairingB).Select(m => m.Status).SingleAsync()));
+        Assert.Equal(MentorshipStatus.Active, await factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.Id == pairingB).Select(m => m.Status).SingleAsync()));
     }
 
     [Theory]
@@ -264,12 +265,12 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
     [InlineData("/admin/change-requests")]
     public async Task MenteesAndMentors_AreSentAway(string url)
     {
-        var programme = await AdminPairingsData.ProgrammeAsync(factory);
-        var mentor = await AdminPairingsData.MentorAsync(factory, programme);
-        var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
+        var programme = await factory.Data.ProgrammeAsync();
+        var mentor = await factory.Data.MentorAsync(programme);
+        var mentee = await factory.Data.MenteeAsync(programme);
         foreach (var person in new[] { mentor, mentee })
         {
-            using var client = await factory.CreateSignedInClientAsync(person.Email, PortalData.Password);
+            using var client = await factory.Data.SignInAsync(person);
             using var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Contains("/account/access-denied", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
@@ -286,5 +287,5 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
     }
 
     private Task<ChangeRequestStatus> StatusAsync(int requestId) =>
-        PortalData.QueryAsync(factory, db => db.ChangeRequests.Where(c => c.Id == requestId).Select(c => c.Status).SingleAsync());
+        factory.Data.QueryAsync(db => db.ChangeRequests.Where(c => c.Id == requestId).Select(c => c.Status).SingleAsync());
 }

@@ -12,8 +12,8 @@ public sealed class AdminProgrammesTests(PortalFactory factory) : IClassFixture<
     [Fact]
     public async Task Create_SavesTheProgrammeAndAnAuditRowWithItsId()
     {
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
         var name = "Women in Surgery " + Guid.NewGuid().ToString("N")[..6];
 
         using var response = await Forms.SubmitAsync(client, "/admin/programmes/new", new Dictionary<string, string>
@@ -30,7 +30,7 @@ public sealed class AdminProgrammesTests(PortalFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/admin/programmes", response.Headers.Location?.OriginalString);
-        var programme = await PortalData.QueryAsync(factory, db => db.Programmes.AsNoTracking().SingleAsync(p => p.Name == name));
+        var programme = await factory.Data.QueryAsync(db => db.Programmes.AsNoTracking().SingleAsync(p => p.Name == name));
         Assert.Equal(Programme.SlugFor(name), programme.Slug);
         Assert.Equal(MatchingMode.SchemeMatches, programme.MatchingMode);
         Assert.Equal(6, programme.MeetingCadenceWeeks);
@@ -39,9 +39,9 @@ public sealed class AdminProgrammesTests(PortalFactory factory) : IClassFixture<
         Assert.Equal(24, programme.TrainingValidityMonths);
         Assert.Equal(new MatchingWeights(4, 8, 2, 2, 1), programme.Weights);
 
-        var audit = Assert.Single(await AdminProgrammesData.AuditAsync(factory, AuditActions.ProgrammeCreated, name));
+        var audit = Assert.Single(await factory.Data.AuditAsync(AuditActions.ProgrammeCreated, name));
         Assert.Equal(programme.Id, audit.ProgrammeId);
-        Assert.Equal(await AdminProgrammesData.UserIdAsync(factory, admin.Email), audit.ActorUserId);
+        Assert.Equal(await factory.Data.UserIdAsync(admin.Email), audit.ActorUserId);
         Assert.Contains("cadence 6 weeks", audit.After, StringComparison.Ordinal);
 
         var list = await Forms.ParseHtmlAsync(await client.GetAsync("/admin/programmes"));
@@ -53,9 +53,9 @@ public sealed class AdminProgrammesTests(PortalFactory factory) : IClassFixture<
     [Fact]
     public async Task Create_NameAlreadyTaken_SaysSoBesideTheNameAndCreatesNothing()
     {
-        var existing = await AdminProgrammesData.ProgrammeAsync(factory);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var existing = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
 
         using var response = await Forms.SubmitAsync(client, "/admin/programmes/new", new Dictionary<string, string>
         {
@@ -67,16 +67,16 @@ public sealed class AdminProgrammesTests(PortalFactory factory) : IClassFixture<
         var page = await Forms.ParseHtmlAsync(response);
         Assert.Contains("already exists", page.QuerySelector("#Name-error")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("true", page.QuerySelector("#Name")?.GetAttribute("aria-invalid"));
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.Programmes.CountAsync(p => p.Slug == existing.Slug)));
-        Assert.Empty(await AdminProgrammesData.AuditAsync(factory, AuditActions.ProgrammeCreated, existing.Name.ToUpperInvariant()));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.Programmes.CountAsync(p => p.Slug == existing.Slug)));
+        Assert.Empty(await factory.Data.AuditAsync(AuditActions.ProgrammeCreated, existing.Name.ToUpperInvariant()));
     }
 
     [Fact]
     public async Task Edit_SettingsAndWeights_WritesTwoAuditRowsWithBeforeAndAfter()
     {
-        var programme = await AdminProgrammesData.ProgrammeAsync(factory);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
 
         var form = await Forms.ParseHtmlAsync(await client.GetAsync($"/admin/programmes/{programme.Id}/edit"));
         Assert.Contains(form.QuerySelectorAll("fieldset legend"), legend => legend.TextContent == "Matching weights");
@@ -89,20 +89,20 @@ public sealed class AdminProgrammesTests(PortalFactory factory) : IClassFixture<
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var saved = await PortalData.QueryAsync(factory, db => db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programme.Id));
+        var saved = await factory.Data.QueryAsync(db => db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programme.Id));
         Assert.Equal(4, saved.MeetingCadenceWeeks);
         Assert.False(saved.OpenForApplications);
         Assert.Equal(new MatchingWeights(7, 5, 2, 2, 0), saved.Weights);
         Assert.Equal(programme.Slug, saved.Slug);
 
-        var edited = Assert.Single(await AdminProgrammesData.AuditAsync(factory, AuditActions.ProgrammeEdited, programme.Name));
+        var edited = Assert.Single(await factory.Data.AuditAsync(AuditActions.ProgrammeEdited, programme.Name));
         Assert.Equal(programme.Id, edited.ProgrammeId);
         Assert.Contains("cadence 8 weeks", edited.Before, StringComparison.Ordinal);
         Assert.Contains("open for applications", edited.Before, StringComparison.Ordinal);
         Assert.Contains("cadence 4 weeks", edited.After, StringComparison.Ordinal);
         Assert.Contains("closed for applications", edited.After, StringComparison.Ordinal);
 
-        var weights = Assert.Single(await AdminProgrammesData.AuditAsync(factory, AuditActions.WeightsChanged, programme.Name));
+        var weights = Assert.Single(await factory.Data.AuditAsync(AuditActions.WeightsChanged, programme.Name));
         Assert.Equal(programme.Id, weights.ProgrammeId);
         Assert.Equal("Expertise 4, Different background 5, Same region 2, Meeting mode 2, Free places 1", weights.Before);
         Assert.Equal("Expertise 7, Different background 5, Same region 2, Meeting mode 2, Free places 0", weights.After);
@@ -111,9 +111,9 @@ public sealed class AdminProgrammesTests(PortalFactory factory) : IClassFixture<
     [Fact]
     public async Task Edit_InvalidInput_ShowsMessagesBesideTheFieldsAndChangesNothing()
     {
-        var programme = await AdminProgrammesData.ProgrammeAsync(factory);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
 
         using var response = await Forms.SubmitAsync(client, $"/admin/programmes/{programme.Id}/edit", new Dictionary<string, string>
         {
@@ -143,27 +143,27 @@ public sealed class AdminProgrammesTests(PortalFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, tooHigh.StatusCode);
         Assert.NotNull((await Forms.ParseHtmlAsync(tooHigh)).QuerySelector("#SameRegion-error"));
 
-        var saved = await PortalData.QueryAsync(factory, db => db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programme.Id));
+        var saved = await factory.Data.QueryAsync(db => db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programme.Id));
         Assert.Equal(programme.Name, saved.Name);
         Assert.Equal(Programme.DefaultMeetingCadenceWeeks, saved.MeetingCadenceWeeks);
         Assert.Null(saved.TrainingValidityMonths);
         Assert.Equal(MatchingWeights.Default, saved.Weights);
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.AuditEntries.CountAsync(a => a.ProgrammeId == programme.Id)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.AuditEntries.CountAsync(a => a.ProgrammeId == programme.Id)));
     }
 
     [Fact]
     public async Task LimitedAdministrator_SeesAndActsOnlyInTheirProgrammes()
     {
-        var programmeA = await AdminProgrammesData.ProgrammeAsync(factory, "Alpha");
-        var programmeB = await AdminProgrammesData.ProgrammeAsync(factory, "Beta");
-        var pageA = await PortalData.ResourcePageAsync(factory, "Alpha handbook", "Text.", programmeA.Slug);
-        var pageB = await PortalData.ResourcePageAsync(factory, "Beta handbook", "Text.", programmeB.Slug);
-        var someone = await PortalData.AdministratorAsync(factory);
-        await AdminProgrammesData.AuditEntriesAsync(factory, someone.Email, AuditActions.PairingEnded, 1, "Alpha pairing " + programmeA.Slug, programmeA.Id, DateTime.UtcNow);
-        await AdminProgrammesData.AuditEntriesAsync(factory, someone.Email, AuditActions.PairingEnded, 1, "Beta pairing " + programmeB.Slug, programmeB.Id, DateTime.UtcNow);
-        await AdminProgrammesData.AuditEntriesAsync(factory, someone.Email, AuditActions.AdministratorAdded, 1, "Role change " + programmeB.Slug, null, DateTime.UtcNow);
-        var admin = await AdminData.AdministratorOfAsync(factory, programmeA);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programmeA = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches, name: "Alpha");
+        var programmeB = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches, name: "Beta");
+        var pageA = await factory.Data.ResourcePageAsync("Alpha handbook", "Text.", programmeA);
+        var pageB = await factory.Data.ResourcePageAsync("Beta handbook", "Text.", programmeB);
+        var someone = await factory.Data.AdministratorAsync();
+        await factory.Data.AuditEntriesAsync(someone.Email, AuditActions.PairingEnded, 1, "Alpha pairing " + programmeA.Slug, programmeA.Id, DateTime.UtcNow);
+        await factory.Data.AuditEntriesAsync(someone.Email, AuditActions.PairingEnded, 1, "Beta pairing " + programmeB.Slug, programmeB.Id, DateTime.UtcNow);
+        await factory.Data.AuditEntriesAsync(someone.Email, AuditActions.AdministratorAdded, 1, "Role change " + programmeB.Slug, null, DateTime.UtcNow);
+        var admin = await factory.Data.AdministratorAsync(programmeA);
+        using var client = await factory.Data.SignInAsync(admin);
 
         foreach (var url in new[]
         {
@@ -190,7 +190,7 @@ public sealed class AdminProgrammesTests(PortalFactory factory) : IClassFixture<
             Assert.Equal(HttpStatusCode.NotFound, postToB.StatusCode);
         }
 
-        Assert.Equal(programmeB.Name, await PortalData.QueryAsync(factory, db => db.Programmes.Where(p => p.Id == programmeB.Id).Select(p => p.Name).SingleAsync()));
+        Assert.Equal(programmeB.Name, await factory.Data.QueryAsync(db => db.Programmes.Where(p => p.Id == programmeB.Id).Select(p => p.Name).SingleAsync()));
 
         using (var editA = await client.GetAsync($"/admin/resources/{pageA}/edit"))
         {
@@ -222,8 +222,8 @@ public sealed class AdminProgrammesTests(PortalFactory factory) : IClassFixture<
     [InlineData("mentor", "/admin/administrators")]
     public async Task MenteeOrMentor_IsDenied(string who, string url)
     {
-        var person = who == "mentee" ? await PortalData.MenteeAsync(factory) : await PortalData.MentorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(person.Email, PortalData.Password);
+        var person = who == "mentee" ? await factory.Data.MenteeAsync() : await factory.Data.MentorAsync();
+        using var client = await factory.Data.SignInAsync(person);
 
         using var response = await client.GetAsync(url);
 

@@ -18,8 +18,8 @@ public sealed class AdminWorkflowRaceTests(PortalFactory factory) : IClassFixtur
     [Fact]
     public async Task AddAdministrator_TwiceAtOnce_AddedAndAuditedOnce()
     {
-        var programme = await AdminProgrammesData.ProgrammeAsync(factory, "Race");
-        var person = await PortalData.MentorAsync(factory);
+        var programme = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches, name: "Race");
+        var person = await factory.Data.MentorAsync();
         var fields = new Dictionary<string, string>
         {
             ["Email"] = person.Email,
@@ -31,29 +31,29 @@ public sealed class AdminWorkflowRaceTests(PortalFactory factory) : IClassFixtur
 
         Assert.All(results, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"Answered {(int)r.StatusCode}"));
         Assert.Contains(results, r => r.StatusCode == HttpStatusCode.Redirect);
-        var added = Assert.Single(await AdminProgrammesData.AuditAsync(factory, AuditActions.AdministratorAdded, person.Email));
+        var added = Assert.Single(await factory.Data.AuditAsync(AuditActions.AdministratorAdded, person.Email));
         Assert.Equal("Only " + programme.Name, added.After);
-        var userId = await AdminProgrammesData.UserIdAsync(factory, person.Email);
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.ProgrammeAdministrators.CountAsync(a => a.UserId == userId)));
+        var userId = await factory.Data.UserIdAsync(person.Email);
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.ProgrammeAdministrators.CountAsync(a => a.UserId == userId)));
         Assert.True(await IsAdministratorAsync(person.Email));
     }
 
     [Fact]
     public async Task RemoveAdministrator_TwiceAtOnce_RemovedAndAuditedOnce()
     {
-        var programme = await AdminProgrammesData.ProgrammeAsync(factory, "Race");
-        var limited = await AdminData.AdministratorOfAsync(factory, programme);
-        var userId = await AdminProgrammesData.UserIdAsync(factory, limited.Email);
+        var programme = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches, name: "Race");
+        var limited = await factory.Data.AdministratorAsync(programme);
+        var userId = await factory.Data.UserIdAsync(limited.Email);
         var url = $"/admin/administrators/{userId}/remove";
 
         var results = await Races.RunAsync(await RacersAsync(url, url));
 
         Assert.All(results, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.NotFound, $"Answered {(int)r.StatusCode}"));
         Assert.Contains(results, r => r.StatusCode == HttpStatusCode.Redirect);
-        var removed = Assert.Single(await AdminProgrammesData.AuditAsync(factory, AuditActions.AdministratorRemoved, limited.Email));
+        var removed = Assert.Single(await factory.Data.AuditAsync(AuditActions.AdministratorRemoved, limited.Email));
         Assert.Equal("Only " + programme.Name, removed.Before);
         Assert.False(await IsAdministratorAsync(limited.Email));
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.ProgrammeAdministrators.CountAsync(a => a.UserId == userId)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.ProgrammeAdministrators.CountAsync(a => a.UserId == userId)));
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public sealed class AdminWorkflowRaceTests(PortalFactory factory) : IClassFixtur
         var refused = Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
         Assert.Contains("A programme with this name already exists", refused.Body, StringComparison.Ordinal);
         var slug = Programme.SlugFor(name);
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.Programmes.CountAsync(p => p.Slug == slug)));
-        Assert.Single(await AdminProgrammesData.AuditAsync(factory, AuditActions.ProgrammeCreated, name));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.Programmes.CountAsync(p => p.Slug == slug)));
+        Assert.Single(await factory.Data.AuditAsync(AuditActions.ProgrammeCreated, name));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class AdminWorkflowRaceTests(PortalFactory factory) : IClassFixtur
 
         Assert.All(results, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.NotFound, $"Answered {(int)r.StatusCode}"));
         Assert.Contains(results, r => r.StatusCode == HttpStatusCode.Redirect);
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.AuditEntries.CountAsync(a =>
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.AuditEntries.CountAsync(a =>
             a.Action == AuditActions.ParkedEmailRetried && a.Subject.Contains(to))));
         await factory.Mailbox.WaitForAsync(to, TimeSpan.FromSeconds(20));
     }
@@ -109,8 +109,8 @@ public sealed class AdminWorkflowRaceTests(PortalFactory factory) : IClassFixtur
         var racers = new List<Racer>();
         for (var i = 0; i < 2; i++)
         {
-            var administrator = await PortalData.AdministratorAsync(factory);
-            racers.Add(new Racer(await factory.CreateSignedInClientAsync(administrator.Email, PortalData.Password), pageUrl, postUrl, fields));
+            var administrator = await factory.Data.AdministratorAsync();
+            racers.Add(new Racer(await factory.Data.SignInAsync(administrator), pageUrl, postUrl, fields));
         }
 
         return racers;

@@ -18,11 +18,11 @@ public sealed class AnsweringRequestsTests(ClockedPortal factory) : IClassFixtur
     [Fact]
     public async Task Decline_WithReason_MenteeToldKindlyWithAlternatives()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        var alternative = await PortalData.MentorAsync(factory, capacity: 3, name: Unique.Name("Dr Alternative"));
-        var mentee = await PortalData.MenteeAsync(factory);
-        var requestId = await PortalData.RequestAsync(factory, mentee, mentor);
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync();
+        var alternative = await factory.Data.MentorAsync(capacity: 3, name: Unique.Name("Dr Alternative"));
+        var mentee = await factory.Data.MenteeAsync();
+        var requestId = await factory.Data.RequestAsync(mentee, mentor);
+        using var client = await factory.Data.SignInAsync(mentor);
 
         using (var response = await Forms.SubmitAsync(client, $"/mentor/requests/{requestId}/decline", new Dictionary<string, string>
         {
@@ -37,20 +37,20 @@ public sealed class AnsweringRequestsTests(ClockedPortal factory) : IClassFixtur
         Assert.Contains("says nothing about you", email.TextBody, StringComparison.Ordinal);
         Assert.Contains(alternative.Name, email.TextBody, StringComparison.Ordinal);
         Assert.Equal("http://localhost/mentors?accepting=true", email.LinkContaining("/mentors"));
-        var status = await PortalData.QueryAsync(factory, db => db.ContactRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync());
+        var status = await factory.Data.QueryAsync(db => db.ContactRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync());
         Assert.Equal(ContactRequestStatus.Declined, status);
 
-        using var menteeClient = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var menteeClient = await factory.Data.SignInAsync(mentee);
         Assert.Contains("See mentors accepting now", await menteeClient.GetStringAsync("/me"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Decline_WithoutReason_ErrorBesideFieldAndNothingChanges()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        var requestId = await PortalData.RequestAsync(factory, mentee, mentor);
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        var requestId = await factory.Data.RequestAsync(mentee, mentor);
+        using var client = await factory.Data.SignInAsync(mentor);
 
         using var response = await Forms.SubmitAsync(client, $"/mentor/requests/{requestId}/decline", new Dictionary<string, string>
         {
@@ -68,16 +68,16 @@ public sealed class AnsweringRequestsTests(ClockedPortal factory) : IClassFixtur
         Assert.NotNull(otherPage.QuerySelector("#Note-error"));
         Assert.Equal("true", otherPage.QuerySelector("#Note")?.GetAttribute("aria-invalid"));
 
-        var status = await PortalData.QueryAsync(factory, db => db.ContactRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync());
+        var status = await factory.Data.QueryAsync(db => db.ContactRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync());
         Assert.Equal(ContactRequestStatus.Pending, status);
     }
 
     [Fact]
     public async Task Expiry_AfterFourteenDays_RequestExpiresAndMenteeShownAcceptingMentors()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        var requestId = await PortalData.RequestAsync(factory, mentee, mentor);
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        var requestId = await factory.Data.RequestAsync(mentee, mentor);
 
         factory.Clock!.Advance(TimeSpan.FromDays(13));
         await factory.InScopeAsync(s => s.GetRequiredService<RequestExpiry>().ExpireDueAsync(CancellationToken.None));
@@ -98,8 +98,8 @@ public sealed class AnsweringRequestsTests(ClockedPortal factory) : IClassFixtur
     [Fact]
     public async Task Pause_EndsOnItsDate_MentorAcceptingAgain()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync();
+        using var client = await factory.Data.SignInAsync(mentor);
         var backOn = DateOnly.FromDateTime(factory.Clock!.GetUtcNow().UtcDateTime).AddDays(10);
         using (var paused = await Forms.SubmitAsync(client, "/mentor/availability", new Dictionary<string, string>
         {
@@ -113,11 +113,11 @@ public sealed class AnsweringRequestsTests(ClockedPortal factory) : IClassFixtur
         Assert.Contains("Paused until", await client.GetStringAsync($"/mentors/{mentor.Id}"), StringComparison.Ordinal);
         factory.Clock.Advance(TimeSpan.FromDays(10));
         await factory.InScopeAsync(s => s.GetRequiredService<PauseEnding>().ResumeDueAsync(CancellationToken.None));
-        var status = await PortalData.QueryAsync(factory, db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.Status).SingleAsync());
+        var status = await factory.Data.QueryAsync(db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.Status).SingleAsync());
         Assert.Equal(Domain.Mentors.AvailabilityStatus.Accepting, status);
         Assert.Contains("Accepting mentees", await client.GetStringAsync($"/mentors/{mentor.Id}"), StringComparison.Ordinal);
     }
 
     private Task<ContactRequestStatus> StatusAsync(int requestId) =>
-        PortalData.QueryAsync(factory, db => db.ContactRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync());
+        factory.Data.QueryAsync(db => db.ContactRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync());
 }

@@ -2,6 +2,7 @@ using System.Net;
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentees;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,9 +14,9 @@ public sealed class ApplicationsTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task Apply_ThroughTheForm_WaitsInTheQueueAndEmailsTheMentee()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var mentee = await ApplicationsData.MenteeAsync(factory, organisation: "St Elsewhere Hospital");
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var mentee = await factory.Data.MenteeAsync(organisation: "St Elsewhere Hospital");
+        using var client = await factory.Data.SignInAsync(mentee);
 
         var form = await client.GetStringAsync($"/programmes/{programme.Slug}/apply");
         Assert.Contains("Lead a service redesign in my department.", form, StringComparison.Ordinal);
@@ -26,7 +27,7 @@ public sealed class ApplicationsTests(PortalFactory factory) : IClassFixture<Por
         using var response = await Forms.SubmitAsync(client, $"/programmes/{programme.Slug}/apply",
         [
             new("MediumTermGoal", "Become a clinical lead for my service."),
-            new("Statement", ApplicationsData.Statement),
+            new("Statement", TestData.Statement),
             new("PreferredModes", nameof(MeetingModes.Video)),
             new("PreferredModes", nameof(MeetingModes.Phone)),
             new("AvoidOwnOrganisation", "true"),
@@ -35,14 +36,14 @@ public sealed class ApplicationsTests(PortalFactory factory) : IClassFixture<Por
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/me", response.Headers.Location?.OriginalString);
-        var saved = await PortalData.QueryAsync(factory, db => db.MenteeApplications.AsNoTracking().SingleAsync(a => a.MenteeId == mentee.Id));
+        var saved = await factory.Data.QueryAsync(db => db.MenteeApplications.AsNoTracking().SingleAsync(a => a.MenteeId == mentee.Id));
         Assert.Equal(ApplicationStatus.Waiting, saved.Status);
         Assert.Equal(programme.Id, saved.ProgrammeId);
-        Assert.Equal(ApplicationsData.Statement, saved.Statement);
+        Assert.Equal(TestData.Statement, saved.Statement);
         Assert.Equal(MeetingModes.Video | MeetingModes.Phone, saved.PreferredModes);
         Assert.True(saved.AvoidOwnOrganisation);
         Assert.Equal(["Dr Former Supervisor", "North Trust"], saved.ConflictList);
-        var goals = await PortalData.QueryAsync(factory, db => db.Set<Goal>().AsNoTracking().Where(g => g.MenteeId == mentee.Id)
+        var goals = await factory.Data.QueryAsync(db => db.Set<Goal>().AsNoTracking().Where(g => g.MenteeId == mentee.Id)
             .Select(g => g.Horizon).ToListAsync());
         Assert.Contains(GoalHorizon.MediumTerm, goals);
 
@@ -60,13 +61,13 @@ public sealed class ApplicationsTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task Apply_DoubleSubmit_CreatesOneApplication()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var mentee = await ApplicationsData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         var url = $"/programmes/{programme.Slug}/apply";
         var page = await Forms.ParseHtmlAsync(await client.GetAsync(url));
         var fields = Forms.Merge(Forms.CurrentValues(page.Forms.Single(f => f.GetAttribute("action") == url)),
-            [new("Statement", ApplicationsData.Statement)]);
+            [new("Statement", TestData.Statement)]);
 
         var posts = Enumerable.Range(0, 3).Select(async _ =>
         {
@@ -78,15 +79,15 @@ public sealed class ApplicationsTests(PortalFactory factory) : IClassFixture<Por
 
         Assert.All(results, r => Assert.True(r.StatusCode == HttpStatusCode.Redirect
             || (r.StatusCode == HttpStatusCode.OK && r.Body.Contains("already waiting", StringComparison.Ordinal)), $"{r.StatusCode}"));
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.MenteeApplications.CountAsync(a => a.MenteeId == mentee.Id)));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.MenteeApplications.CountAsync(a => a.MenteeId == mentee.Id)));
     }
 
     [Fact]
     public async Task Apply_WithoutStatement_ShowsTheMessageAndSavesNothing()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var mentee = await ApplicationsData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
 
         using var response = await Forms.SubmitAsync(client, $"/programmes/{programme.Slug}/apply",
             [new("Statement", " "), new("LongTermGoal", "Run a department.")]);
@@ -94,30 +95,30 @@ public sealed class ApplicationsTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Tell the scheme what you hope to gain from mentoring.", html, StringComparison.Ordinal);
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.MenteeApplications.CountAsync(a => a.MenteeId == mentee.Id)));
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.Set<Goal>().CountAsync(g => g.MenteeId == mentee.Id && g.Horizon == GoalHorizon.LongTerm)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.MenteeApplications.CountAsync(a => a.MenteeId == mentee.Id)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.Set<Goal>().CountAsync(g => g.MenteeId == mentee.Id && g.Horizon == GoalHorizon.LongTerm)));
     }
 
     [Fact]
     public async Task Apply_WithoutAnyGoal_SaysOneIsNeeded()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var mentee = await ApplicationsData.MenteeAsync(factory, shortTermGoal: null);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var mentee = await factory.Data.MenteeAsync(goal: null);
+        using var client = await factory.Data.SignInAsync(mentee);
 
-        using var response = await Forms.SubmitAsync(client, $"/programmes/{programme.Slug}/apply", [new("Statement", ApplicationsData.Statement)]);
+        using var response = await Forms.SubmitAsync(client, $"/programmes/{programme.Slug}/apply", [new("Statement", TestData.Statement)]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Add at least one goal", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.MenteeApplications.CountAsync(a => a.MenteeId == mentee.Id)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.MenteeApplications.CountAsync(a => a.MenteeId == mentee.Id)));
     }
 
     [Fact]
     public async Task Apply_IncompleteProfile_LinksToTheProfile()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var mentee = await ApplicationsData.MenteeAsync(factory, completeProfile: false);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var mentee = await factory.Data.MenteeAsync(completeProfile: false);
+        using var client = await factory.Data.SignInAsync(mentee);
 
         var html = await client.GetStringAsync($"/programmes/{programme.Slug}/apply");
 
@@ -129,12 +130,12 @@ public sealed class ApplicationsTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task Apply_ProgrammeThatDoesNotTakeApplications_IsNotFound()
     {
-        var closed = await ApplicationsData.ProgrammeAsync(factory, open: false);
-        await PortalData.ProgrammeIdAsync(factory);
-        var mentee = await ApplicationsData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var closed = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches, openForApplications: false);
+        await factory.Data.SharedProgrammeAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
 
-        foreach (var slug in new[] { closed.Slug, PortalData.ProgrammeSlug, "no-such-programme" })
+        foreach (var slug in new[] { closed.Slug, TestData.SharedProgrammeSlug, "no-such-programme" })
         {
             using var response = await client.GetAsync($"/programmes/{slug}/apply");
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -144,12 +145,12 @@ public sealed class ApplicationsTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task Withdraw_AfterConfirming_LeavesTheQueue_AndAnotherMenteeGetsNotFound()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var mentee = await ApplicationsData.MenteeAsync(factory);
-        var applicationId = await ApplicationsData.ApplyAsync(factory, mentee, programme);
-        var other = await ApplicationsData.MenteeAsync(factory);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var mentee = await factory.Data.MenteeAsync();
+        var applicationId = await factory.Data.ApplyAsync(mentee, programme);
+        var other = await factory.Data.MenteeAsync();
 
-        using (var otherClient = await factory.CreateSignedInClientAsync(other.Email, PortalData.Password))
+        using (var otherClient = await factory.Data.SignInAsync(other))
         {
             using var page = await otherClient.GetAsync($"/me/applications/{applicationId}/withdraw");
             Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
@@ -159,7 +160,7 @@ public sealed class ApplicationsTests(PortalFactory factory) : IClassFixture<Por
             Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         }
 
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentee);
         var confirmation = await client.GetStringAsync($"/me/applications/{applicationId}/withdraw");
         Assert.Contains($"Withdraw your application to {programme.Name}?", confirmation, StringComparison.Ordinal);
 
@@ -167,7 +168,7 @@ public sealed class ApplicationsTests(PortalFactory factory) : IClassFixture<Por
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(ApplicationStatus.Withdrawn,
-            await PortalData.QueryAsync(factory, db => db.MenteeApplications.Where(a => a.Id == applicationId).Select(a => a.Status).SingleAsync()));
+            await factory.Data.QueryAsync(db => db.MenteeApplications.Where(a => a.Id == applicationId).Select(a => a.Status).SingleAsync()));
         var me = await client.GetStringAsync("/me");
         Assert.Contains("Withdrawn by you", me, StringComparison.Ordinal);
         Assert.Contains($"/programmes/{programme.Slug}/apply", me, StringComparison.Ordinal);
@@ -176,9 +177,9 @@ public sealed class ApplicationsTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task MePage_OffersProgrammesThatTakeApplications_AndHomePageLinksToApply()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var mentee = await ApplicationsData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
 
         var me = await client.GetStringAsync("/me");
         Assert.Contains($"Apply to {programme.Name}", me, StringComparison.Ordinal);
@@ -190,10 +191,10 @@ public sealed class ApplicationsTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task Directory_MentorOnlyInSchemeMatchedProgramme_OffersNoContactForm()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var mentor = await ApplicationsData.MentorAsync(factory, programme);
-        var mentee = await ApplicationsData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var mentor = await factory.Data.MentorAsync(programme);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
 
         using var profile = await client.GetAsync($"/mentors/{mentor.Id}");
         Assert.Equal(HttpStatusCode.NotFound, profile.StatusCode);
@@ -210,7 +211,7 @@ public sealed class ApplicationsTests(PortalFactory factory) : IClassFixture<Por
         using var post = await client.PostAsync($"/mentors/{mentor.Id}/contact", content);
 
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.ContactRequests.CountAsync(r => r.MentorId == mentor.Id)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.ContactRequests.CountAsync(r => r.MentorId == mentor.Id)));
         var directory = await client.GetStringAsync("/mentors?q=" + Uri.EscapeDataString(mentor.Name));
         Assert.DoesNotContain($"href=\"/mentors/{mentor.Id}\"", directory, StringComparison.Ordinal);
     }

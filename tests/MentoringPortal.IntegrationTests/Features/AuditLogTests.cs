@@ -1,4 +1,5 @@
 using System.Net;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 
@@ -10,13 +11,13 @@ public sealed class AuditLogTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task Log_FiltersByActionAndWho_AndPagesNewestFirst()
     {
-        var programme = await AdminProgrammesData.ProgrammeAsync(factory);
-        var actor = await PortalData.AdministratorAsync(factory);
+        var programme = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
+        var actor = await factory.Data.AdministratorAsync();
         var at = new DateTime(2026, 11, 22, 14, 5, 0, DateTimeKind.Utc);
-        await AdminProgrammesData.AuditEntriesAsync(factory, actor.Email, AuditActions.MentorApproved, 30, "Approved mentor", programme.Id, at);
-        await AdminProgrammesData.AuditEntriesAsync(factory, actor.Email, AuditActions.CapacityChanged, 3, "Capacity of mentor", programme.Id, at);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        await factory.Data.AuditEntriesAsync(actor.Email, AuditActions.MentorApproved, 30, "Approved mentor", programme.Id, at);
+        await factory.Data.AuditEntriesAsync(actor.Email, AuditActions.CapacityChanged, 3, "Capacity of mentor", programme.Id, at);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
         var who = Uri.EscapeDataString(actor.Name.ToUpperInvariant());
         var action = Uri.EscapeDataString(AuditActions.MentorApproved);
 
@@ -58,8 +59,8 @@ public sealed class AuditLogTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task Log_HasNoWayToChangeIt()
     {
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
 
         var page = await Forms.ParseHtmlAsync(await client.GetAsync("/admin/audit"));
         Assert.DoesNotContain(page.QuerySelectorAll("main form"), f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase));
@@ -72,10 +73,10 @@ public sealed class AuditLogTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task Log_PortalEntries_ShowThePortalAsWho()
     {
-        var programme = await AdminProgrammesData.ProgrammeAsync(factory);
-        await AdminProgrammesData.AuditEntriesAsync(factory, null, AuditActions.TrainingRecorded, 1, "Portal entry " + programme.Slug, programme.Id, DateTime.UtcNow);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
+        await factory.Data.AuditEntriesAsync(null, AuditActions.TrainingRecorded, 1, "Portal entry " + programme.Slug, programme.Id, DateTime.UtcNow);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
 
         var page = await Forms.ParseHtmlAsync(await client.GetAsync($"/admin/audit?programme={programme.Id}"));
 

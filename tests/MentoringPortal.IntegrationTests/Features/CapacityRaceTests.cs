@@ -14,19 +14,19 @@ public sealed class CapacityRaceTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task Accept_TwentyAtOnceForOneFreePlace_ExactlyOnePairingAndNineteenFullAnswers()
     {
-        var mentor = await PortalData.MentorAsync(factory, capacity: 1);
+        var mentor = await factory.Data.MentorAsync(capacity: 1);
         var requestIds = new List<int>();
         for (var i = 0; i < Racers; i++)
         {
-            var mentee = await PortalData.MenteeAsync(factory);
-            requestIds.Add(await PortalData.RequestAsync(factory, mentee, mentor));
+            var mentee = await factory.Data.MenteeAsync();
+            requestIds.Add(await factory.Data.RequestAsync(mentee, mentor));
         }
 
         // One signed-in browser per acceptance, each with its own antiforgery token, all fired at once.
         var racers = new List<Racer>();
         for (var i = 0; i < Racers; i++)
         {
-            racers.Add(new Racer(await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password), "/mentor/requests",
+            racers.Add(new Racer(await factory.Data.SignInAsync(mentor), "/mentor/requests",
                 $"/mentor/requests/{requestIds[i]}/accept"));
         }
 
@@ -41,7 +41,7 @@ public sealed class CapacityRaceTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal(1, results.Count(r => r.page.Contains("Request accepted", StringComparison.Ordinal)));
         Assert.Equal(Racers - 1, results.Count(r => r.page.Contains("full capacity", StringComparison.Ordinal)));
 
-        var state = await PortalData.QueryAsync(factory, async db => new
+        var state = await factory.Data.QueryAsync(async db => new
         {
             Pairings = await db.Mentorships.CountAsync(m => m.MentorId == mentor.Id && m.Status == MentorshipStatus.Active),
             Used = await db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
@@ -58,8 +58,8 @@ public sealed class CapacityRaceTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task Database_RejectsMoreActiveMenteesThanCapacity()
     {
-        var mentor = await PortalData.MentorAsync(factory, capacity: 1);
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => PortalData.QueryAsync(factory, db =>
+        var mentor = await factory.Data.MentorAsync(capacity: 1);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => factory.Data.QueryAsync(db =>
             db.Database.ExecuteSqlAsync($"UPDATE \"Mentors\" SET \"ActiveMenteeCount\" = 2 WHERE \"Id\" = {mentor.Id}")));
         Assert.Contains("CK_Mentors_ActiveWithinCapacity", error.Message, StringComparison.Ordinal);
     }

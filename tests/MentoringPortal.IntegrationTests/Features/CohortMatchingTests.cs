@@ -1,11 +1,12 @@
 using System.Net;
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.AdminCohort;
 using Microsoft.EntityFrameworkCore;
-using static MentoringPortal.IntegrationTests.Features.CohortMatchingData;
+using static MentoringPortal.IntegrationTests.Infrastructure.CohortRunPages;
 
 namespace MentoringPortal.IntegrationTests.Features;
 
@@ -18,8 +19,8 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
     [Fact]
     public async Task Run_Proposes_NothingSavedOrEmailed_ThenConfirmStartsEveryPairing_EmailsBoth_AndAudits()
     {
-        var cohort = await CohortAsync(factory, applicants: 3, mentorCapacities: [1, 2]);
-        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var cohort = await factory.Data.CohortAsync(applicants: 3, mentorCapacities: [1, 2]);
+        using var client = await factory.Data.SignInAsync(cohort.Administrator);
 
         var page = await client.GetStringAsync(cohort.CohortUrl);
         Assert.Contains("Applicants waiting", page, StringComparison.Ordinal);
@@ -38,12 +39,12 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         Assert.Contains("matches the short-term goal", proposalHtml, StringComparison.Ordinal);
         Assert.Contains("Confirm these 3 pairings", proposalHtml, StringComparison.Ordinal);
         Assert.Contains("Run again with these choices", proposalHtml, StringComparison.Ordinal);
-        var proposal = await ProposalAsync(factory, runUrl);
+        var proposal = await factory.Data.CohortProposalAsync(RunId(runUrl));
         Assert.Equal(3, proposal.Pairs.Count);
         Assert.Empty(proposal.Unmatched);
         Assert.Equal(1, proposal.Pairs.Count(p => p.MentorId == cohort.Mentors[0].Id));
-        Assert.Equal(0, await PairingsAsync(factory, cohort));
-        Assert.Empty(await OutboxAsync(factory, cohort));
+        Assert.Equal(0, await factory.Data.PairingCountAsync(cohort.Applicants));
+        Assert.Empty(await factory.Data.OutboxForAsync(cohort.Applicants.Concat(cohort.Mentors)));
 
         var recent = await client.GetStringAsync(cohort.CohortUrl);
         Assert.Contains(runUrl, recent, StringComparison.Ordinal);
@@ -53,7 +54,7 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         var confirmation = await client.GetStringAsync(confirmUrl);
         Assert.Contains("Who will be emailed", confirmation, StringComparison.Ordinal);
         Assert.Contains(cohort.Mentors[1].Name, confirmation, StringComparison.Ordinal);
-        Assert.Equal(0, await PairingsAsync(factory, cohort));
+        Assert.Equal(0, await factory.Data.PairingCountAsync(cohort.Applicants));
 
         using var confirmed = await Forms.SubmitAsync(client, confirmUrl, formAction: confirmUrl);
 
@@ -65,7 +66,7 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         Assert.DoesNotContain("Run again with these choices", after, StringComparison.Ordinal);
 
         var ids = cohort.ApplicationIds.ToList();
-        var state = await PortalData.QueryAsync(factory, async db => new
+        var state = await factory.Data.QueryAsync(async db => new
         {
             Applications = await db.MenteeApplications.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(),
             Pairings = await db.Mentorships.AsNoTracking().Where(m => m.ProgrammeId == cohort.Programme.Id && m.Status == MentorshipStatus.Active).ToListAsync(),
@@ -104,24 +105,24 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
             await factory.Mailbox.WaitForAsync(m => m.IsTo(mentor.Email) && m.Subject.Contains("new mentee", StringComparison.Ordinal));
         }
 
-        Assert.Equal(6, (await OutboxAsync(factory, cohort)).Count);
+        Assert.Equal(6, (await factory.Data.OutboxForAsync(cohort.Applicants.Concat(cohort.Mentors))).Count);
 
         // A confirmed run cannot be confirmed again.
         var token = await Races.RunAsync([new Racer(client, cohort.CohortUrl, confirmUrl)]);
         Assert.Equal(HttpStatusCode.Conflict, token[0].StatusCode);
         Assert.Contains("already been confirmed", token[0].Body, StringComparison.Ordinal);
-        Assert.Equal(3, await PairingsAsync(factory, cohort));
-        Assert.Equal(6, (await OutboxAsync(factory, cohort)).Count);
+        Assert.Equal(3, await factory.Data.PairingCountAsync(cohort.Applicants));
+        Assert.Equal(6, (await factory.Data.OutboxForAsync(cohort.Applicants.Concat(cohort.Mentors))).Count);
     }
 
     [Fact]
     public async Task PinnedPairStays_AndADroppedPairIsNeverProposedAgain()
     {
-        var cohort = await CohortAsync(factory, applicants: 2, mentorCapacities: [1, 1]);
-        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var cohort = await factory.Data.CohortAsync(applicants: 2, mentorCapacities: [1, 1]);
+        using var client = await factory.Data.SignInAsync(cohort.Administrator);
         var first = await StartRunAsync(client, cohort);
         await WaitForProposalAsync(client, first);
-        var proposal = await ProposalAsync(factory, first);
+        var proposal = await factory.Data.CohortProposalAsync(RunId(first));
         var pinned = proposal.Pairs[0];
         var dropped = proposal.Pairs[1];
 
@@ -131,7 +132,7 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         var second = rerun.Headers.Location!.OriginalString;
         Assert.NotEqual(first, second);
         var secondHtml = await WaitForProposalAsync(client, second);
-        var secondProposal = await ProposalAsync(factory, second);
+        var secondProposal = await factory.Data.CohortProposalAsync(RunId(second));
         var kept = Assert.Single(secondProposal.Pairs);
         Assert.Equal(pinned.Key, kept.Key);
         Assert.True(kept.Pinned);
@@ -146,36 +147,36 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         using var again = await Forms.SubmitAsync(client, second, formAction: second + "/rerun");
         var third = again.Headers.Location!.OriginalString;
         await WaitForProposalAsync(client, third);
-        var thirdProposal = await ProposalAsync(factory, third);
+        var thirdProposal = await factory.Data.CohortProposalAsync(RunId(third));
         Assert.Contains(thirdProposal.Pairs, p => p.Key == pinned.Key && p.Pinned);
         Assert.DoesNotContain(thirdProposal.Pairs, p => p.Key == dropped.Key);
-        var choices = CohortChoicesDocument.FromJson((await RunAsync(factory, third)).ChoicesJson);
+        var choices = CohortChoicesDocument.FromJson((await factory.Data.CohortRunAsync(RunId(third))).ChoicesJson);
         Assert.Contains(Key(dropped), choices.Dropped);
-        Assert.Equal(0, await PairingsAsync(factory, cohort));
+        Assert.Equal(0, await factory.Data.PairingCountAsync(cohort.Applicants));
     }
 
     [Fact]
     public async Task PinAndDropTheSamePair_IsRefusedInWords()
     {
-        var cohort = await CohortAsync(factory, applicants: 1, mentorCapacities: [1]);
-        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var cohort = await factory.Data.CohortAsync(applicants: 1, mentorCapacities: [1]);
+        using var client = await factory.Data.SignInAsync(cohort.Administrator);
         var runUrl = await StartRunAsync(client, cohort);
         await WaitForProposalAsync(client, runUrl);
-        var pair = (await ProposalAsync(factory, runUrl)).Pairs[0];
+        var pair = (await factory.Data.CohortProposalAsync(RunId(runUrl))).Pairs[0];
 
         using var response = await Forms.SubmitAsync(client, runUrl, [Pin(pair), Drop(pair)], formAction: runUrl + "/rerun");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("ticked both to pin and to drop", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.CohortRuns.CountAsync(r => r.ProgrammeId == cohort.Programme.Id)));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.CohortRuns.CountAsync(r => r.ProgrammeId == cohort.Programme.Id)));
     }
 
     [Fact]
     public async Task TwoConfirmationsAtOnce_StartOneSetOfPairings_AndTheOtherIsToldInWords()
     {
-        var cohort = await CohortAsync(factory, applicants: 3, mentorCapacities: [1, 1, 1]);
-        using var first = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
-        using var second = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var cohort = await factory.Data.CohortAsync(applicants: 3, mentorCapacities: [1, 1, 1]);
+        using var first = await factory.Data.SignInAsync(cohort.Administrator);
+        using var second = await factory.Data.SignInAsync(cohort.Administrator);
         var runUrl = await StartRunAsync(first, cohort);
         await WaitForProposalAsync(first, runUrl);
         var confirmUrl = runUrl + "/confirm";
@@ -186,25 +187,25 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         var loser = Assert.Single(results, r => r.StatusCode != HttpStatusCode.SeeOther);
         Assert.Equal(HttpStatusCode.Conflict, loser.StatusCode);
         Assert.Contains("already been confirmed", loser.Body, StringComparison.Ordinal);
-        Assert.Equal(3, await PairingsAsync(factory, cohort));
-        var outbox = await OutboxAsync(factory, cohort);
+        Assert.Equal(3, await factory.Data.PairingCountAsync(cohort.Applicants));
+        var outbox = await factory.Data.OutboxForAsync(cohort.Applicants.Concat(cohort.Mentors));
         foreach (var person in cohort.Applicants.Concat(cohort.Mentors))
         {
             Assert.Single(outbox, m => m.To.Contains(person.Email, StringComparison.OrdinalIgnoreCase));
         }
 
-        Assert.Equal(3, await PortalData.QueryAsync(factory, db =>
+        Assert.Equal(3, await factory.Data.QueryAsync(db =>
             db.AuditEntries.CountAsync(a => a.Action == AuditActions.ApplicationMatched && a.ProgrammeId == cohort.Programme.Id)));
     }
 
     [Fact]
     public async Task ApplicationWithdrawnAfterTheProposal_ConfirmIsRefused_AndNothingChanges()
     {
-        var cohort = await CohortAsync(factory, applicants: 3, mentorCapacities: [2, 2]);
-        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var cohort = await factory.Data.CohortAsync(applicants: 3, mentorCapacities: [2, 2]);
+        using var client = await factory.Data.SignInAsync(cohort.Administrator);
         var runUrl = await StartRunAsync(client, cohort);
         await WaitForProposalAsync(client, runUrl);
-        await WithdrawAsync(factory, cohort.ApplicationIds[1]);
+        await factory.Data.WithdrawAsync(cohort.ApplicationIds[1]);
         var confirmUrl = runUrl + "/confirm";
 
         using var response = await Forms.SubmitAsync(client, confirmUrl, formAction: confirmUrl);
@@ -214,10 +215,10 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         Assert.Contains("Something changed since the proposal", html, StringComparison.Ordinal);
         Assert.Contains($"{cohort.Applicants[1].Name}&#x27;s application is no longer waiting (now withdrawn)", html, StringComparison.Ordinal);
         Assert.Contains("Run again", html, StringComparison.Ordinal);
-        Assert.Equal(0, await PairingsAsync(factory, cohort));
-        Assert.Empty(await OutboxAsync(factory, cohort));
-        Assert.Equal(CohortRunStatus.Proposed, (await RunAsync(factory, runUrl)).Status);
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db =>
+        Assert.Equal(0, await factory.Data.PairingCountAsync(cohort.Applicants));
+        Assert.Empty(await factory.Data.OutboxForAsync(cohort.Applicants.Concat(cohort.Mentors)));
+        Assert.Equal(CohortRunStatus.Proposed, (await factory.Data.CohortRunAsync(RunId(runUrl))).Status);
+        Assert.Equal(0, await factory.Data.QueryAsync(db =>
             db.Mentors.Where(m => m.Id == cohort.Mentors[0].Id || m.Id == cohort.Mentors[1].Id).SumAsync(m => m.ActiveMenteeCount)));
 
         // The page's "Run again" proposes for the cohort as it is now.
@@ -225,14 +226,14 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal(HttpStatusCode.SeeOther, rerun.StatusCode);
         var next = rerun.Headers.Location!.OriginalString;
         await WaitForProposalAsync(client, next);
-        Assert.Equal(2, (await ProposalAsync(factory, next)).Pairs.Count);
+        Assert.Equal(2, (await factory.Data.CohortProposalAsync(RunId(next))).Pairs.Count);
     }
 
     [Fact]
     public async Task MinimumScore_LeavesApplicantsUnmatched_WithTheReason()
     {
-        var cohort = await CohortAsync(factory, applicants: 1, mentorCapacities: [2], minimumScore: 500);
-        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var cohort = await factory.Data.CohortAsync(applicants: 1, mentorCapacities: [2], minimumScore: 500);
+        using var client = await factory.Data.SignInAsync(cohort.Administrator);
         var runUrl = await StartRunAsync(client, cohort);
 
         var html = await WaitForProposalAsync(client, runUrl);
@@ -245,17 +246,17 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         var refused = await Races.RunAsync([new Racer(client, cohort.CohortUrl, runUrl + "/confirm")]);
         Assert.Equal(HttpStatusCode.Conflict, refused[0].StatusCode);
         Assert.Contains("This proposal has no pairs to confirm.", refused[0].Body, StringComparison.Ordinal);
-        var status = await PortalData.QueryAsync(factory, db => db.CohortRuns.Where(r => r.ProgrammeId == cohort.Programme.Id).Select(r => r.Status).SingleAsync());
+        var status = await factory.Data.QueryAsync(db => db.CohortRuns.Where(r => r.ProgrammeId == cohort.Programme.Id).Select(r => r.Status).SingleAsync());
         Assert.Equal(CohortRunStatus.Proposed, status);
     }
 
     [Fact]
     public async Task RunStillWorking_ShowsProgress_AndUpdatesItself()
     {
-        var cohort = await CohortAsync(factory, applicants: 1, mentorCapacities: [1]);
-        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
-        var running = await WorkingRunAsync(factory, cohort, applicants: 1000, placed: 420);
-        var queued = await WorkingRunAsync(factory, cohort, applicants: null, placed: 0);
+        var cohort = await factory.Data.CohortAsync(applicants: 1, mentorCapacities: [1]);
+        using var client = await factory.Data.SignInAsync(cohort.Administrator);
+        var running = await factory.Data.WorkingCohortRunAsync(cohort, applicants: 1000, placed: 420);
+        var queued = await factory.Data.WorkingCohortRunAsync(cohort, applicants: null, placed: 0);
 
         var html = await client.GetStringAsync($"/admin/cohort-runs/{running}");
         Assert.Contains("Placed 420 of 1,000 applicants", html, StringComparison.Ordinal);
@@ -276,9 +277,9 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
     [Fact]
     public async Task RunStoppedLongAgo_IsMarkedFailed_AndANewRunCanStart()
     {
-        var cohort = await CohortAsync(factory, applicants: 1, mentorCapacities: [1]);
-        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
-        var stuck = await WorkingRunAsync(factory, cohort, applicants: 1, placed: 0, startedAt: DateTime.UtcNow.AddHours(-1));
+        var cohort = await factory.Data.CohortAsync(applicants: 1, mentorCapacities: [1]);
+        using var client = await factory.Data.SignInAsync(cohort.Administrator);
+        var stuck = await factory.Data.WorkingCohortRunAsync(cohort, applicants: 1, placed: 0, startedAt: DateTime.UtcNow.AddHours(-1));
 
         Assert.Contains("This run stopped before it finished.", await client.GetStringAsync($"/admin/cohort-runs/{stuck}"), StringComparison.Ordinal);
         var runUrl = await StartRunAsync(client, cohort);
@@ -290,8 +291,8 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
     [Fact]
     public async Task NobodyWaiting_ShowsAnEmptyState_AndTheQueueAndDeskLinkToTheCohort()
     {
-        var cohort = await CohortAsync(factory, applicants: 0, mentorCapacities: [1]);
-        using var client = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var cohort = await factory.Data.CohortAsync(applicants: 0, mentorCapacities: [1]);
+        using var client = await factory.Data.SignInAsync(cohort.Administrator);
 
         var html = await client.GetStringAsync(cohort.CohortUrl);
         Assert.Contains("Nobody is waiting to be matched", html, StringComparison.Ordinal);
@@ -301,20 +302,20 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         var queue = await client.GetStringAsync("/admin/applications");
         Assert.Contains($"href=\"{cohort.CohortUrl}\"", queue, StringComparison.Ordinal);
 
-        var withApplicants = await CohortAsync(factory, applicants: 1, mentorCapacities: [1]);
-        using var other = await factory.CreateSignedInClientAsync(withApplicants.Administrator.Email, PortalData.Password);
+        var withApplicants = await factory.Data.CohortAsync(applicants: 1, mentorCapacities: [1]);
+        using var other = await factory.Data.SignInAsync(withApplicants.Administrator);
         Assert.Contains($"href=\"{withApplicants.CohortUrl}\"", await other.GetStringAsync("/admin"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task LimitedAdministrator_Gets404_ForAnotherProgrammesCohortAndRuns_AndForAProgrammeWhereMenteesChoose()
     {
-        var cohort = await CohortAsync(factory, applicants: 1, mentorCapacities: [1]);
-        using var owner = await factory.CreateSignedInClientAsync(cohort.Administrator.Email, PortalData.Password);
+        var cohort = await factory.Data.CohortAsync(applicants: 1, mentorCapacities: [1]);
+        using var owner = await factory.Data.SignInAsync(cohort.Administrator);
         var runUrl = await StartRunAsync(owner, cohort);
         await WaitForProposalAsync(owner, runUrl);
-        var elsewhere = await CohortAsync(factory, applicants: 1, mentorCapacities: [1]);
-        using var outsider = await factory.CreateSignedInClientAsync(elsewhere.Administrator.Email, PortalData.Password);
+        var elsewhere = await factory.Data.CohortAsync(applicants: 1, mentorCapacities: [1]);
+        using var outsider = await factory.Data.SignInAsync(elsewhere.Administrator);
 
         foreach (var url in new[] { cohort.CohortUrl, runUrl, runUrl + "/confirm" })
         {
@@ -328,12 +329,12 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
             new Racer(outsider, elsewhere.CohortUrl, runUrl + "/rerun"),
         ]);
         Assert.All(posts, p => Assert.Equal(HttpStatusCode.NotFound, p.StatusCode));
-        Assert.Equal(0, await PairingsAsync(factory, cohort));
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.CohortRuns.CountAsync(r => r.ProgrammeId == cohort.Programme.Id)));
+        Assert.Equal(0, await factory.Data.PairingCountAsync(cohort.Applicants));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.CohortRuns.CountAsync(r => r.ProgrammeId == cohort.Programme.Id)));
 
-        var everything = await PortalData.AdministratorAsync(factory);
-        using var admin = await factory.CreateSignedInClientAsync(everything.Email, PortalData.Password);
-        using var choosing = await admin.GetAsync(new Uri($"/admin/programmes/{PortalData.ProgrammeSlug}/cohort", UriKind.Relative));
+        var everything = await factory.Data.AdministratorAsync();
+        using var admin = await factory.Data.SignInAsync(everything);
+        using var choosing = await admin.GetAsync(new Uri($"/admin/programmes/{TestData.SharedProgrammeSlug}/cohort", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, choosing.StatusCode);
         using var owned = await admin.GetAsync(new Uri(cohort.CohortUrl, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, owned.StatusCode);
@@ -346,9 +347,9 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
     [InlineData("", "Enter the minimum score for cohort matching, from 0 to 500.")]
     public async Task MinimumScore_BadInput_GetsAMessageBesideTheField_AndChangesNothing(string value, string message)
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var admin = await AdminData.AdministratorOfAsync(factory, programme);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var admin = await factory.Data.AdministratorAsync(programme);
+        using var client = await factory.Data.SignInAsync(admin);
         var editUrl = $"/admin/programmes/{programme.Id}/edit";
 
         using var response = await Forms.SubmitAsync(client, editUrl, new Dictionary<string, string> { ["MinimumMatchScore"] = value });
@@ -357,24 +358,24 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         var document = await Forms.ParseHtmlAsync(response);
         Assert.Equal(message, document.QuerySelector("#MinimumMatchScore-error")?.TextContent.Replace("Error:", "", StringComparison.Ordinal).Trim());
         Assert.Equal("true", document.QuerySelector("#MinimumMatchScore")?.GetAttribute("aria-invalid"));
-        Assert.Equal(30, await PortalData.QueryAsync(factory, db => db.Programmes.Where(p => p.Id == programme.Id).Select(p => p.MinimumMatchScore).SingleAsync()));
-        Assert.Empty(await AdminProgrammesData.AuditAsync(factory, AuditActions.MinimumMatchScoreChanged, programme.Name));
+        Assert.Equal(30, await factory.Data.QueryAsync(db => db.Programmes.Where(p => p.Id == programme.Id).Select(p => p.MinimumMatchScore).SingleAsync()));
+        Assert.Empty(await factory.Data.AuditAsync(AuditActions.MinimumMatchScoreChanged, programme.Name));
     }
 
     [Fact]
     public async Task MinimumScore_Saved_AndAudited()
     {
-        var programme = await ApplicationsData.ProgrammeAsync(factory);
-        var admin = await AdminData.AdministratorOfAsync(factory, programme);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
+        var admin = await factory.Data.AdministratorAsync(programme);
+        using var client = await factory.Data.SignInAsync(admin);
         var editUrl = $"/admin/programmes/{programme.Id}/edit";
         Assert.Contains("Minimum score for cohort matching", await client.GetStringAsync(editUrl), StringComparison.Ordinal);
 
         using var response = await Forms.SubmitAsync(client, editUrl, new Dictionary<string, string> { ["MinimumMatchScore"] = "120" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(120, await PortalData.QueryAsync(factory, db => db.Programmes.Where(p => p.Id == programme.Id).Select(p => p.MinimumMatchScore).SingleAsync()));
-        var audit = Assert.Single(await AdminProgrammesData.AuditAsync(factory, AuditActions.MinimumMatchScoreChanged, programme.Name));
+        Assert.Equal(120, await factory.Data.QueryAsync(db => db.Programmes.Where(p => p.Id == programme.Id).Select(p => p.MinimumMatchScore).SingleAsync()));
+        var audit = Assert.Single(await factory.Data.AuditAsync(AuditActions.MinimumMatchScoreChanged, programme.Name));
         Assert.Equal("30", audit.Before);
         Assert.Equal("120", audit.After);
         Assert.Equal(programme.Id, audit.ProgrammeId);
@@ -397,7 +398,7 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         Assert.Contains("Dr Marcus Boateng", html, StringComparison.Ordinal);
         Assert.Contains("No mentor reaches the minimum score of", html, StringComparison.Ordinal);
         Assert.Contains("Dr Farid Lewis", html, StringComparison.Ordinal);
-        var proposal = await ProposalAsync(demo, runUrl);
+        var proposal = await demo.Data.CohortProposalAsync(RunId(runUrl));
         Assert.True(proposal.Pairs.Count >= 12, $"only {proposal.Pairs.Count} pairs");
         Assert.Contains(proposal.Unmatched, u => u.Name == "Dr Marcus Boateng");
     }

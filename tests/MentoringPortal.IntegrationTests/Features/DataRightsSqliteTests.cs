@@ -39,7 +39,7 @@ public sealed class DataRightsSqliteTests : IAsyncLifetime
     [Fact]
     public async Task DemoData_OnSqlite_ExportThenErasureThenRetention()
     {
-        var (email, pairingId) = await PortalData.QueryAsync(_factory, async db =>
+        var (email, pairingId) = await _factory.Data.QueryAsync(async db =>
         {
             var pairing = await db.Mentorships.Where(m => m.Status == MentorshipStatus.Active && m.Mentee!.UserId != null)
                 .OrderBy(m => m.Id).Select(m => new { m.Id, m.Mentee!.UserId }).FirstAsync();
@@ -63,12 +63,12 @@ public sealed class DataRightsSqliteTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
         }
 
-        Assert.Equal(FormerMember.Name, await PortalData.QueryAsync(_factory, db => db.Mentorships.Where(m => m.Id == pairingId)
+        Assert.Equal(FormerMember.Name, await _factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.Id == pairingId)
             .Select(m => m.Mentee!.DisplayName).SingleAsync()));
 
         _clock.Advance(TimeSpan.FromDays((3 * 365) + 2));
         await _factory.InScopeAsync(services => services.GetRequiredService<DataRightsHousekeeping>().RunAsync(CancellationToken.None));
-        Assert.True(await PortalData.QueryAsync(_factory, db => db.ErasureRequests.AnyAsync(r => r.Reason == ErasureReason.Inactivity)));
-        Assert.False(await PortalData.QueryAsync(_factory, db => db.DataExports.AnyAsync(e => e.Content != null)));
+        Assert.True(await _factory.Data.QueryAsync(db => db.ErasureRequests.AnyAsync(r => r.Reason == ErasureReason.Inactivity)));
+        Assert.False(await _factory.Data.QueryAsync(db => db.DataExports.AnyAsync(e => e.Content != null)));
     }
 }

@@ -51,13 +51,13 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
     [InlineData("/admin/erasure")]
     public async Task Post_WithoutAntiforgeryToken_Is400(string path)
     {
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Password"] = PortalData.Password, ["Email"] = admin.Email });
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Password"] = TestData.Password, ["Email"] = admin.Email });
         using var response = await client.PostAsync(path, content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.ErasureRequests.CountAsync(
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.ErasureRequests.CountAsync(
             r => r.UserId == db.Users.Where(u => u.Email == admin.Email).Select(u => u.Id).FirstOrDefault())));
     }
 
@@ -65,7 +65,7 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
     public async Task DownloadMyData_ContainsOwnDataButNotTheOtherPersonsNotes_AndOnlyForItsOwner()
     {
         var (mentee, mentor, pairingId) = await PairedWithNotesAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentee);
 
         using (var response = await Forms.SubmitAsync(client, "/me/data", []))
         {
@@ -95,7 +95,7 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
         Assert.DoesNotContain(MentorNote, json, StringComparison.Ordinal);
         Assert.Equal(pairingId > 0, parsed.RootElement.GetProperty("pairings").GetArrayLength() == 1);
 
-        using var other = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        using var other = await factory.Data.SignInAsync(mentor);
         using var stolen = await other.GetAsync(link);
         Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
     }
@@ -103,8 +103,8 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
     [Fact]
     public async Task DeleteMyAccount_WrongPassword_ChangesNothing()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
 
         using var response = await Forms.SubmitAsync(client, "/me/delete", new Dictionary<string, string> { ["Password"] = "not my password" });
 
@@ -112,25 +112,25 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
         var document = await Forms.ParseHtmlAsync(response);
         Assert.Contains("That password is not right", document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("true", document.QuerySelector("#Password")!.GetAttribute("aria-invalid"));
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.ErasureRequests.CountAsync(
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.ErasureRequests.CountAsync(
             r => r.UserId == db.Users.Where(u => u.Email == mentee.Email).Select(u => u.Id).FirstOrDefault())));
     }
 
     [Fact]
     public async Task DeleteMyAccount_DoubleClicked_AsksOnce()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         var page = await Forms.ParseHtmlAsync(await client.GetAsync("/me/delete"));
         var uri = new Uri(client.BaseAddress!, "/me/delete");
 
         foreach (var _ in Enumerable.Range(0, 2))
         {
-            using var response = await Forms.SubmitAsync(client, page, uri, new Dictionary<string, string> { ["Password"] = PortalData.Password });
+            using var response = await Forms.SubmitAsync(client, page, uri, new Dictionary<string, string> { ["Password"] = TestData.Password });
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
 
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.ErasureRequests.CountAsync(
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.ErasureRequests.CountAsync(
             r => r.UserId == db.Users.Where(u => u.Email == mentee.Email).Select(u => u.Id).FirstOrDefault())));
     }
 
@@ -140,10 +140,10 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
         var clock = new TestClock();
         await using var portal = await PortalFactory.CreateAsync(new PortalFactoryOptions { Clock = clock });
         var (mentee, mentor, pairingId) = await PairedWithNotesAsync(portal);
-        var admin = await PortalData.AdministratorAsync(portal);
-        using var client = await portal.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var admin = await portal.Data.AdministratorAsync();
+        using var client = await portal.Data.SignInAsync(mentee);
 
-        using (var response = await Forms.SubmitAsync(client, "/me/delete", new Dictionary<string, string> { ["Password"] = PortalData.Password }))
+        using (var response = await Forms.SubmitAsync(client, "/me/delete", new Dictionary<string, string> { ["Password"] = TestData.Password }))
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
@@ -154,33 +154,33 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
 
         clock.Advance(TimeSpan.FromDays(13));
         await RunHousekeepingAsync(portal);
-        Assert.Equal(mentee.Name, await PortalData.QueryAsync(portal, db => db.Mentees.Where(m => m.Id == mentee.Id).Select(m => m.DisplayName).SingleAsync()));
+        Assert.Equal(mentee.Name, await portal.Data.QueryAsync(db => db.Mentees.Where(m => m.Id == mentee.Id).Select(m => m.DisplayName).SingleAsync()));
 
         clock.Advance(TimeSpan.FromDays(1));
         await RunHousekeepingAsync(portal);
 
         await portal.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject == PortalEmails.AccountErasedSubject);
-        var erased = await PortalData.QueryAsync(portal, db => db.Mentees.AsNoTracking().Include(m => m.Goals).ThenInclude(g => g.Ratings)
+        var erased = await portal.Data.QueryAsync(db => db.Mentees.AsNoTracking().Include(m => m.Goals).ThenInclude(g => g.Ratings)
             .SingleAsync(m => m.Id == mentee.Id));
         Assert.Equal(FormerMember.Name, erased.DisplayName);
         Assert.Null(erased.UserId);
         Assert.All(erased.Goals, g => Assert.Empty(g.Description));
-        Assert.False(await PortalData.QueryAsync(portal, db => db.Users.AnyAsync(u => u.Email == mentee.Email)));
-        Assert.False(await PortalData.QueryAsync(portal, db => db.MeetingNotes.AnyAsync(n => n.Text == MenteeNote)));
-        Assert.True(await PortalData.QueryAsync(portal, db => db.MeetingNotes.AnyAsync(n => n.Text == MentorNote)));
-        var pairing = await PortalData.QueryAsync(portal, db => db.Mentorships.AsNoTracking().Include(m => m.Meetings).SingleAsync(m => m.Id == pairingId));
+        Assert.False(await portal.Data.QueryAsync(db => db.Users.AnyAsync(u => u.Email == mentee.Email)));
+        Assert.False(await portal.Data.QueryAsync(db => db.MeetingNotes.AnyAsync(n => n.Text == MenteeNote)));
+        Assert.True(await portal.Data.QueryAsync(db => db.MeetingNotes.AnyAsync(n => n.Text == MentorNote)));
+        var pairing = await portal.Data.QueryAsync(db => db.Mentorships.AsNoTracking().Include(m => m.Meetings).SingleAsync(m => m.Id == pairingId));
         Assert.Equal(MentorshipStatus.Ended, pairing.Status);
         Assert.Contains(pairing.Meetings, m => m.WasHeld);
-        Assert.Empty(await PortalData.QueryAsync(portal, db => db.OutboxMessages.Where(m => m.To == mentee.Email && m.Subject != PortalEmails.AccountErasedSubject).ToListAsync()));
+        Assert.Empty(await portal.Data.QueryAsync(db => db.OutboxMessages.Where(m => m.To == mentee.Email && m.Subject != PortalEmails.AccountErasedSubject).ToListAsync()));
 
         // The other member and administrators see "a former member" where the name was.
-        using var mentorClient = await portal.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        using var mentorClient = await portal.Data.SignInAsync(mentor);
         var pairingPage = (await Forms.ParseHtmlAsync(await mentorClient.GetAsync($"/pairings/{pairingId}"))).Body!.TextContent;
         Assert.Contains(FormerMember.Name, pairingPage, StringComparison.Ordinal);
         Assert.DoesNotContain(mentee.Name, pairingPage, StringComparison.Ordinal);
         Assert.DoesNotContain(mentee.Name, (await Forms.ParseHtmlAsync(await mentorClient.GetAsync("/me"))).Body!.TextContent, StringComparison.Ordinal);
 
-        using var adminClient = await portal.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        using var adminClient = await portal.Data.SignInAsync(admin);
         foreach (var path in new[] { $"/admin/pairings/{pairingId}", "/admin/pairings?status=ended", "/admin/audit" })
         {
             using var page = await adminClient.GetAsync(path);
@@ -195,7 +195,7 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
 
         // The account can no longer sign in.
         using var again = portal.CreateClientNoRedirect();
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Forms.SignInAsync(again, mentee.Email, PortalData.Password));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Forms.SignInAsync(again, mentee.Email, TestData.Password));
         Assert.Contains("The email address or password is not right", refused.Message, StringComparison.Ordinal);
     }
 
@@ -204,14 +204,14 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
     {
         var clock = new TestClock();
         await using var portal = await PortalFactory.CreateAsync(new PortalFactoryOptions { Clock = clock });
-        var mentee = await PortalData.MenteeAsync(portal);
-        using var client = await portal.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
-        using (await Forms.SubmitAsync(client, "/me/delete", new Dictionary<string, string> { ["Password"] = PortalData.Password }))
+        var mentee = await portal.Data.MenteeAsync();
+        using var client = await portal.Data.SignInAsync(mentee);
+        using (await Forms.SubmitAsync(client, "/me/delete", new Dictionary<string, string> { ["Password"] = TestData.Password }))
         {
         }
 
         clock.Advance(TimeSpan.FromDays(2));
-        using var later = await portal.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var later = await portal.Data.SignInAsync(mentee);
         using (var response = await Forms.SubmitAsync(later, "/me/delete", [], formAction: "/me/delete/cancel"))
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -221,9 +221,9 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
         clock.Advance(TimeSpan.FromDays(20));
         await RunHousekeepingAsync(portal);
 
-        Assert.Equal(mentee.Name, await PortalData.QueryAsync(portal, db => db.Mentees.Where(m => m.Id == mentee.Id).Select(m => m.DisplayName).SingleAsync()));
-        Assert.True(await PortalData.QueryAsync(portal, db => db.Users.AnyAsync(u => u.Email == mentee.Email)));
-        using var afterwards = await portal.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        Assert.Equal(mentee.Name, await portal.Data.QueryAsync(db => db.Mentees.Where(m => m.Id == mentee.Id).Select(m => m.DisplayName).SingleAsync()));
+        Assert.True(await portal.Data.QueryAsync(db => db.Users.AnyAsync(u => u.Email == mentee.Email)));
+        using var afterwards = await portal.Data.SignInAsync(mentee);
         var page = (await Forms.ParseHtmlAsync(await afterwards.GetAsync("/me/delete"))).Body!.TextContent;
         Assert.Contains("Delete my account in 14 days", page, StringComparison.Ordinal);
     }
@@ -231,13 +231,13 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
     [Fact]
     public async Task AdminErasure_OnlyWithinScope_ConfirmedAndAudited()
     {
-        var theirs = await AdminPairingsData.ProgrammeAsync(factory);
-        var other = await AdminPairingsData.ProgrammeAsync(factory);
-        var mentee = await AdminPairingsData.MenteeAsync(factory, theirs);
-        var outsider = await AdminData.AdministratorOfAsync(factory, other);
-        var admin = await AdminData.AdministratorOfAsync(factory, theirs);
+        var theirs = await factory.Data.ProgrammeAsync();
+        var other = await factory.Data.ProgrammeAsync();
+        var mentee = await factory.Data.MenteeAsync(theirs);
+        var outsider = await factory.Data.AdministratorAsync(other);
+        var admin = await factory.Data.AdministratorAsync(theirs);
 
-        using (var client = await factory.CreateSignedInClientAsync(outsider.Email, PortalData.Password))
+        using (var client = await factory.Data.SignInAsync(outsider))
         using (var response = await Forms.SubmitAsync(client, "/admin/erasure", new Dictionary<string, string> { ["Email"] = mentee.Email }))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -255,14 +255,14 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
             await db.SaveChangesAsync();
         });
 
-        using var adminClient = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        using var adminClient = await factory.Data.SignInAsync(admin);
         using (var response = await Forms.SubmitAsync(adminClient, "/admin/erasure", new Dictionary<string, string> { ["Email"] = mentee.Email }))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("Erase this account now", (await Forms.ParseHtmlAsync(response)).Body!.TextContent, StringComparison.Ordinal);
         }
 
-        Assert.True(await PortalData.QueryAsync(factory, db => db.Users.AnyAsync(u => u.Email == mentee.Email)));
+        Assert.True(await factory.Data.QueryAsync(db => db.Users.AnyAsync(u => u.Email == mentee.Email)));
 
         using (var response = await Forms.SubmitAsync(adminClient, "/admin/erasure",
             new Dictionary<string, string> { ["Email"] = mentee.Email, ["Confirmed"] = "true" }))
@@ -270,14 +270,14 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
 
-        Assert.False(await PortalData.QueryAsync(factory, db => db.Users.AnyAsync(u => u.Email == mentee.Email)));
-        Assert.Equal(FormerMember.Name, await PortalData.QueryAsync(factory, db => db.Mentees.Where(m => m.Id == mentee.Id).Select(m => m.DisplayName).SingleAsync()));
-        var entry = await PortalData.QueryAsync(factory, db => db.AuditEntries.AsNoTracking()
+        Assert.False(await factory.Data.QueryAsync(db => db.Users.AnyAsync(u => u.Email == mentee.Email)));
+        Assert.Equal(FormerMember.Name, await factory.Data.QueryAsync(db => db.Mentees.Where(m => m.Id == mentee.Id).Select(m => m.DisplayName).SingleAsync()));
+        var entry = await factory.Data.QueryAsync(db => db.AuditEntries.AsNoTracking()
             .SingleAsync(e => e.Action == AuditActions.AccountErased && e.ProgrammeId == theirs.Id));
         Assert.Equal(FormerMember.Name, entry.Subject);
-        Assert.Equal(await PortalData.QueryAsync(factory, db => db.Users.Where(u => u.Email == admin.Email).Select(u => u.Id).SingleAsync()), entry.ActorUserId);
+        Assert.Equal(await factory.Data.QueryAsync(db => db.Users.Where(u => u.Email == admin.Email).Select(u => u.Id).SingleAsync()), entry.ActorUserId);
         await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject == PortalEmails.AccountErasedSubject);
-        var matched = await PortalData.QueryAsync(factory, db => db.AuditEntries.AsNoTracking()
+        var matched = await factory.Data.QueryAsync(db => db.AuditEntries.AsNoTracking()
             .Where(e => e.Action == AuditActions.ApplicationMatched && e.ProgrammeId == theirs.Id).Select(e => e.Subject).ToListAsync());
         Assert.Contains($"{FormerMember.Name} → Dr Someone Else", matched);
         Assert.Contains(namesakeSubject, matched);
@@ -291,8 +291,8 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
     {
         var clock = new TestClock();
         await using var portal = await PortalFactory.CreateAsync(new PortalFactoryOptions { Clock = clock });
-        var idle = await PortalData.MenteeAsync(portal);
-        var returning = await PortalData.MenteeAsync(portal);
+        var idle = await portal.Data.MenteeAsync();
+        var returning = await portal.Data.MenteeAsync();
         await portal.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
@@ -308,7 +308,7 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
         }
 
         clock.Advance(TimeSpan.FromDays(10));
-        using (var client = await portal.CreateSignedInClientAsync(returning.Email, PortalData.Password))
+        using (var client = await portal.Data.SignInAsync(returning))
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/me")).StatusCode);
         }
@@ -316,10 +316,10 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
         clock.Advance(TimeSpan.FromDays(21));
         await RunHousekeepingAsync(portal);
 
-        Assert.False(await PortalData.QueryAsync(portal, db => db.Users.AnyAsync(u => u.Email == idle.Email)));
-        Assert.Equal(FormerMember.Name, await PortalData.QueryAsync(portal, db => db.Mentees.Where(m => m.Id == idle.Id).Select(m => m.DisplayName).SingleAsync()));
-        Assert.True(await PortalData.QueryAsync(portal, db => db.Users.AnyAsync(u => u.Email == returning.Email)));
-        Assert.Equal(1, await PortalData.QueryAsync(portal, db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.AccountErased)));
+        Assert.False(await portal.Data.QueryAsync(db => db.Users.AnyAsync(u => u.Email == idle.Email)));
+        Assert.Equal(FormerMember.Name, await portal.Data.QueryAsync(db => db.Mentees.Where(m => m.Id == idle.Id).Select(m => m.DisplayName).SingleAsync()));
+        Assert.True(await portal.Data.QueryAsync(db => db.Users.AnyAsync(u => u.Email == returning.Email)));
+        Assert.Equal(1, await portal.Data.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.AccountErased)));
     }
 
     private static Task RunHousekeepingAsync(PortalFactory portal) =>
@@ -328,11 +328,11 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
     /// <summary>A pairing with a held meeting on which both members wrote a private note.</summary>
     private static async Task<(Person Mentee, Person Mentor, int PairingId)> PairedWithNotesAsync(PortalFactory portal)
     {
-        var programme = await AdminPairingsData.ProgrammeAsync(portal);
-        var mentor = await AdminPairingsData.MentorAsync(portal, programme);
-        var mentee = await AdminPairingsData.MenteeAsync(portal, programme);
+        var programme = await portal.Data.ProgrammeAsync();
+        var mentor = await portal.Data.MentorAsync(programme);
+        var mentee = await portal.Data.MenteeAsync(programme, goal: "Feel confident on call again.");
         var now = portal.Clock?.GetUtcNow().UtcDateTime ?? DateTime.UtcNow;
-        var pairingId = await AdminPairingsData.PairAsync(portal, programme, mentee, mentor, now.AddDays(-30));
+        var pairingId = await portal.Data.PairAsync(mentee, mentor, now.AddDays(-30));
         await portal.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();

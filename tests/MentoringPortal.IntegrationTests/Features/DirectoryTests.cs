@@ -60,7 +60,7 @@ public sealed class DirectoryTests(LargeDirectoryPortal factory) : IClassFixture
 
     public async Task InitializeAsync()
     {
-        var programmeId = await PortalData.ProgrammeIdAsync(factory);
+        var programmeId = (await factory.Data.SharedProgrammeAsync()).Id;
         await factory.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
@@ -158,13 +158,13 @@ public sealed class DirectoryTests(LargeDirectoryPortal factory) : IClassFixture
         Assert.Contains(page.QuerySelectorAll(".badge"), b => b.TextContent.StartsWith("Full", StringComparison.Ordinal)
             || b.TextContent.StartsWith("Paused", StringComparison.Ordinal) || b.TextContent.StartsWith("Not accepting", StringComparison.Ordinal));
 
-        var full = await PortalData.MentorAsync(factory, capacity: 1);
-        await PortalData.PairAsync(factory, await PortalData.MenteeAsync(factory), full);
+        var full = await factory.Data.MentorAsync(capacity: 1);
+        await factory.Data.PairAsync(await factory.Data.MenteeAsync(), full);
         var fullId = full.Id;
-        var pausedId = await PortalData.QueryAsync(factory, db =>
+        var pausedId = await factory.Data.QueryAsync(db =>
             db.Mentors.Where(m => m.Status == AvailabilityStatus.Paused).Select(m => m.Id).FirstAsync());
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var signedIn = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var signedIn = await factory.Data.SignInAsync(mentee);
         foreach (var (id, words) in new[] { (fullId, "full capacity"), (pausedId, "paused mentoring until") })
         {
             var profile = await Forms.ParseHtmlAsync(await signedIn.GetAsync($"/mentors/{id}"));
@@ -181,7 +181,7 @@ public sealed class DirectoryTests(LargeDirectoryPortal factory) : IClassFixture
             Assert.Contains(words, await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id)));
     }
 }
 

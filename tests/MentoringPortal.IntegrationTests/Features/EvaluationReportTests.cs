@@ -1,5 +1,7 @@
 using System.Net;
+using MentoringPortal.Domain;
 using MentoringPortal.Domain.Evaluation;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Features.EvaluationReport;
 using Microsoft.EntityFrameworkCore;
@@ -40,11 +42,11 @@ public sealed class EvaluationReportPortal : PortalFactory
 
     private async Task<EvaluationScenario> ArrangeAsync()
     {
-        var programme = await EvaluationReportTestData.ProgrammeAsync(this);
+        var programme = await Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
         var pairings = new List<EvaluatedPairing>();
         for (var i = 0; i < 6; i++)
         {
-            pairings.Add(await EvaluationReportTestData.MatchedAsync(this, programme, Base.AddDays(i), daysToMatch: 10 + (2 * i), goalStart: 2));
+            pairings.Add(await MatchedAsync(this, programme, Base.AddDays(i), daysToMatch: 10 + (2 * i), goalStart: 2));
         }
 
         int?[] menteeRatings = [5, 4, 4, 3, 5, null];
@@ -55,22 +57,40 @@ public sealed class EvaluationReportPortal : PortalFactory
                 ? new Answers(m, i == 3 ? Recommendation.NotSure : Recommendation.Yes, $"Worked well number {i}", i == 0 ? "More time together" : null)
                 : null;
             var mentor = mentorRatings[i] is { } r ? new Answers(r, Recommendation.Yes, $"Mentor found it rewarding {i}") : null;
-            await EvaluationReportTestData.EvaluateAsync(this, pairings[i].Id, mentee, mentor, goalReview: 4);
+            await Data.EvaluateAsync(pairings[i].Id, mentee, mentor, goalReview: 4);
         }
 
-        await EvaluationReportTestData.MeetingAsync(this, pairings[0].Id, Base.AddDays(40));
-        await EvaluationReportTestData.MeetingAsync(this, pairings[0].Id, Base.AddDays(80));
-        await EvaluationReportTestData.MeetingAsync(this, pairings[1].Id, Base.AddDays(60));
+        await Data.MeetingAsync(pairings[0].Id, Base.AddDays(40), held: true, mode: MeetingModes.Video);
+        await Data.MeetingAsync(pairings[0].Id, Base.AddDays(80), held: true, mode: MeetingModes.Video);
+        await Data.MeetingAsync(pairings[1].Id, Base.AddDays(60), held: true, mode: MeetingModes.Video);
 
         var ended = Base.AddMonths(8);
-        await EvaluationReportTestData.EndAsync(this, pairings[0].Id, ended, ExitReason.GoalsMet, ExitReason.GoalsMet, "A clearer end date");
-        await EvaluationReportTestData.EndAsync(this, pairings[1].Id, ended, ExitReason.GoalsMet, ExitReason.HardToFindTime, "Protected time");
-        await EvaluationReportTestData.EndAsync(this, pairings[2].Id, ended, ExitReason.GoalsMet, ExitReason.HardToFindTime, null);
+        await Data.EndAsync(pairings[0].Id, ended, exitInvitationsSent: true, ExitReason.GoalsMet, ExitReason.GoalsMet, "A clearer end date");
+        await Data.EndAsync(pairings[1].Id, ended, exitInvitationsSent: true, ExitReason.GoalsMet, ExitReason.HardToFindTime, "Protected time");
+        await Data.EndAsync(pairings[2].Id, ended, exitInvitationsSent: true, ExitReason.GoalsMet, ExitReason.HardToFindTime, null);
 
-        var admin = await PortalData.AdministratorAsync(this);
+        var admin = await Data.AdministratorAsync();
         return new EvaluationScenario(programme, pairings, admin);
     }
+
+    /// <summary>
+    /// A mentee applies on <paramref name="appliedAt"/> with a short-term goal rated
+    /// <paramref name="goalStart"/>, and is matched <paramref name="daysToMatch"/> days later with a new mentor.
+    /// </summary>
+    public static async Task<EvaluatedPairing> MatchedAsync(PortalFactory factory, TestProgramme programme, DateTime appliedAt, int daysToMatch,
+        int goalStart = 2)
+    {
+        var mentor = await factory.Data.MentorAsync(programme, name: Unique.Name("Dr Evalmentor"), at: appliedAt.AddYears(-2));
+        var mentee = await factory.Data.MenteeAsync(programme, name: Unique.Name("Dr Evalmentee"), goal: "Lead the morning handover with confidence.",
+            goalRating: goalStart, at: appliedAt.AddDays(-1));
+        var application = await factory.Data.ApplyAsync(mentee, programme, at: appliedAt);
+        var pairingId = await factory.Data.MatchAsync(application, mentor, appliedAt.AddDays(daysToMatch));
+        return new EvaluatedPairing(pairingId, mentee, mentor);
+    }
 }
+
+/// <summary>A pairing a test made, with the people in it (whose names must never reach the report).</summary>
+public sealed record EvaluatedPairing(int Id, Person Mentee, Person Mentor);
 
 public sealed record EvaluationScenario(TestProgramme Programme, IReadOnlyList<EvaluatedPairing> Pairings, Person Admin)
 {
@@ -93,7 +113,7 @@ public sealed class EvaluationReportTests(EvaluationReportPortal portal) : IClas
     public async Task Report_ShowsTheNumbersOfKnownAnswers()
     {
         var scenario = await portal.ScenarioAsync();
-        using var client = await portal.CreateSignedInClientAsync(scenario.Admin.Email, PortalData.Password);
+        using var client = await portal.Data.SignInAsync(scenario.Admin);
 
         using var response = await client.GetAsync(scenario.ReportUrl());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -169,7 +189,7 @@ public sealed class EvaluationReportTests(EvaluationReportPortal portal) : IClas
     public async Task Csv_HasTheExactHeader_TheSameNumbers_AndTheSameSuppression()
     {
         var scenario = await portal.ScenarioAsync();
-        using var client = await portal.CreateSignedInClientAsync(scenario.Admin.Email, PortalData.Password);
+        using var client = await portal.Data.SignInAsync(scenario.Admin);
 
         using var response = await client.GetAsync(scenario.CsvUrl());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -206,7 +226,7 @@ public sealed class EvaluationReportTests(EvaluationReportPortal portal) : IClas
     public async Task ReportAndCsv_NeverShowAName_OrAnEmailAddress()
     {
         var scenario = await portal.ScenarioAsync();
-        using var client = await portal.CreateSignedInClientAsync(scenario.Admin.Email, PortalData.Password);
+        using var client = await portal.Data.SignInAsync(scenario.Admin);
 
         var html = await client.GetStringAsync(scenario.ReportUrl());
         var csv = await client.GetStringAsync(scenario.CsvUrl());
@@ -225,15 +245,15 @@ public sealed class EvaluationReportTests(EvaluationReportPortal portal) : IClas
     public async Task FewerThanFiveResponses_ShowNoNumbersAndNoFreeText()
     {
         var scenario = await portal.ScenarioAsync();
-        var programme = await EvaluationReportTestData.ProgrammeAsync(portal);
+        var programme = await portal.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
         for (var i = 0; i < 2; i++)
         {
-            var pairing = await EvaluationReportTestData.MatchedAsync(portal, programme, EvaluationReportPortal.Base, daysToMatch: 5);
-            await EvaluationReportTestData.EvaluateAsync(portal, pairing.Id, new Answers(5, Worked: $"Secret small group answer {i}"),
+            var pairing = await EvaluationReportPortal.MatchedAsync(portal, programme, EvaluationReportPortal.Base, daysToMatch: 5);
+            await portal.Data.EvaluateAsync(pairing.Id, new Answers(5, Worked: $"Secret small group answer {i}"),
                 i == 0 ? new Answers(4, Worked: "Mentor small group answer") : null);
         }
 
-        using var client = await portal.CreateSignedInClientAsync(scenario.Admin.Email, PortalData.Password);
+        using var client = await portal.Data.SignInAsync(scenario.Admin);
         var page = await Forms.ParseHtmlAsync(await client.GetAsync(
             $"/admin/reports/evaluation?programme={programme.Slug}&{EvaluationScenario.WholePeriod}"));
         var text = page.Body!.TextContent;
@@ -258,7 +278,7 @@ public sealed class EvaluationReportTests(EvaluationReportPortal portal) : IClas
     public async Task Period_CountsOnlyWhatHappenedInIt()
     {
         var scenario = await portal.ScenarioAsync();
-        using var client = await portal.CreateSignedInClientAsync(scenario.Admin.Email, PortalData.Password);
+        using var client = await portal.Data.SignInAsync(scenario.Admin);
 
         // January and February 2025: the pairings started, but nobody was asked to evaluate yet.
         var page = await Forms.ParseHtmlAsync(await client.GetAsync(scenario.ReportUrl("from=2025-01-01&to=2025-02-28")));
@@ -290,7 +310,7 @@ public sealed class EvaluationReportTests(EvaluationReportPortal portal) : IClas
     public async Task InvalidDates_GetAMessageBesideTheField_AndNoReport(string period, string field, string message)
     {
         var scenario = await portal.ScenarioAsync();
-        using var client = await portal.CreateSignedInClientAsync(scenario.Admin.Email, PortalData.Password);
+        using var client = await portal.Data.SignInAsync(scenario.Admin);
 
         using var response = await client.GetAsync(scenario.ReportUrl(period));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -310,9 +330,9 @@ public sealed class EvaluationReportTests(EvaluationReportPortal portal) : IClas
     public async Task LimitedAdministrator_SeesOnlyTheirProgrammes_AndAnotherIsNotFound()
     {
         var scenario = await portal.ScenarioAsync();
-        var own = await EvaluationReportTestData.ProgrammeAsync(portal);
-        var limited = await AdminData.AdministratorOfAsync(portal, own);
-        using var client = await portal.CreateSignedInClientAsync(limited.Email, PortalData.Password);
+        var own = await portal.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
+        var limited = await portal.Data.AdministratorAsync(own);
+        using var client = await portal.Data.SignInAsync(limited);
 
         using var page = await client.GetAsync(scenario.ReportUrl());
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
@@ -334,7 +354,7 @@ public sealed class EvaluationReportTests(EvaluationReportPortal portal) : IClas
     public async Task MembersCannotOpenTheReport()
     {
         var scenario = await portal.ScenarioAsync();
-        using var client = await portal.CreateSignedInClientAsync(scenario.Pairings[0].Mentee.Email, PortalData.Password);
+        using var client = await portal.CreateSignedInClientAsync(scenario.Pairings[0].Mentee.Email, TestData.Password);
 
         using var page = await client.GetAsync(scenario.ReportUrl());
         Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
@@ -406,7 +426,7 @@ public sealed class EvaluationReportDemoTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, other.StatusCode);
 
         // The seeded surveys only: the survey job may be inviting mentee7's current pairing (200 days old) at this moment.
-        var (unsent, unreminded, activeAlumni) = await PortalData.QueryAsync(factory, async db =>
+        var (unsent, unreminded, activeAlumni) = await factory.Data.QueryAsync(async db =>
         {
             var alumniPairings = db.Mentorships.Where(m => db.Users.Any(u => u.Id == m.Mentee!.UserId && u.Email!.StartsWith("alumnus"))).Select(m => m.Id);
             var seeded = db.SurveyResponses.Where(s => alumniPairings.Contains(s.MentorshipId));

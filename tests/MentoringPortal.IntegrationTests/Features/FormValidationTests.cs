@@ -29,54 +29,54 @@ public sealed class FormValidationTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal("true", page.QuerySelector("#Password")?.GetAttribute("aria-invalid"));
         Assert.Contains("Password-error", page.QuerySelector("#Password")?.GetAttribute("aria-describedby"), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector(".error-summary a[href='#Password']"));
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.Users.CountAsync(u => u.Email == email)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.Users.CountAsync(u => u.Email == email)));
     }
 
     [Fact]
     public async Task Register_ExistingEmail_SameAnswerAndOwnerEmailed()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
+        var mentee = await factory.Data.MenteeAsync();
         using var client = factory.CreateClientNoRedirect();
         using var response = await Forms.SubmitAsync(client, "/account/register", new Dictionary<string, string>
         {
             ["DisplayName"] = "Someone Else",
             ["Email"] = mentee.Email,
-            ["Password"] = PortalData.Password,
-            ["ConfirmPassword"] = PortalData.Password,
+            ["Password"] = TestData.Password,
+            ["ConfirmPassword"] = TestData.Password,
             ["AcceptsConfidentialityLimits"] = "true",
         });
         Assert.Contains("Check your email", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var email = await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject.Contains("already have", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
         Assert.Equal("http://localhost/account/login", email.LinkContaining("/account/login"));
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.Users.CountAsync(u => u.Email == mentee.Email)));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.Users.CountAsync(u => u.Email == mentee.Email)));
     }
 
     [Fact]
     public async Task Contact_EmptyMessage_ErrorBesideFieldAndNoRequest()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         using var response = await Forms.SubmitAsync(client, $"/mentors/{mentor.Id}", new Dictionary<string, string> { ["Message"] = "  " },
             formAction: $"/mentors/{mentor.Id}/contact");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Forms.ParseHtmlAsync(response);
         Assert.Contains("Write a short message", page.QuerySelector("#Message-error")?.TextContent, StringComparison.Ordinal);
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id)));
     }
 
     [Fact]
     public async Task Contact_FourthPendingRequest_RefusedWithReason()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
+        var mentee = await factory.Data.MenteeAsync();
         for (var i = 0; i < 3; i++)
         {
-            await PortalData.RequestAsync(factory, mentee, await PortalData.MentorAsync(factory));
+            await factory.Data.RequestAsync(mentee, await factory.Data.MentorAsync());
         }
 
-        var fourth = await PortalData.MentorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var fourth = await factory.Data.MentorAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         using var response = await Forms.SubmitAsync(client, $"/mentors/{fourth.Id}", new Dictionary<string, string>
         {
             ["Message"] = "I would like to ask one more mentor for help with my return.",
@@ -84,7 +84,7 @@ public sealed class FormValidationTests(PortalFactory factory) : IClassFixture<P
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("3 requests waiting for an answer", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(3, await PortalData.QueryAsync(factory, db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id)));
+        Assert.Equal(3, await factory.Data.QueryAsync(db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id)));
     }
 
     [Theory]
@@ -93,8 +93,8 @@ public sealed class FormValidationTests(PortalFactory factory) : IClassFixture<P
     [InlineData("abc", "is not a valid answer")]
     public async Task Availability_BadCapacity_ErrorAndUnchanged(string capacity, string message)
     {
-        var mentor = await PortalData.MentorAsync(factory, capacity: 2);
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync(capacity: 2);
+        using var client = await factory.Data.SignInAsync(mentor);
         using var response = await Forms.SubmitAsync(client, "/mentor/availability", new Dictionary<string, string> { ["Capacity"] = capacity });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -102,14 +102,14 @@ public sealed class FormValidationTests(PortalFactory factory) : IClassFixture<P
         var error = page.QuerySelector("#Capacity-error")?.TextContent;
         Assert.NotNull(error);
         Assert.Contains(message, error, StringComparison.Ordinal);
-        Assert.Equal(2, await PortalData.QueryAsync(factory, db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.Capacity).SingleAsync()));
+        Assert.Equal(2, await factory.Data.QueryAsync(db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.Capacity).SingleAsync()));
     }
 
     [Fact]
     public async Task Availability_PausedWithoutDate_ErrorAndUnchanged()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync();
+        using var client = await factory.Data.SignInAsync(mentor);
         using var response = await Forms.SubmitAsync(client, "/mentor/availability", new Dictionary<string, string>
         {
             ["Status"] = "Paused",
@@ -119,14 +119,14 @@ public sealed class FormValidationTests(PortalFactory factory) : IClassFixture<P
         var page = await Forms.ParseHtmlAsync(response);
         Assert.Contains("Enter the date you will be back", page.QuerySelector("#PausedUntil-error")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(Domain.Mentors.AvailabilityStatus.Accepting,
-            await PortalData.QueryAsync(factory, db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.Status).SingleAsync()));
+            await factory.Data.QueryAsync(db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.Status).SingleAsync()));
     }
 
     [Fact]
     public async Task MentorProfile_NoMeetingMode_ErrorAndUnchanged()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync();
+        using var client = await factory.Data.SignInAsync(mentor);
         var page = await Forms.ParseHtmlAsync(await client.GetAsync("/mentor/profile"));
         var values = Forms.CurrentValues((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form[action='/mentor/profile']")!)
             .Where(v => v.Key != "MeetingModes")
@@ -138,26 +138,26 @@ public sealed class FormValidationTests(PortalFactory factory) : IClassFixture<P
         var result = await Forms.ParseHtmlAsync(response);
         Assert.Contains("at least one way", result.QuerySelector("#MeetingModes-error")?.TextContent, StringComparison.Ordinal);
         Assert.NotEqual("Changed biography",
-            await PortalData.QueryAsync(factory, db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.Bio).SingleAsync()));
+            await factory.Data.QueryAsync(db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.Bio).SingleAsync()));
     }
 
     [Fact]
     public async Task MenteeProfile_UnknownSpecialty_ErrorAndUnchanged()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         using var response = await Forms.SubmitAsync(client, "/me/profile", new Dictionary<string, string> { ["Specialty"] = "Astrology" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Choose your specialty from the list", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotEqual("Astrology",
-            await PortalData.QueryAsync(factory, db => db.Mentees.Where(m => m.Id == mentee.Id).Select(m => m.Specialty).SingleAsync()));
+            await factory.Data.QueryAsync(db => db.Mentees.Where(m => m.Id == mentee.Id).Select(m => m.Specialty).SingleAsync()));
     }
 
     [Fact]
     public async Task SignIn_WrongPassword_MessageAndLockoutAfterFive()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
+        var mentee = await factory.Data.MenteeAsync();
         using var client = factory.CreateClientNoRedirect();
         for (var i = 0; i < 5; i++)
         {
@@ -172,7 +172,7 @@ public sealed class FormValidationTests(PortalFactory factory) : IClassFixture<P
         using var locked = await Forms.SubmitAsync(client, "/account/login", new Dictionary<string, string>
         {
             ["Email"] = mentee.Email,
-            ["Password"] = PortalData.Password,
+            ["Password"] = TestData.Password,
         });
         Assert.Contains("locked for 15 minutes", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

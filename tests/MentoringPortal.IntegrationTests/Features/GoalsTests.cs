@@ -15,8 +15,8 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
     [Fact]
     public async Task AddGoal_ThenUpdateRating_KeepsHistory()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
 
         using (var added = await Forms.SubmitAsync(client, "/me/goals", new Dictionary<string, string>
         {
@@ -40,7 +40,7 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
             Assert.Equal(HttpStatusCode.Redirect, updated.StatusCode);
         }
 
-        var goal = await PortalData.QueryAsync(factory, db => db.Goals.AsNoTracking().SingleAsync(g => g.Id == goalId));
+        var goal = await factory.Data.QueryAsync(db => db.Goals.AsNoTracking().SingleAsync(g => g.Id == goalId));
         Assert.Equal("Lead the rota redesign in my department, with the trainees' input.", goal.Description);
         Assert.Equal([2, 4], goal.Ratings.OrderBy(r => r.RecordedAt).ThenBy(r => r.Id).Select(r => r.Rating));
 
@@ -56,8 +56,8 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
     [Fact]
     public async Task UpdateGoal_ToAchieved_ChangesStatus()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         var goalId = await AddGoalAsync(client, mentee, "Pass the exam.", 3);
 
         using var updated = await Forms.SubmitAsync(client, $"/me/goals/{goalId}/edit", new Dictionary<string, string>
@@ -67,7 +67,7 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
         });
 
         Assert.Equal(HttpStatusCode.Redirect, updated.StatusCode);
-        var goal = await PortalData.QueryAsync(factory, db => db.Goals.AsNoTracking().SingleAsync(g => g.Id == goalId));
+        var goal = await factory.Data.QueryAsync(db => db.Goals.AsNoTracking().SingleAsync(g => g.Id == goalId));
         Assert.Equal(GoalStatus.Achieved, goal.Status);
         Assert.Equal(5, goal.CurrentRating);
         Assert.Equal(3, goal.StartRating);
@@ -76,8 +76,8 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
     [Fact]
     public async Task AddGoal_BadInput_ShowsMessagesBesideFieldsAndSavesNothing()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         var before = await GoalCountAsync(mentee);
 
         using var response = await Forms.SubmitAsync(client, "/me/goals", new Dictionary<string, string>
@@ -99,8 +99,8 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
     [Fact]
     public async Task EditGoal_BadRating_ShowsMessageAndKeepsHistory()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         var goalId = await AddGoalAsync(client, mentee, "Return to full-time work.", 2);
 
         using var response = await Forms.SubmitAsync(client, $"/me/goals/{goalId}/edit", new Dictionary<string, string>
@@ -112,7 +112,7 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = await Forms.ParseHtmlAsync(response);
         Assert.Contains("Choose where you stand now, from 1 to 5.", document.QuerySelector("#Rating-error")?.TextContent, StringComparison.Ordinal);
-        var goal = await PortalData.QueryAsync(factory, db => db.Goals.AsNoTracking().SingleAsync(g => g.Id == goalId));
+        var goal = await factory.Data.QueryAsync(db => db.Goals.AsNoTracking().SingleAsync(g => g.Id == goalId));
         Assert.Equal("Return to full-time work.", goal.Description);
         Assert.Single(goal.Ratings);
     }
@@ -120,11 +120,11 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
     [Fact]
     public async Task AnotherMenteesGoal_EditGetAndPost_Is404AndUnchanged()
     {
-        var owner = await PortalData.MenteeAsync(factory);
-        var other = await PortalData.MenteeAsync(factory);
-        using var ownerClient = await factory.CreateSignedInClientAsync(owner.Email, PortalData.Password);
+        var owner = await factory.Data.MenteeAsync();
+        var other = await factory.Data.MenteeAsync();
+        using var ownerClient = await factory.Data.SignInAsync(owner);
         var goalId = await AddGoalAsync(ownerClient, owner, "Private goal of the owner.", 2);
-        using var client = await factory.CreateSignedInClientAsync(other.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(other);
 
         using var get = await client.GetAsync($"/me/goals/{goalId}/edit");
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
@@ -143,7 +143,7 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
         using var post = await client.PostAsync($"/me/goals/{goalId}/edit", content);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
 
-        var goal = await PortalData.QueryAsync(factory, db => db.Goals.AsNoTracking().SingleAsync(g => g.Id == goalId));
+        var goal = await factory.Data.QueryAsync(db => db.Goals.AsNoTracking().SingleAsync(g => g.Id == goalId));
         Assert.Equal("Private goal of the owner.", goal.Description);
         Assert.Equal(GoalStatus.Open, goal.Status);
     }
@@ -151,16 +151,16 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
     [Fact]
     public async Task PairingGoals_MentorOfActivePairing_ReadsThem_OthersGet404()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        var mentor = await PortalData.MentorAsync(factory);
-        var otherMentor = await PortalData.MentorAsync(factory);
-        var admin = await PortalData.AdministratorAsync(factory);
-        await PortalData.PairAsync(factory, mentee, mentor);
-        var pairingId = await PortalData.MentorshipIdAsync(factory, mentee, mentor);
-        using var menteeClient = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        var mentor = await factory.Data.MentorAsync();
+        var otherMentor = await factory.Data.MentorAsync();
+        var admin = await factory.Data.AdministratorAsync();
+        await factory.Data.PairAsync(mentee, mentor);
+        var pairingId = await factory.Data.PairingIdAsync(mentee, mentor);
+        using var menteeClient = await factory.Data.SignInAsync(mentee);
         await AddGoalAsync(menteeClient, mentee, "Chair a departmental meeting.", 1);
 
-        using (var mentorClient = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password))
+        using (var mentorClient = await factory.Data.SignInAsync(mentor))
         using (var response = await mentorClient.GetAsync($"/pairings/{pairingId}/goals"))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -177,7 +177,7 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
 
         foreach (var intruder in new[] { otherMentor, admin })
         {
-            using var client = await factory.CreateSignedInClientAsync(intruder.Email, PortalData.Password);
+            using var client = await factory.Data.SignInAsync(intruder);
             using var response = await client.GetAsync($"/pairings/{pairingId}/goals");
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.DoesNotContain("Chair a departmental meeting.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -187,10 +187,10 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
     [Fact]
     public async Task PairingGoals_EndedPairing_Is404ForTheMentor()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        var mentor = await PortalData.MentorAsync(factory);
-        await PortalData.PairAsync(factory, mentee, mentor);
-        var pairingId = await PortalData.MentorshipIdAsync(factory, mentee, mentor);
+        var mentee = await factory.Data.MenteeAsync();
+        var mentor = await factory.Data.MentorAsync();
+        await factory.Data.PairAsync(mentee, mentor);
+        var pairingId = await factory.Data.PairingIdAsync(mentee, mentor);
         await factory.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
@@ -199,7 +199,7 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
             await db.SaveChangesAsync();
         });
 
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentor);
         using var response = await client.GetAsync($"/pairings/{pairingId}/goals");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -207,8 +207,8 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
     [Fact]
     public async Task MyGoals_AsMentor_IsForbidden()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync();
+        using var client = await factory.Data.SignInAsync(mentor);
 
         using var response = await client.GetAsync("/me/goals");
 
@@ -220,8 +220,8 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
     [Fact]
     public async Task AddGoal_WithoutAntiforgeryToken_Is400()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         var before = await GoalCountAsync(mentee);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -251,8 +251,8 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
         return await GoalIdAsync(mentee, description);
     }
 
-    private Task<int> GoalIdAsync(Person mentee, string description) => PortalData.QueryAsync(factory, db =>
+    private Task<int> GoalIdAsync(Person mentee, string description) => factory.Data.QueryAsync(db =>
         db.Goals.Where(g => g.MenteeId == mentee.Id && g.Description == description).Select(g => g.Id).SingleAsync());
 
-    private Task<int> GoalCountAsync(Person mentee) => PortalData.QueryAsync(factory, db => db.Goals.CountAsync(g => g.MenteeId == mentee.Id));
+    private Task<int> GoalCountAsync(Person mentee) => factory.Data.QueryAsync(db => db.Goals.CountAsync(g => g.MenteeId == mentee.Id));
 }

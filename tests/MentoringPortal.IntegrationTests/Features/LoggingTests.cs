@@ -89,7 +89,7 @@ public sealed class LoggingTests(LoggedPortal factory) : IClassFixture<LoggedPor
     {
         const string password = "purple elephant sings opera";
         const string message = "Confidential: I am returning after a difficult illness and need support.";
-        var mentor = await PortalData.MentorAsync(factory);
+        var mentor = await factory.Data.MentorAsync();
         var email = Unique.Email("logged");
         using var client = factory.CreateClientNoRedirect();
         using (await Forms.SubmitAsync(client, "/account/register", new Dictionary<string, string>
@@ -113,7 +113,7 @@ public sealed class LoggingTests(LoggedPortal factory) : IClassFixture<LoggedPor
         {
         }
 
-        var programmeId = await PortalData.ProgrammeIdAsync(factory);
+        var programmeId = (await factory.Data.SharedProgrammeAsync()).Id;
         using (await Forms.SubmitAsync(client, "/me/profile",
         [
             new("DisplayName", "Dr Logged Trainee"), new("Specialty", "Paediatrics"), new("Grade", "Core trainee"),
@@ -140,9 +140,9 @@ public sealed class LoggingTests(LoggedPortal factory) : IClassFixture<LoggedPor
     [Fact]
     public async Task RequestEvent_HasTheRouteTemplate_NotThePathOrQuery()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         using var response = await client.GetAsync($"/mentors/{mentor.Id}?utm=find-me-in-the-log");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
@@ -163,9 +163,9 @@ public sealed class LoggingTests(LoggedPortal factory) : IClassFixture<LoggedPor
     [Fact]
     public async Task RequestEvent_NamesTheUserByPseudonym_NeverByIdOrEmail()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        var userId = await PortalData.QueryAsync(factory, db => db.Users.Where(u => u.Email == mentee.Email).Select(u => u.Id).SingleAsync());
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        var userId = await factory.Data.QueryAsync(db => db.Users.Where(u => u.Email == mentee.Email).Select(u => u.Id).SingleAsync());
+        using var client = await factory.Data.SignInAsync(mentee);
         using var response = await client.GetAsync("/mentors?pseudonym-check=1");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
@@ -236,13 +236,13 @@ public sealed class LoggingTests(LoggedPortal factory) : IClassFixture<LoggedPor
     [Fact]
     public async Task HandledDoubleSubmit_IsLoggedAsInformation_NotAsAnErrorWithAStackTrace()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         var fields = new Dictionary<string, string>
         {
             ["Message"] = "A double-clicked request to the same mentor, sent twice at once.",
-            ["ProgrammeId"] = (await PortalData.ProgrammeIdAsync(factory)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ProgrammeId"] = ((await factory.Data.SharedProgrammeAsync()).Id).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var contact = new Racer(client, $"/mentors/{mentor.Id}", $"/mentors/{mentor.Id}/contact", fields);
 
@@ -252,7 +252,7 @@ public sealed class LoggingTests(LoggedPortal factory) : IClassFixture<LoggedPor
         // check at the same moment, turned away by the unique index and answered as done (302): only that one is a handled race.
         Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, a.StatusCode.ToString()));
         var racesHandled = answers.Count(a => a.StatusCode == HttpStatusCode.Redirect) - 1;
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id && r.MentorId == mentor.Id)));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id && r.MentorId == mentor.Id)));
         var handled = LoggedPortal.Logs.Events.Where(e => e.Level == LogEventLevel.Information
             && e.MessageTemplate.Text.Contains("submitted again", StringComparison.Ordinal)
             && CapturedLogs.Scalar(e, "MentorId") == mentor.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();

@@ -23,8 +23,8 @@ public sealed class MeetingWorkflowTests(PortalFactory factory) : IClassFixture<
     {
         var (mentor, mentee, pairingId) = await PairedAsync();
         var meetingId = await MeetingAsync(pairingId, DateTime.UtcNow.AddDays(5));
-        var outsider = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(outsider.Email, PortalData.Password);
+        var outsider = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(outsider);
 
         foreach (var path in new[] { $"/pairings/{pairingId}/meetings/new", $"/pairings/{pairingId}/meetings/{meetingId}/edit",
             $"/pairings/{pairingId}/meetings/{meetingId}/cancel", $"/pairings/{pairingId}/meetings/{meetingId}/held" })
@@ -33,9 +33,9 @@ public sealed class MeetingWorkflowTests(PortalFactory factory) : IClassFixture<
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"POST {path}: {response.StatusCode}");
         }
 
-        var meeting = await PortalData.QueryAsync(factory, db => db.Meetings.AsNoTracking().SingleAsync(m => m.MentorshipId == pairingId));
+        var meeting = await factory.Data.QueryAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.MentorshipId == pairingId));
         Assert.Equal(MeetingStatus.Planned, meeting.Status);
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.OutboxMessages.CountAsync(m => m.To == mentor.Email || m.To == mentee.Email)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == mentor.Email || m.To == mentee.Email)));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class MeetingWorkflowTests(PortalFactory factory) : IClassFixture<
     {
         var (mentor, _, pairingId) = await PairedAsync();
         var meetingId = await MeetingAsync(pairingId, DateTime.UtcNow.AddDays(5));
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentor);
 
         using var response = await PostAsync(client, $"/pairings/{pairingId}/meetings/{meetingId}/held",
             new Dictionary<string, string> { ["AgreedActions"] = "Read the guidance", ["Note"] = "Too early" });
@@ -52,10 +52,10 @@ public sealed class MeetingWorkflowTests(PortalFactory factory) : IClassFixture<
         var document = await Forms.ParseHtmlAsync(response);
         Assert.Contains("A meeting can be logged as held only after it has started.", document.QuerySelector(".error-summary")!.TextContent,
             StringComparison.Ordinal);
-        var meeting = await PortalData.QueryAsync(factory, db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId));
+        var meeting = await factory.Data.QueryAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId));
         Assert.Equal(MeetingStatus.Planned, meeting.Status);
         Assert.Null(meeting.AgreedActions);
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.MeetingNotes.CountAsync(n => n.MeetingId == meetingId)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.MeetingNotes.CountAsync(n => n.MeetingId == meetingId)));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class MeetingWorkflowTests(PortalFactory factory) : IClassFixture<
     {
         var (mentor, _, pairingId) = await PairedAsync();
         var meetingId = await MeetingAsync(pairingId, DateTime.UtcNow.AddDays(-2));
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentor);
         using (var first = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/meetings/{meetingId}/held",
             new Dictionary<string, string> { ["Note"] = "Kept note" }))
         {
@@ -76,7 +76,7 @@ public sealed class MeetingWorkflowTests(PortalFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = await Forms.ParseHtmlAsync(response);
         Assert.Contains("Your note cannot be left empty once written.", document.QuerySelector("#Note-error")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Kept note", await PortalData.QueryAsync(factory, db => db.MeetingNotes.Where(n => n.MeetingId == meetingId).Select(n => n.Text).SingleAsync()));
+        Assert.Equal("Kept note", await factory.Data.QueryAsync(db => db.MeetingNotes.Where(n => n.MeetingId == meetingId).Select(n => n.Text).SingleAsync()));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class MeetingWorkflowTests(PortalFactory factory) : IClassFixture<
     {
         var (mentor, mentee, pairingId) = await PairedAsync();
         var meetingId = await MeetingAsync(pairingId, DateTime.UtcNow.AddDays(5));
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentee);
         using (var first = await PostAsync(client, $"/pairings/{pairingId}/meetings/{meetingId}/cancel", []))
         {
             Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
@@ -96,8 +96,8 @@ public sealed class MeetingWorkflowTests(PortalFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var document = await Forms.ParseHtmlAsync(second);
         Assert.Contains("This meeting has already been cancelled.", document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.OutboxMessages.CountAsync(m => m.To == mentor.Email)));
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.OutboxMessages.CountAsync(m => m.To == mentee.Email)));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == mentor.Email)));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == mentee.Email)));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class MeetingWorkflowTests(PortalFactory factory) : IClassFixture<
     {
         var (mentor, _, pairingId) = await PairedAsync();
         var meetingId = await MeetingAsync(pairingId, DateTime.UtcNow.AddDays(5), cancelled: true);
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentor);
 
         using var response = await PostAsync(client, $"/pairings/{pairingId}/meetings/{meetingId}/edit", ValidSchedule());
 
@@ -113,7 +113,7 @@ public sealed class MeetingWorkflowTests(PortalFactory factory) : IClassFixture<
         Assert.Equal($"/pairings/{pairingId}", response.Headers.Location!.OriginalString);
         using var page = await client.GetAsync($"/pairings/{pairingId}");
         Assert.Contains("That meeting can no longer be changed.", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var meeting = await PortalData.QueryAsync(factory, db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId));
+        var meeting = await factory.Data.QueryAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId));
         Assert.Equal(MeetingStatus.Cancelled, meeting.Status);
         Assert.Equal(MeetingModes.FaceToFace, meeting.Mode);
     }
@@ -138,10 +138,10 @@ public sealed class MeetingWorkflowTests(PortalFactory factory) : IClassFixture<
 
     private async Task<(Person Mentor, Person Mentee, int PairingId)> PairedAsync()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        await PortalData.PairAsync(factory, mentee, mentor);
-        var pairingId = await PortalData.QueryAsync(factory, db => db.Mentorships
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        await factory.Data.PairAsync(mentee, mentor);
+        var pairingId = await factory.Data.QueryAsync(db => db.Mentorships
             .Where(m => m.MenteeId == mentee.Id && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync());
         return (mentor, mentee, pairingId);
     }

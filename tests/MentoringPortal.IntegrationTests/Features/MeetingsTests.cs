@@ -27,7 +27,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
     public async Task PlanMeeting_SavesUkTimeAsUtc_AndEmailsBothWithACalendarFile()
     {
         var (mentor, mentee, pairingId) = await PairedAsync();
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentee);
 
         // The first meeting is the initial one, expected face to face, and the form says so.
         using (var page = await client.GetAsync($"/pairings/{pairingId}/meetings/new"))
@@ -52,7 +52,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         }
 
         var expectedStart = TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(17, 30)), Uk);
-        var meeting = await PortalData.QueryAsync(factory, db => db.Meetings.AsNoTracking().SingleAsync(m => m.MentorshipId == pairingId));
+        var meeting = await factory.Data.QueryAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.MentorshipId == pairingId));
         Assert.Equal(expectedStart, meeting.StartsAt);
         Assert.Equal(DateTimeKind.Utc, meeting.StartsAt.Kind);
         Assert.Equal(90, meeting.DurationMinutes);
@@ -93,7 +93,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         var meetingId = await PastMeetingAsync(pairingId, Place);
         var secrets = await LogWithSecretsAsync(mentor, pairingId, meetingId);
 
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentee);
         using var response = await client.GetAsync($"/pairings/{pairingId}/meetings/{meetingId}.ics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
@@ -112,7 +112,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Matches(@"^\d{8}T\d{6}Z$", calendar.Event["DTSTAMP"]);
         Assert.Matches(@"^\d{8}T\d{6}Z$", calendar.Event["DTSTART"]);
         Assert.Matches(@"^\d{8}T\d{6}Z$", calendar.Event["DTEND"]);
-        var meeting = await PortalData.QueryAsync(factory, db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId));
+        var meeting = await factory.Data.QueryAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId));
         Assert.Equal(Utc(meeting.StartsAt), calendar.Event["DTSTART"]);
         Assert.Equal(Utc(meeting.EndsAt), calendar.Event["DTEND"]);
         Assert.Equal("Mentoring meeting", calendar.Event["SUMMARY"]);
@@ -127,8 +127,8 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         }
 
         // Someone outside the pairing gets nothing.
-        var outsider = await PortalData.MenteeAsync(factory);
-        using var other = await factory.CreateSignedInClientAsync(outsider.Email, PortalData.Password);
+        var outsider = await factory.Data.MenteeAsync();
+        using var other = await factory.Data.SignInAsync(outsider);
         using var refused = await other.GetAsync($"/pairings/{pairingId}/meetings/{meetingId}.ics");
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
@@ -141,13 +141,13 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         var (actions, mentorNote) = await LogWithSecretsAsync(mentor, pairingId, meetingId);
 
         // The mentor reads their own note and the shared actions.
-        using var mentorClient = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        using var mentorClient = await factory.Data.SignInAsync(mentor);
         var mentorHtml = await (await mentorClient.GetAsync($"/pairings/{pairingId}")).Content.ReadAsStringAsync();
         Assert.Contains(mentorNote, mentorHtml, StringComparison.Ordinal);
         Assert.Contains(actions, mentorHtml, StringComparison.Ordinal);
 
         // The mentee reads the shared actions but not the mentor's note, on the page or in the form.
-        using var menteeClient = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var menteeClient = await factory.Data.SignInAsync(mentee);
         var menteeHtml = await (await menteeClient.GetAsync($"/pairings/{pairingId}")).Content.ReadAsStringAsync();
         Assert.Contains(actions, menteeHtml, StringComparison.Ordinal);
         Assert.DoesNotContain(mentorNote, menteeHtml, StringComparison.Ordinal);
@@ -176,16 +176,16 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         menteeHtml = await (await menteeClient.GetAsync($"/pairings/{pairingId}")).Content.ReadAsStringAsync();
         Assert.Contains(menteeNote, menteeHtml, StringComparison.Ordinal);
         Assert.DoesNotContain(rewritten, menteeHtml, StringComparison.Ordinal);
-        var notes = await PortalData.QueryAsync(factory, db => db.MeetingNotes.AsNoTracking().Where(n => n.MeetingId == meetingId).ToListAsync());
+        var notes = await factory.Data.QueryAsync(db => db.MeetingNotes.AsNoTracking().Where(n => n.MeetingId == meetingId).ToListAsync());
         Assert.Equal(2, notes.Count);
-        Assert.Equal(actions, await PortalData.QueryAsync(factory, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.AgreedActions).SingleAsync()));
+        Assert.Equal(actions, await factory.Data.QueryAsync(db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.AgreedActions).SingleAsync()));
 
         // Outsiders, administrators included, get 404 on every page of the pairing.
-        var outsider = await PortalData.MenteeAsync(factory);
+        var outsider = await factory.Data.MenteeAsync();
         var administrator = await AdministratorAsync();
         foreach (var email in new[] { outsider.Email, administrator })
         {
-            using var client = await factory.CreateSignedInClientAsync(email, PortalData.Password);
+            using var client = await factory.CreateSignedInClientAsync(email, TestData.Password);
             foreach (var path in new[] { $"/pairings/{pairingId}", $"/pairings/{pairingId}/meetings/{meetingId}/held",
                 $"/pairings/{pairingId}/meetings/new", $"/pairings/{pairingId}/meetings/{meetingId}/edit" })
             {
@@ -205,7 +205,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
             Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         }
 
-        Assert.Equal(2, await PortalData.QueryAsync(factory, db => db.MeetingNotes.CountAsync(n => n.MeetingId == meetingId)));
+        Assert.Equal(2, await factory.Data.QueryAsync(db => db.MeetingNotes.CountAsync(n => n.MeetingId == meetingId)));
     }
 
     [Theory]
@@ -215,7 +215,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
     public async Task PlanMeeting_BadInput_ShowsMessageBesideTheField_AndSavesNothing(int days, string time, string field, string message)
     {
         var (mentor, _, pairingId) = await PairedAsync();
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentor);
         var values = new Dictionary<string, string>
         {
             ["Date"] = UkToday().AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -234,8 +234,8 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Contains(message, document.QuerySelector($"#{field}-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("true", document.QuerySelector($"#{field}")!.GetAttribute("aria-invalid"));
         Assert.Contains(message, document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.Meetings.CountAsync(m => m.MentorshipId == pairingId)));
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.OutboxMessages.CountAsync(m => m.To == mentor.Email)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.Meetings.CountAsync(m => m.MentorshipId == pairingId)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == mentor.Email)));
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
     {
         var (mentor, _, pairingId) = await PairedAsync();
         var meetingId = await PastMeetingAsync(pairingId, null);
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentor);
 
         foreach (var path in new[] { $"/pairings/{pairingId}/meetings/new", $"/pairings/{pairingId}/meetings/{meetingId}/held",
             $"/pairings/{pairingId}/meetings/{meetingId}/cancel" })
@@ -260,16 +260,16 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
 
-        var meetings = await PortalData.QueryAsync(factory, db => db.Meetings.AsNoTracking().Where(m => m.MentorshipId == pairingId).ToListAsync());
+        var meetings = await factory.Data.QueryAsync(db => db.Meetings.AsNoTracking().Where(m => m.MentorshipId == pairingId).ToListAsync());
         Assert.Equal(MeetingStatus.Planned, Assert.Single(meetings).Status);
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.MeetingNotes.CountAsync(n => n.MeetingId == meetingId)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.MeetingNotes.CountAsync(n => n.MeetingId == meetingId)));
     }
 
     [Fact]
     public async Task EditAndCancel_EmailBothMembers_ARequestWithAHigherSequence_ThenACancelWithTheSameUid()
     {
         var (mentor, mentee, pairingId) = await PairedAsync();
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentor);
         var date = UkToday().AddDays(14);
         using (var planned = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/meetings/new", new Dictionary<string, string>
         {
@@ -281,7 +281,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
             Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
         }
 
-        var meetingId = await PortalData.QueryAsync(factory, db => db.Meetings.Where(m => m.MentorshipId == pairingId).Select(m => m.Id).SingleAsync());
+        var meetingId = await factory.Data.QueryAsync(db => db.Meetings.Where(m => m.MentorshipId == pairingId).Select(m => m.Id).SingleAsync());
         var plannedSequence = int.Parse(Calendar.Parse(Invitation(await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email)
             && m.Subject == "Mentoring meeting planned"), "REQUEST", meetingId)).Event["SEQUENCE"], CultureInfo.InvariantCulture);
         using (var edited = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/meetings/{meetingId}/edit", new Dictionary<string, string>
@@ -306,14 +306,14 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         }
 
         Assert.All(changedSequences, s => Assert.True(s > plannedSequence, $"SEQUENCE {s} after {plannedSequence}"));
-        var meeting = await PortalData.QueryAsync(factory, db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId));
+        var meeting = await factory.Data.QueryAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId));
         Assert.Equal(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(11, 15)), Uk), meeting.StartsAt);
         Assert.Equal(MeetingModes.Video, meeting.Mode);
 
         using (var confirm = await client.GetAsync($"/pairings/{pairingId}/meetings/{meetingId}/cancel"))
         {
             Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
-            Assert.Equal(MeetingStatus.Planned, await PortalData.QueryAsync(factory, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync()));
+            Assert.Equal(MeetingStatus.Planned, await factory.Data.QueryAsync(db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync()));
         }
 
         using (var cancelled = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/meetings/{meetingId}/cancel"))
@@ -335,7 +335,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
             Assert.Single(factory.Mailbox.MessagesTo(person.Email), m => m.Subject == "Mentoring meeting cancelled");
         }
 
-        Assert.Equal(MeetingStatus.Cancelled, await PortalData.QueryAsync(factory, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync()));
+        Assert.Equal(MeetingStatus.Cancelled, await factory.Data.QueryAsync(db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync()));
 
         // A cancelled meeting has no calendar file to download.
         using var ics = await client.GetAsync($"/pairings/{pairingId}/meetings/{meetingId}.ics");
@@ -346,7 +346,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
     public async Task PlanMeeting_DoubleClickedOrResent_PlansOneMeetingAndSendsOneEmailEach()
     {
         var (mentor, mentee, pairingId) = await PairedAsync();
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentee);
         var url = $"/pairings/{pairingId}/meetings/new";
         using var page = await client.GetAsync(url);
         var document = await Forms.ParseHtmlAsync(page);
@@ -366,17 +366,17 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
             response.Dispose();
         }
 
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.Meetings.CountAsync(m => m.MentorshipId == pairingId)));
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.OutboxMessages.CountAsync(m => m.To == mentor.Email)));
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.OutboxMessages.CountAsync(m => m.To == mentee.Email)));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.Meetings.CountAsync(m => m.MentorshipId == pairingId)));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == mentor.Email)));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == mentee.Email)));
     }
 
     private async Task<(Person Mentor, Person Mentee, int PairingId)> PairedAsync()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        await PortalData.PairAsync(factory, mentee, mentor);
-        var pairingId = await PortalData.QueryAsync(factory, db => db.Mentorships
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        await factory.Data.PairAsync(mentee, mentor);
+        var pairingId = await factory.Data.QueryAsync(db => db.Mentorships
             .Where(m => m.MenteeId == mentee.Id && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync());
         return (mentor, mentee, pairingId);
     }
@@ -396,7 +396,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
     {
         var actions = "Agreed " + Guid.NewGuid().ToString("N");
         var note = "Private " + Guid.NewGuid().ToString("N");
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentor);
         using var response = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/meetings/{meetingId}/held", new Dictionary<string, string>
         {
             ["AgreedActions"] = actions,
@@ -411,7 +411,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         var users = services.GetRequiredService<UserManager<PortalUser>>();
         var email = Unique.Email("admin");
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Scheme administrator", CreatedAt = DateTime.UtcNow, AdministersEveryProgramme = true };
-        Assert.True((await users.CreateAsync(user, PortalData.Password)).Succeeded);
+        Assert.True((await users.CreateAsync(user, TestData.Password)).Succeeded);
         await users.AddToRoleAsync(user, Roles.Administrator);
         await SecondFactor.EnableAuthenticatorAsync(users, user);
         return email;

@@ -7,6 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MentoringPortal.IntegrationTests.Features;
 
+/// <summary>The app with a settable clock, for training that expires.</summary>
+public sealed class MentorsPortal() : PortalFactory(new PortalFactoryOptions { Clock = new TestClock() });
+
 /// <summary>A signed-in person offers to mentor; the offer waits for the scheme before they are listed.</summary>
 public sealed class MentorSignUpTests(MentorsPortal factory) : IClassFixture<MentorsPortal>
 {
@@ -26,9 +29,9 @@ public sealed class MentorSignUpTests(MentorsPortal factory) : IClassFixture<Men
     [Fact]
     public async Task SignUp_AsMentee_WaitsForApproval_AndIsNotListed()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        var programmeId = await PortalData.ProgrammeIdAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        var programmeId = (await factory.Data.SharedProgrammeAsync()).Id;
+        using var client = await factory.Data.SignInAsync(mentee);
         var me = await (await client.GetAsync("/me")).Content.ReadAsStringAsync();
         Assert.Contains("href=\"/mentor/sign-up\"", me, StringComparison.Ordinal);
         var form = await (await client.GetAsync("/mentor/sign-up")).Content.ReadAsStringAsync();
@@ -42,7 +45,7 @@ public sealed class MentorSignUpTests(MentorsPortal factory) : IClassFixture<Men
             Assert.Equal("/mentor/sign-up", sent.Headers.Location?.OriginalString);
         }
 
-        var mentor = await PortalData.QueryAsync(factory, db => db.Mentors.Include(m => m.Programmes).SingleAsync(m => m.DisplayName == name));
+        var mentor = await factory.Data.QueryAsync(db => db.Mentors.Include(m => m.Programmes).SingleAsync(m => m.DisplayName == name));
         Assert.Equal(MentorApproval.Waiting, mentor.Approval);
         Assert.Equal("2-day mentor course, March 2025", mentor.TrainingDeclared);
         Assert.Equal(3, mentor.Capacity);
@@ -63,8 +66,8 @@ public sealed class MentorSignUpTests(MentorsPortal factory) : IClassFixture<Men
     [Fact]
     public async Task SignUp_WithoutAProgramme_ErrorBesideTheField_AndNothingIsCreated()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         var name = Unique.Name("Dr Undecided");
         var values = SignUpValues(name, programmeId: null).Where(v => v.Key != "Capacity").Append(new("Capacity", "11"));
 
@@ -74,24 +77,24 @@ public sealed class MentorSignUpTests(MentorsPortal factory) : IClassFixture<Men
         var page = await Forms.ParseHtmlAsync(response);
         Assert.NotNull(page.QuerySelector("#ProgrammeIds-error"));
         Assert.NotNull(page.QuerySelector("#Capacity-error"));
-        Assert.False(await PortalData.QueryAsync(factory, db => db.Mentors.AnyAsync(m => m.DisplayName == name)));
+        Assert.False(await factory.Data.QueryAsync(db => db.Mentors.AnyAsync(m => m.DisplayName == name)));
     }
 
     [Fact]
     public async Task Approved_SignUpPage_SendsTheMentorToTheirAvailability_WithTheNewRole()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        var programmeId = await PortalData.ProgrammeIdAsync(factory);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        var programmeId = (await factory.Data.SharedProgrammeAsync()).Id;
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         var name = Unique.Name("Dr Soon Mentor");
         using (var sent = await Forms.SubmitAsync(client, "/mentor/sign-up", SignUpValues(name, programmeId)))
         {
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        var mentorId = await PortalData.QueryAsync(factory, db => db.Mentors.Where(m => m.DisplayName == name).Select(m => m.Id).SingleAsync());
-        using (var adminClient = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password))
+        var mentorId = await factory.Data.QueryAsync(db => db.Mentors.Where(m => m.DisplayName == name).Select(m => m.Id).SingleAsync());
+        using (var adminClient = await factory.Data.SignInAsync(admin))
         using (var approved = await Forms.SubmitAsync(adminClient, $"/admin/mentors/{mentorId}/approve"))
         {
             Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
@@ -104,13 +107,13 @@ public sealed class MentorSignUpTests(MentorsPortal factory) : IClassFixture<Men
             Assert.Contains(Forms.LoginPath, ended.Headers.Location?.OriginalString, StringComparison.Ordinal);
         }
 
-        using var again = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var again = await factory.Data.SignInAsync(mentee);
         using var signUp = await again.GetAsync("/mentor/sign-up");
         Assert.Equal(HttpStatusCode.Redirect, signUp.StatusCode);
         Assert.Equal("/mentor/availability", signUp.Headers.Location?.OriginalString);
         using var availability = await again.GetAsync("/mentor/availability");
         Assert.Equal(HttpStatusCode.OK, availability.StatusCode);
-        Assert.True(await MentorsData.IsInRoleAsync(factory, mentee.Email, Roles.Mentee));
+        Assert.True(await factory.Data.IsInRoleAsync(mentee.Email, Roles.Mentee));
     }
 
     private static List<KeyValuePair<string, string>> SignUpValues(string name, int? programmeId)

@@ -28,11 +28,11 @@ public sealed class OutboxTests : IAsyncLifetime
     [Fact]
     public async Task SmtpDown_RequestIsSavedAndEmailArrivesWhenServerIsBack()
     {
-        var mentor = await PortalData.MentorAsync(_factory);
-        var mentee = await PortalData.MenteeAsync(_factory);
+        var mentor = await _factory.Data.MentorAsync();
+        var mentee = await _factory.Data.MenteeAsync();
         await _smtp.StopAsync();
 
-        using var client = await _factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var client = await _factory.Data.SignInAsync(mentee);
         using (var response = await Forms.SubmitAsync(client, $"/mentors/{mentor.Id}", new Dictionary<string, string>
         {
             ["Message"] = "Sent while the mail server is down; it must still reach the mentor.",
@@ -41,10 +41,10 @@ public sealed class OutboxTests : IAsyncLifetime
             Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         }
 
-        Assert.Equal(1, await PortalData.QueryAsync(_factory, db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id)));
+        Assert.Equal(1, await _factory.Data.QueryAsync(db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id)));
 
         // The dispatcher (every second) tries, fails and records the error with a later retry time.
-        var failed = await WaitUntilAsync(() => PortalData.QueryAsync(_factory, db => db.OutboxMessages
+        var failed = await WaitUntilAsync(() => _factory.Data.QueryAsync(db => db.OutboxMessages
             .Where(m => m.To == mentor.Email).Select(m => new { m.Attempts, m.SentAt, m.LastError }).SingleAsync()), m => m.Attempts >= 1);
         Assert.Null(failed.SentAt);
         Assert.NotNull(failed.LastError);
@@ -53,7 +53,7 @@ public sealed class OutboxTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromMinutes(5));
         var email = await _smtp.Mailbox.WaitForAsync(mentor.Email, TimeSpan.FromSeconds(20));
         Assert.Contains("would like you to be their mentor", email.Subject, StringComparison.Ordinal);
-        var sent = await WaitUntilAsync(() => PortalData.QueryAsync(_factory, db => db.OutboxMessages
+        var sent = await WaitUntilAsync(() => _factory.Data.QueryAsync(db => db.OutboxMessages
             .Where(m => m.To == mentor.Email).Select(m => m.SentAt).SingleAsync()), s => s is not null);
         Assert.NotNull(sent);
     }
@@ -79,7 +79,7 @@ public sealed class OutboxTests : IAsyncLifetime
         // A row is sent only between its claim and being marked sent, and the server has the message before it answers;
         // so once every row is marked sent, nothing more can arrive, and each must have arrived exactly once.
         var rows = await WaitUntilAsync(
-            () => PortalData.QueryAsync(_factory, db => db.OutboxMessages.AsNoTracking().Where(m => recipients.Contains(m.To)).ToListAsync()),
+            () => _factory.Data.QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => recipients.Contains(m.To)).ToListAsync()),
             rows => rows.Count == recipients.Count && rows.All(m => m.SentAt is not null));
         Assert.All(rows, row => Assert.Equal(1, row.Attempts));
         foreach (var to in recipients)
@@ -107,7 +107,7 @@ public sealed class OutboxTests : IAsyncLifetime
 
         await _smtp.Mailbox.WaitForAsync(to, TimeSpan.FromSeconds(20));
         var row = await WaitUntilAsync(
-            () => PortalData.QueryAsync(factory, db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.To == to)), m => m.SentAt is not null);
+            () => factory.Data.QueryAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.To == to)), m => m.SentAt is not null);
         Assert.NotNull(row.SentAt);
         Assert.True(databaseGoesAway.Failed);
 

@@ -16,7 +16,7 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
     public async Task End_ByMentee_FreesCapacityAtOnceAndBothAreTold()
     {
         var (mentor, mentee, pairingId) = await PairedAsync(capacity: 1);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentee);
         using (var ended = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/end", new Dictionary<string, string>
         {
             ["Reason"] = nameof(EndReason.GoalsMet),
@@ -25,7 +25,7 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
             Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         }
 
-        var mentorRow = await PortalData.QueryAsync(factory, db => db.Mentors.Where(m => m.Id == mentor.Id)
+        var mentorRow = await factory.Data.QueryAsync(db => db.Mentors.Where(m => m.Id == mentor.Id)
             .Select(m => new { m.ActiveMenteeCount, m.Capacity }).SingleAsync());
         Assert.Equal(0, mentorRow.ActiveMenteeCount);
         Assert.Equal(MentorshipStatus.Ended, await StatusAsync(pairingId));
@@ -40,7 +40,7 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
     public async Task End_OtherReasonWithoutNote_ErrorAndStillActive()
     {
         var (_, mentee, pairingId) = await PairedAsync();
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentee);
         using var response = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/end", new Dictionary<string, string>
         {
             ["Reason"] = nameof(EndReason.Other),
@@ -54,8 +54,8 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
     public async Task Outsider_GetsNotFound_OnEndAndChange()
     {
         var (_, _, pairingId) = await PairedAsync();
-        var outsider = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(outsider.Email, PortalData.Password);
+        var outsider = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(outsider);
         foreach (var path in new[] { $"/pairings/{pairingId}/end", $"/pairings/{pairingId}/change" })
         {
             using var response = await client.GetAsync(path);
@@ -68,14 +68,14 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
     {
         const string reason = "Our conversations leave me feeling judged about my time off.";
         var (mentor, mentee, pairingId) = await PairedAsync();
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         using (var sent = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/change", new Dictionary<string, string> { ["Reason"] = reason }))
         {
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        var stored = await PortalData.QueryAsync(factory, db => db.ChangeRequests.SingleAsync(c => c.MentorshipId == pairingId));
+        var stored = await factory.Data.QueryAsync(db => db.ChangeRequests.SingleAsync(c => c.MentorshipId == pairingId));
         Assert.Equal(reason, stored.Reason);
         Assert.True(stored.RequestedByMentee);
 
@@ -83,13 +83,13 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
         Assert.DoesNotContain("judged", toAdmin.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("judged", toAdmin.HtmlBody, StringComparison.Ordinal);
         await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject.Contains("received your request", StringComparison.Ordinal), MailWait);
-        await factory.Mailbox.AssertNoneAsync(m => m.IsTo(mentor.Email), TimeSpan.FromSeconds(2));
+        await factory.Data.AssertNoEmailAsync(m => m.IsTo(mentor.Email));
 
         var requesterHome = await client.GetStringAsync("/me");
         Assert.Contains("You asked the scheme for a change", requesterHome, StringComparison.Ordinal);
         Assert.DoesNotContain("judged", requesterHome, StringComparison.Ordinal);
 
-        using var mentorClient = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        using var mentorClient = await factory.Data.SignInAsync(mentor);
         foreach (var path in new[] { "/me", $"/pairings/{pairingId}/change" })
         {
             var html = await mentorClient.GetStringAsync(path);
@@ -104,10 +104,10 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
     public async Task ChangeRequest_EmptyReason_ErrorAndNothingStored()
     {
         var (_, mentee, pairingId) = await PairedAsync();
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentee);
         using var response = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/change", new Dictionary<string, string> { ["Reason"] = " " });
         Assert.NotNull((await Forms.ParseHtmlAsync(response)).QuerySelector("#Reason-error"));
-        Assert.Equal(0, await PortalData.QueryAsync(factory, db => db.ChangeRequests.CountAsync(c => c.MentorshipId == pairingId)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.ChangeRequests.CountAsync(c => c.MentorshipId == pairingId)));
     }
 
     [Fact]
@@ -123,15 +123,15 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
         await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject.StartsWith("Time to plan", StringComparison.Ordinal), MailWait);
         await factory.Mailbox.WaitForAsync(m => m.IsTo(mentor.Email) && m.Subject.StartsWith("Time to plan", StringComparison.Ordinal), MailWait);
         // Once at the source: one outbox row each, however many runs; the outbox sends each row once.
-        var reminders = await PortalData.QueryAsync(factory, db => db.OutboxMessages
+        var reminders = await factory.Data.QueryAsync(db => db.OutboxMessages
             .Where(m => (m.To == mentee.Email || m.To == mentor.Email) && m.Subject.StartsWith("Time to plan"))
             .Select(m => m.To).ToListAsync());
         Assert.Equal(new[] { mentee.Email, mentor.Email }.Order(StringComparer.Ordinal), reminders.Order(StringComparer.Ordinal), StringComparer.Ordinal);
         Assert.Single(factory.Mailbox.MessagesTo(mentee.Email), m => m.Subject.StartsWith("Time to plan", StringComparison.Ordinal));
         Assert.Single(factory.Mailbox.MessagesTo(mentor.Email), m => m.Subject.StartsWith("Time to plan", StringComparison.Ordinal));
-        Assert.NotNull(await PortalData.QueryAsync(factory, db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.CadenceReminderSentAt).SingleAsync()));
+        Assert.NotNull(await factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.CadenceReminderSentAt).SingleAsync()));
 
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentee);
         Assert.Contains("No meeting has been held or planned", await client.GetStringAsync("/me"), StringComparison.Ordinal);
     }
 
@@ -140,14 +140,14 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
 
     private async Task<(Person Mentor, Person Mentee, int PairingId)> PairedAsync(int capacity = 2)
     {
-        var mentor = await PortalData.MentorAsync(factory, capacity: capacity);
-        var mentee = await PortalData.MenteeAsync(factory);
-        await PortalData.PairAsync(factory, mentee, mentor);
-        var id = await PortalData.QueryAsync(factory, db => db.Mentorships
+        var mentor = await factory.Data.MentorAsync(capacity: capacity);
+        var mentee = await factory.Data.MenteeAsync();
+        await factory.Data.PairAsync(mentee, mentor);
+        var id = await factory.Data.QueryAsync(db => db.Mentorships
             .Where(m => m.MenteeId == mentee.Id && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync());
         return (mentor, mentee, id);
     }
 
     private Task<MentorshipStatus> StatusAsync(int pairingId) =>
-        PortalData.QueryAsync(factory, db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.Status).SingleAsync());
+        factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.Status).SingleAsync());
 }

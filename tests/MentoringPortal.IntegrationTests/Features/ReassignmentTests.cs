@@ -14,14 +14,14 @@ public sealed class ReassignmentTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task Reassign_ThroughHttp_EndsTheOldPairing_StartsTheNew_SendsThreeDifferentEmails_AndAudits()
     {
-        var programme = await AdminPairingsData.ProgrammeAsync(factory);
-        var oldMentor = await AdminPairingsData.MentorAsync(factory, programme);
-        var newMentor = await AdminPairingsData.MentorAsync(factory, programme);
-        var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
-        var pairingId = await AdminPairingsData.PairAsync(factory, programme, mentee, oldMentor);
-        var requestId = await AdminPairingsData.AskForChangeAsync(factory, pairingId, byMentee: true, Reason);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync();
+        var oldMentor = await factory.Data.MentorAsync(programme);
+        var newMentor = await factory.Data.MentorAsync(programme);
+        var mentee = await factory.Data.MenteeAsync(programme);
+        var pairingId = await factory.Data.PairAsync(mentee, oldMentor);
+        var requestId = await factory.Data.AskForChangeAsync(pairingId, byMentee: true, Reason);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
 
         var suggestions = await Forms.ParseHtmlAsync(await client.GetAsync($"/admin/pairings/{pairingId}/reassign"));
         var choices = suggestions.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? string.Empty).ToList();
@@ -35,21 +35,21 @@ public sealed class ReassignmentTests(PortalFactory factory) : IClassFixture<Por
         using var response = await Forms.SubmitAsync(client, $"/admin/pairings/{pairingId}/reassign/{newMentor.Id}", []);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var newPairingId = await PortalData.QueryAsync(factory, db => db.Mentorships
+        var newPairingId = await factory.Data.QueryAsync(db => db.Mentorships
             .Where(m => m.MenteeId == mentee.Id && m.MentorId == newMentor.Id && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync());
         Assert.Equal($"/admin/pairings/{newPairingId}", response.Headers.Location?.OriginalString);
 
-        var old = await PortalData.QueryAsync(factory, db => db.Mentorships.AsNoTracking().SingleAsync(m => m.Id == pairingId));
+        var old = await factory.Data.QueryAsync(db => db.Mentorships.AsNoTracking().SingleAsync(m => m.Id == pairingId));
         Assert.Equal(MentorshipStatus.Ended, old.Status);
         Assert.Equal(EndReason.Reassigned, old.EndReason);
-        var request = await PortalData.QueryAsync(factory, db => db.ChangeRequests.AsNoTracking().SingleAsync(c => c.Id == requestId));
+        var request = await factory.Data.QueryAsync(db => db.ChangeRequests.AsNoTracking().SingleAsync(c => c.Id == requestId));
         Assert.Equal(ChangeRequestStatus.Resolved, request.Status);
-        var places = await PortalData.QueryAsync(factory, db => db.Mentors.Where(m => m.Id == oldMentor.Id || m.Id == newMentor.Id)
+        var places = await factory.Data.QueryAsync(db => db.Mentors.Where(m => m.Id == oldMentor.Id || m.Id == newMentor.Id)
             .ToDictionaryAsync(m => m.Id, m => m.ActiveMenteeCount));
         Assert.Equal(0, places[oldMentor.Id]);
         Assert.Equal(1, places[newMentor.Id]);
 
-        var audit = await PortalData.QueryAsync(factory, db => db.AuditEntries.AsNoTracking()
+        var audit = await factory.Data.QueryAsync(db => db.AuditEntries.AsNoTracking()
             .Where(a => a.Action == AuditActions.PairingReassigned && a.ProgrammeId == programme.Id).ToListAsync());
         var entry = Assert.Single(audit);
         Assert.Equal(oldMentor.Name, entry.Before);
@@ -92,72 +92,72 @@ public sealed class ReassignmentTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task Reassign_ToTheCurrentMentor_ShowsWhy_AndChangesNothing()
     {
-        var programme = await AdminPairingsData.ProgrammeAsync(factory);
-        var mentor = await AdminPairingsData.MentorAsync(factory, programme);
-        var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
-        var pairingId = await AdminPairingsData.PairAsync(factory, programme, mentee, mentor);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync();
+        var mentor = await factory.Data.MentorAsync(programme);
+        var mentee = await factory.Data.MenteeAsync(programme);
+        var pairingId = await factory.Data.PairAsync(mentee, mentor);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
 
         using var response = await Forms.SubmitAsync(client, $"/admin/pairings/{pairingId}/reassign/{mentor.Id}", []);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Forms.ParseHtmlAsync(response);
         Assert.Contains("cannot be chosen", page.QuerySelector(".error-summary")?.TextContent, StringComparison.Ordinal);
-        var status = await PortalData.QueryAsync(factory, db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.Status).SingleAsync());
+        var status = await factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.Status).SingleAsync());
         Assert.Equal(MentorshipStatus.Active, status);
-        Assert.False(await PortalData.QueryAsync(factory, db => db.AuditEntries.AnyAsync(a => a.ProgrammeId == programme.Id)));
+        Assert.False(await factory.Data.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.ProgrammeId == programme.Id)));
     }
 
     [Fact]
     public async Task Reassign_ToAFullMentor_ShowsWhy_AndChangesNothing()
     {
-        var programme = await AdminPairingsData.ProgrammeAsync(factory);
-        var oldMentor = await AdminPairingsData.MentorAsync(factory, programme);
-        var fullMentor = await AdminPairingsData.MentorAsync(factory, programme, capacity: 1);
-        var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
-        var otherMentee = await AdminPairingsData.MenteeAsync(factory, programme);
-        var pairingId = await AdminPairingsData.PairAsync(factory, programme, mentee, oldMentor);
-        await AdminPairingsData.PairAsync(factory, programme, otherMentee, fullMentor);
-        var admin = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var programme = await factory.Data.ProgrammeAsync();
+        var oldMentor = await factory.Data.MentorAsync(programme);
+        var fullMentor = await factory.Data.MentorAsync(programme, capacity: 1);
+        var mentee = await factory.Data.MenteeAsync(programme);
+        var otherMentee = await factory.Data.MenteeAsync(programme);
+        var pairingId = await factory.Data.PairAsync(mentee, oldMentor);
+        await factory.Data.PairAsync(otherMentee, fullMentor);
+        var admin = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(admin);
 
         using var response = await Forms.SubmitAsync(client, $"/admin/pairings/{pairingId}/reassign/{fullMentor.Id}", []);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Forms.ParseHtmlAsync(response);
         Assert.NotNull(page.QuerySelector(".error-summary"));
-        var mentorships = await PortalData.QueryAsync(factory, db => db.Mentorships.Where(m => m.MenteeId == mentee.Id).Select(m => m.Status).ToListAsync());
+        var mentorships = await factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.MenteeId == mentee.Id).Select(m => m.Status).ToListAsync());
         Assert.Equal([MentorshipStatus.Active], mentorships);
-        await factory.Mailbox.AssertNoneAsync(m => m.IsTo(mentee.Email) || m.IsTo(oldMentor.Email), TimeSpan.FromSeconds(2));
+        await factory.Data.AssertNoEmailAsync(m => m.IsTo(mentee.Email) || m.IsTo(oldMentor.Email));
     }
 
     [Fact]
     public async Task Reassign_TwoAdministratorsRaceForTheLastPlace_OneWins_TheOtherIsToldAndNothingElseChanges()
     {
-        var programme = await AdminPairingsData.ProgrammeAsync(factory);
-        var lastPlace = await AdminPairingsData.MentorAsync(factory, programme, capacity: 1);
+        var programme = await factory.Data.ProgrammeAsync();
+        var lastPlace = await factory.Data.MentorAsync(programme, capacity: 1);
         var pairings = new List<int>();
         for (var i = 0; i < 2; i++)
         {
-            var oldMentor = await AdminPairingsData.MentorAsync(factory, programme);
-            var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
-            pairings.Add(await AdminPairingsData.PairAsync(factory, programme, mentee, oldMentor));
+            var oldMentor = await factory.Data.MentorAsync(programme);
+            var mentee = await factory.Data.MenteeAsync(programme);
+            pairings.Add(await factory.Data.PairAsync(mentee, oldMentor));
         }
 
         var racers = new List<Racer>();
         foreach (var pairingId in pairings)
         {
-            var admin = await PortalData.AdministratorAsync(factory);
+            var admin = await factory.Data.AdministratorAsync();
             var url = $"/admin/pairings/{pairingId}/reassign/{lastPlace.Id}";
-            racers.Add(new Racer(await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password), url, url));
+            racers.Add(new Racer(await factory.Data.SignInAsync(admin), url, url));
         }
 
         var results = (await Races.RunAsync(racers)).Select(r => r.StatusCode).ToList();
 
         Assert.Equal(1, results.Count(r => r == HttpStatusCode.Redirect));
         Assert.Equal(1, results.Count(r => r == HttpStatusCode.OK));
-        var state = await PortalData.QueryAsync(factory, async db => new
+        var state = await factory.Data.QueryAsync(async db => new
         {
             Used = await db.Mentors.Where(m => m.Id == lastPlace.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
             StillActive = await db.Mentorships.CountAsync(m => pairings.Contains(m.Id) && m.Status == MentorshipStatus.Active),

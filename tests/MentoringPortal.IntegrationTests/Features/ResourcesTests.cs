@@ -1,4 +1,5 @@
 using System.Net;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Resources;
@@ -31,12 +32,12 @@ public sealed class ResourcesTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task Page_HostileMarkdown_IsRenderedWithoutScriptsOrJavascriptLinks()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
+        var mentee = await factory.Data.MenteeAsync();
         var slug = "safe-" + Guid.NewGuid().ToString("N")[..8];
-        await PortalData.ResourcePageAsync(factory, "Safety check", HostileMarkdown, slug: slug);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        await factory.Data.ResourcePageAsync("Safety check", HostileMarkdown, slug: slug);
+        using var client = await factory.Data.SignInAsync(mentee);
 
-        using var response = await client.GetAsync($"/programmes/{PortalData.ProgrammeSlug}/resources/{slug}");
+        using var response = await client.GetAsync($"/programmes/{TestData.SharedProgrammeSlug}/resources/{slug}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -71,14 +72,14 @@ public sealed class ResourcesTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task Member_ReadsListAndPage_AndTheResourcesPageListsIt()
     {
-        var mentor = await PortalData.MentorAsync(factory);
+        var mentor = await factory.Data.MentorAsync();
         var slug = "handbook-" + Guid.NewGuid().ToString("N")[..8];
-        await PortalData.ResourcePageAsync(factory, "Mentor handbook for tests", "## Your role\n\nListen first.", slug: slug);
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        await factory.Data.ResourcePageAsync("Mentor handbook for tests", "## Your role\n\nListen first.", slug: slug);
+        using var client = await factory.Data.SignInAsync(mentor);
 
-        using var list = await client.GetAsync($"/programmes/{PortalData.ProgrammeSlug}/resources");
+        using var list = await client.GetAsync($"/programmes/{TestData.SharedProgrammeSlug}/resources");
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
-        var link = $"/programmes/{PortalData.ProgrammeSlug}/resources/{slug}";
+        var link = $"/programmes/{TestData.SharedProgrammeSlug}/resources/{slug}";
         Assert.Contains(link, (await Forms.ParseHtmlAsync(list)).QuerySelectorAll("main a").Select(a => a.GetAttribute("href")));
 
         using var all = await client.GetAsync("/resources");
@@ -97,20 +98,20 @@ public sealed class ResourcesTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task NonMember_GetsNotFound_AndDoesNotSeeTheProgrammeListed()
     {
-        var otherProgramme = "other-" + Guid.NewGuid().ToString("N")[..8];
-        await PortalData.ResourcePageAsync(factory, "Members only", "Programme guidance.", otherProgramme, "faq");
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var otherProgramme = await factory.Data.ProgrammeAsync(matching: MatchingMode.SchemeMatches);
+        await factory.Data.ResourcePageAsync("Members only", "Programme guidance.", otherProgramme, "faq");
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
 
-        using var page = await client.GetAsync($"/programmes/{otherProgramme}/resources/faq");
+        using var page = await client.GetAsync($"/programmes/{otherProgramme.Slug}/resources/faq");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.DoesNotContain("Programme guidance.", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var list = await client.GetAsync($"/programmes/{otherProgramme}/resources");
+        using var list = await client.GetAsync($"/programmes/{otherProgramme.Slug}/resources");
         Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
         using var all = await client.GetAsync("/resources");
-        Assert.DoesNotContain(otherProgramme, await all.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(otherProgramme.Slug, await all.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var missing = await client.GetAsync($"/programmes/{PortalData.ProgrammeSlug}/resources/no-such-page");
+        using var missing = await client.GetAsync($"/programmes/{TestData.SharedProgrammeSlug}/resources/no-such-page");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
@@ -119,7 +120,7 @@ public sealed class ResourcesTests(PortalFactory factory) : IClassFixture<Portal
     {
         using var client = factory.CreateClientNoRedirect();
 
-        using var response = await client.GetAsync($"/programmes/{PortalData.ProgrammeSlug}/resources");
+        using var response = await client.GetAsync($"/programmes/{TestData.SharedProgrammeSlug}/resources");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith(Forms.LoginPath, response.Headers.Location!.PathOnly(), StringComparison.OrdinalIgnoreCase);
@@ -128,9 +129,9 @@ public sealed class ResourcesTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task Administrator_EditsPage_AndAnAuditRowIsWritten()
     {
-        var admin = await PortalData.AdministratorAsync(factory);
-        var id = await PortalData.ResourcePageAsync(factory, "FAQ draft", "Old text.");
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var admin = await factory.Data.AdministratorAsync();
+        var id = await factory.Data.ResourcePageAsync("FAQ draft", "Old text.");
+        using var client = await factory.Data.SignInAsync(admin);
 
         using (var list = await client.GetAsync("/admin/resources"))
         {
@@ -146,12 +147,12 @@ public sealed class ResourcesTests(PortalFactory factory) : IClassFixture<Portal
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var page = await PortalData.QueryAsync(factory, db => db.ResourcePages.AsNoTracking().SingleAsync(p => p.Id == id));
+        var page = await factory.Data.QueryAsync(db => db.ResourcePages.AsNoTracking().SingleAsync(p => p.Id == id));
         Assert.Equal("Frequently asked questions", page.Title);
         Assert.StartsWith("## How often", page.BodyMarkdown, StringComparison.Ordinal);
         Assert.NotEqual("tampered", page.Slug);
-        var subject = $"{PortalData.ProgrammeSlug}/{page.Slug}";
-        var audit = await PortalData.QueryAsync(factory, db => db.AuditEntries.AsNoTracking()
+        var subject = $"{TestData.SharedProgrammeSlug}/{page.Slug}";
+        var audit = await factory.Data.QueryAsync(db => db.AuditEntries.AsNoTracking()
             .Where(a => a.Subject == subject && a.Action == AuditActions.ResourcePageEdited).ToListAsync());
         var entry = Assert.Single(audit);
         Assert.Equal("FAQ draft", entry.Before);
@@ -162,10 +163,10 @@ public sealed class ResourcesTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task Administrator_CreatesPage_WithAuditRow_AndBadInputIsRefusedBesideTheField()
     {
-        var admin = await PortalData.AdministratorAsync(factory);
-        await PortalData.ProgrammeIdAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
-        var newPage = $"/admin/resources/new?programme={PortalData.ProgrammeSlug}";
+        var admin = await factory.Data.AdministratorAsync();
+        await factory.Data.SharedProgrammeAsync();
+        using var client = await factory.Data.SignInAsync(admin);
+        var newPage = $"/admin/resources/new?programme={TestData.SharedProgrammeSlug}";
         var slug = "new-" + Guid.NewGuid().ToString("N")[..8];
 
         using (var bad = await Forms.SubmitAsync(client, newPage, new Dictionary<string, string>
@@ -206,9 +207,9 @@ public sealed class ResourcesTests(PortalFactory factory) : IClassFixture<Portal
                 StringComparison.Ordinal);
         }
 
-        Assert.Equal(1, await PortalData.QueryAsync(factory, db => db.ResourcePages.CountAsync(p => p.Slug == slug)));
-        var subject = $"{PortalData.ProgrammeSlug}/{slug}";
-        var entry = Assert.Single(await PortalData.QueryAsync(factory, db =>
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.ResourcePages.CountAsync(p => p.Slug == slug)));
+        var subject = $"{TestData.SharedProgrammeSlug}/{slug}";
+        var entry = Assert.Single(await factory.Data.QueryAsync(db =>
             db.AuditEntries.AsNoTracking().Where(a => a.Subject == subject).ToListAsync()));
         Assert.Equal(AuditActions.ResourcePageCreated, entry.Action);
         Assert.Equal("Travel expenses", entry.After);
@@ -219,8 +220,8 @@ public sealed class ResourcesTests(PortalFactory factory) : IClassFixture<Portal
     [InlineData("/admin/resources/new?programme=return-to-training")]
     public async Task Mentee_OnAdminPages_IsRefused(string path)
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
 
         using var response = await client.GetAsync(path);
 
@@ -231,15 +232,15 @@ public sealed class ResourcesTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task Post_WithoutAntiforgeryToken_Is400AndNothingChanges()
     {
-        var admin = await PortalData.AdministratorAsync(factory);
-        var id = await PortalData.ResourcePageAsync(factory, "Unchanged", "Text.");
-        using var client = await factory.CreateSignedInClientAsync(admin.Email, PortalData.Password);
+        var admin = await factory.Data.AdministratorAsync();
+        var id = await factory.Data.ResourcePageAsync("Unchanged", "Text.");
+        using var client = await factory.Data.SignInAsync(admin);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Title"] = "Changed", ["Body"] = "Changed." });
 
         using var response = await client.PostAsync($"/admin/resources/{id}/edit", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Unchanged", await PortalData.QueryAsync(factory, db => db.ResourcePages.Where(p => p.Id == id).Select(p => p.Title).SingleAsync()));
+        Assert.Equal("Unchanged", await factory.Data.QueryAsync(db => db.ResourcePages.Where(p => p.Id == id).Select(p => p.Title).SingleAsync()));
     }
 }
 

@@ -18,8 +18,8 @@ public sealed class SecurityTests(PortalFactory factory) : IClassFixture<PortalF
     [InlineData("/mentor/availability", true)]
     public async Task Post_WithoutAntiforgeryToken_Is400(string path, bool asMentor)
     {
-        var person = asMentor ? await PortalData.MentorAsync(factory) : await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(person.Email, PortalData.Password);
+        var person = asMentor ? await factory.Data.MentorAsync() : await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(person);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Capacity"] = "5", ["Email"] = "x@example.org" });
         using var response = await client.PostAsync(path, content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -28,25 +28,25 @@ public sealed class SecurityTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task Post_WithTamperedToken_Is400AndNothingChanges()
     {
-        var mentor = await PortalData.MentorAsync(factory, capacity: 2);
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync(capacity: 2);
+        using var client = await factory.Data.SignInAsync(mentor);
         using var response = await Forms.SubmitAsync(client, "/mentor/availability", new Dictionary<string, string>
         {
             [Forms.AntiforgeryField] = "CfDJ8tampered",
             ["Capacity"] = "7",
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(2, await PortalData.QueryAsync(factory, db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.Capacity).SingleAsync()));
+        Assert.Equal(2, await factory.Data.QueryAsync(db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.Capacity).SingleAsync()));
     }
 
     [Fact]
     public async Task AnotherMentorsRequest_AcceptOrDecline_Is404AndUnchanged()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        var intruder = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        var requestId = await PortalData.RequestAsync(factory, mentee, mentor);
-        using var client = await factory.CreateSignedInClientAsync(intruder.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync();
+        var intruder = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        var requestId = await factory.Data.RequestAsync(mentee, mentor);
+        using var client = await factory.Data.SignInAsync(intruder);
 
         using (var decline = await client.GetAsync($"/mentor/requests/{requestId}/decline"))
         {
@@ -60,17 +60,17 @@ public sealed class SecurityTests(PortalFactory factory) : IClassFixture<PortalF
         }
 
         Assert.Equal(ContactRequestStatus.Pending,
-            await PortalData.QueryAsync(factory, db => db.ContactRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync()));
+            await factory.Data.QueryAsync(db => db.ContactRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync()));
     }
 
     [Fact]
     public async Task AnotherMenteesRequest_Cancel_Is404()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        var owner = await PortalData.MenteeAsync(factory);
-        var other = await PortalData.MenteeAsync(factory);
-        var requestId = await PortalData.RequestAsync(factory, owner, mentor);
-        using var client = await factory.CreateSignedInClientAsync(other.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync();
+        var owner = await factory.Data.MenteeAsync();
+        var other = await factory.Data.MenteeAsync();
+        var requestId = await factory.Data.RequestAsync(owner, mentor);
+        using var client = await factory.Data.SignInAsync(other);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { [Forms.AntiforgeryField] = await TokenFromAsync(client, "/me") });
         using var response = await client.PostAsync($"/me/requests/{requestId}/cancel", content);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -82,8 +82,8 @@ public sealed class SecurityTests(PortalFactory factory) : IClassFixture<PortalF
     [InlineData("/mentor/profile")]
     public async Task MentorPages_AsMentee_AreForbidden(string path)
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         using var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/access-denied", response.Headers.Location?.AbsolutePath ?? response.Headers.Location?.OriginalString, StringComparison.Ordinal);
@@ -119,12 +119,12 @@ public sealed class SecurityTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task AuthCookie_IsHttpOnlyAndSameSite()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
+        var mentee = await factory.Data.MenteeAsync();
         using var client = factory.CreateClientNoRedirect();
         using var response = await Forms.SubmitAsync(client, "/account/login", new Dictionary<string, string>
         {
             ["Email"] = mentee.Email,
-            ["Password"] = PortalData.Password,
+            ["Password"] = TestData.Password,
         });
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("portal.auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);

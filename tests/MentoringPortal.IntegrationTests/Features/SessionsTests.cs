@@ -16,7 +16,7 @@ public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task CopiedCookie_AfterLogout_NoLongerOpensMe()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
+        var mentee = await factory.Data.MenteeAsync();
         var (client, cookies) = await SignInKeepingCookiesAsync(mentee.Email);
         using var owner = client;
         using var thief = CopiedClient(cookies);
@@ -33,7 +33,7 @@ public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task CopiedCookie_AfterPasswordResetByEmail_NoLongerOpensMe()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
+        var mentee = await factory.Data.MenteeAsync();
         var (client, cookies) = await SignInKeepingCookiesAsync(mentee.Email);
         using var signedIn = client;
         using var thief = CopiedClient(cookies);
@@ -59,9 +59,9 @@ public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task ChangePassword_EndsOtherSessions_KeepsThisOne_EmailsAndAudits()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var laptop = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
-        using var phone = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var laptop = await factory.Data.SignInAsync(mentee);
+        using var phone = await factory.Data.SignInAsync(mentee);
         const string newPassword = "lanterns over the quiet river";
 
         using (var wrong = await Forms.SubmitAsync(laptop, "/account/change-password", new Dictionary<string, string>
@@ -78,7 +78,7 @@ public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalF
 
         using (var changed = await Forms.SubmitAsync(laptop, "/account/change-password", new Dictionary<string, string>
         {
-            ["CurrentPassword"] = PortalData.Password,
+            ["CurrentPassword"] = TestData.Password,
             ["NewPassword"] = newPassword,
             ["ConfirmNewPassword"] = newPassword,
         }))
@@ -97,27 +97,27 @@ public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task ChangePassword_ToACommonPassword_IsRefusedAndNothingChanges()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         using var response = await Forms.SubmitAsync(client, "/account/change-password", new Dictionary<string, string>
         {
-            ["CurrentPassword"] = PortalData.Password,
+            ["CurrentPassword"] = TestData.Password,
             ["NewPassword"] = "Password1234",
             ["ConfirmNewPassword"] = "Password1234",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("common or breached passwords", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var stillTheOldPassword = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var stillTheOldPassword = await factory.Data.SignInAsync(mentee);
     }
 
     [Fact]
     public async Task SessionsPage_ListsDevices_EndsTheOthers_AndAudits()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var laptop = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var laptop = await factory.Data.SignInAsync(mentee);
         using var phone = factory.CreateClientNoRedirect();
         phone.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1");
-        using (await Forms.SignInAsync(phone, mentee.Email, PortalData.Password))
+        using (await Forms.SignInAsync(phone, mentee.Email, TestData.Password))
         {
         }
 
@@ -140,11 +140,11 @@ public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task EndingAnotherPersonsSession_Is404AndItCarriesOn()
     {
-        var owner = await PortalData.MenteeAsync(factory);
-        var intruder = await PortalData.MenteeAsync(factory);
-        using var ownerClient = await factory.CreateSignedInClientAsync(owner.Email, PortalData.Password);
-        using var intruderClient = await factory.CreateSignedInClientAsync(intruder.Email, PortalData.Password);
-        var ownersSession = await PortalData.QueryAsync(factory, db =>
+        var owner = await factory.Data.MenteeAsync();
+        var intruder = await factory.Data.MenteeAsync();
+        using var ownerClient = await factory.Data.SignInAsync(owner);
+        using var intruderClient = await factory.Data.SignInAsync(intruder);
+        var ownersSession = await factory.Data.QueryAsync(db =>
             db.UserSessions.Where(s => db.Users.Any(u => u.Id == s.UserId && u.Email == owner.Email)).Select(s => s.Id).SingleAsync());
 
         var token = Forms.ParseHtml(await intruderClient.GetStringAsync("/me/sessions"))
@@ -158,8 +158,8 @@ public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task SigningIn_OverAPlantedSessionCookie_StartsANewSession()
     {
-        var attacker = await PortalData.MenteeAsync(factory, "Attacker Person");
-        var victim = await PortalData.MenteeAsync(factory, "Victim Person");
+        var attacker = await factory.Data.MenteeAsync(name: "Attacker Person");
+        var victim = await factory.Data.MenteeAsync(name: "Victim Person");
         var (attackerClient, plantedCookies) = await SignInKeepingCookiesAsync(attacker.Email);
         using var attackers = attackerClient;
 
@@ -167,7 +167,7 @@ public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalF
         var container = new CookieContainer();
         container.SetCookies(new Uri("http://localhost"), plantedCookies.Replace("; ", ",", StringComparison.Ordinal));
         using var victims = factory.CreateDefaultClient(new CookieContainerHandler(container));
-        using (await Forms.SignInAsync(victims, victim.Email, PortalData.Password))
+        using (await Forms.SignInAsync(victims, victim.Email, TestData.Password))
         {
         }
 
@@ -180,8 +180,8 @@ public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task SignOut_AsksTheBrowserToForgetCachedPages()
     {
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         using var logout = await Forms.SubmitAsync(client, "/me", formAction: "/account/logout");
         Assert.Equal("\"cache\", \"storage\"", logout.Headers.GetValues("Clear-Site-Data").Single());
     }
@@ -189,8 +189,8 @@ public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalF
     [Fact]
     public async Task RolesChangedByAnAdministrator_EndSessions()
     {
-        var person = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(person.Email, PortalData.Password);
+        var person = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(person);
         await factory.InScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<PortalUser>>();
@@ -204,7 +204,7 @@ public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalF
     {
         var container = new CookieContainer();
         var client = factory.CreateDefaultClient(new CookieContainerHandler(container));
-        using (await Forms.SignInAsync(client, email, PortalData.Password))
+        using (await Forms.SignInAsync(client, email, TestData.Password))
         {
         }
 
@@ -225,5 +225,5 @@ public sealed class SessionsTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     private Task<bool> AuditedAsync(string email, string action) =>
-        PortalData.QueryAsync(factory, db => db.AuditEntries.AnyAsync(a => a.Subject == email && a.Action == action));
+        factory.Data.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Subject == email && a.Action == action));
 }

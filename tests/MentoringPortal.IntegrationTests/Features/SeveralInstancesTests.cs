@@ -44,10 +44,10 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
     [Fact]
     public async Task SignInOnOne_CookieWorksOnTheOther()
     {
-        var mentee = await PortalData.MenteeAsync(_first);
+        var mentee = await _first.Data.MenteeAsync();
         var cookies = new CookieContainer();
         using var onFirst = _first.CreateDefaultClient(new CookieContainerHandler(cookies));
-        using (await Forms.SignInAsync(onFirst, mentee.Email, PortalData.Password))
+        using (await Forms.SignInAsync(onFirst, mentee.Email, TestData.Password))
         {
         }
 
@@ -63,7 +63,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
     [Fact]
     public async Task PasswordResetLinkEmailedByOne_WorksOnTheOther()
     {
-        var mentee = await PortalData.MenteeAsync(_first);
+        var mentee = await _first.Data.MenteeAsync();
         using var onFirst = _first.CreateClientNoRedirect();
         using (await Forms.SubmitAsync(onFirst, "/account/forgot-password", new Dictionary<string, string> { ["Email"] = mentee.Email }))
         {
@@ -118,7 +118,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         var protector = upgraded.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SeveralInstancesTests.Upgrade");
 
         Assert.Equal("reset token from before the upgrade", protector.Unprotect(linkFromBefore));
-        var names = await PortalData.QueryAsync(upgraded, db => db.DataProtectionKeys.Select(k => k.FriendlyName).ToListAsync());
+        var names = await upgraded.Data.QueryAsync(db => db.DataProtectionKeys.Select(k => k.FriendlyName).ToListAsync());
         Assert.All(oldKeyFiles, name => Assert.Single(names, name));
 
         // A second instance starting on the same data folder and database copies nothing again.
@@ -128,7 +128,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
             Settings = { ["Portal:DataDirectory"] = dataFolder },
         });
         again.StartHost();
-        var namesAfter = await PortalData.QueryAsync(again, db => db.DataProtectionKeys.Select(k => k.FriendlyName).ToListAsync());
+        var namesAfter = await again.Data.QueryAsync(db => db.DataProtectionKeys.Select(k => k.FriendlyName).ToListAsync());
         Assert.Equal(names.Count, namesAfter.Count);
     }
 }

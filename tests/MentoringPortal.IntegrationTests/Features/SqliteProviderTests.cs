@@ -45,7 +45,7 @@ public sealed class SqliteProviderTests : IAsyncLifetime
         }
 
         using var mentor = await _factory.CreateSignedInClientAsync("mentor1@demo.test", DemoSeed.Password);
-        var requestId = await PortalData.QueryAsync(_factory, db => db.ContactRequests
+        var requestId = await _factory.Data.QueryAsync(db => db.ContactRequests
             .Where(r => r.Mentee!.UserId == db.Users.Where(u => u.Email == "mentee1@demo.test").Select(u => u.Id).First())
             .Select(r => r.Id).SingleAsync());
         using (var accept = await Forms.SubmitAsync(mentor, "/mentor/requests", formAction: $"/mentor/requests/{requestId}/accept"))
@@ -54,6 +54,6 @@ public sealed class SqliteProviderTests : IAsyncLifetime
         }
 
         Assert.Contains("Request accepted", await mentor.GetStringAsync("/mentor/requests"), StringComparison.Ordinal);
-        Assert.Equal(1, await PortalData.QueryAsync(_factory, db => db.Mentors.Where(m => m.Id == 1).Select(m => m.ActiveMenteeCount).SingleAsync()));
+        Assert.Equal(1, await _factory.Data.QueryAsync(db => db.Mentors.Where(m => m.Id == 1).Select(m => m.ActiveMenteeCount).SingleAsync()));
     }
 }

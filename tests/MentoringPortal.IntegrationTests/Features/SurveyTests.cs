@@ -8,6 +8,9 @@ namespace MentoringPortal.IntegrationTests.Features;
 /// <summary>The app with a clock the survey tests move: evaluation points and reminders are months and weeks away.</summary>
 public sealed class SurveyPortal() : PortalFactory(new PortalFactoryOptions { Clock = new TestClock() });
 
+/// <summary>A pairing of its own for a survey test: its programme, its two members, and the mentee's rated goal.</summary>
+public sealed record SurveyPairing(TestProgramme Programme, Person Mentee, Person Mentor, int PairingId, int GoalId);
+
 /// <summary>
 /// Journey 7 for members over HTTP, on PostgreSQL and SMTP: invitations at the evaluation point, one
 /// reminder, saving and sending once, goal ratings, exit surveys, and nobody else's answers.
@@ -16,7 +19,20 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
 {
     private TestClock Clock => portal.Clock!;
 
+    private const string RatedGoal = "Take on the rota lead role.";
+
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>A new programme (evaluation point 6 months), a mentor, a mentee with a goal rated 2 at the start, paired from <paramref name="startedAt"/>.</summary>
+    private static async Task<SurveyPairing> PairingAsync(PortalFactory factory, DateTime startedAt)
+    {
+        var programme = await factory.Data.ProgrammeAsync();
+        var mentor = await factory.Data.MentorAsync(programme);
+        var mentee = await factory.Data.MenteeAsync(programme);
+        var pairingId = await factory.Data.PairAsync(mentee, mentor, startedAt);
+        var goalId = await factory.Data.GoalAsync(mentee, RatedGoal, startRating: 2, at: startedAt);
+        return new SurveyPairing(programme, mentee, mentor, pairingId, goalId);
+    }
 
     private static Dictionary<string, string> CompleteEvaluation(string intent = "send") => new()
     {
@@ -55,9 +71,9 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
     /// <summary>Brings the pairing to its evaluation point and runs the job: both are invited.</summary>
     private async Task<SurveyPairing> InvitedPairingAsync()
     {
-        var pairing = await SurveysData.PairingAsync(portal, Now);
+        var pairing = await PairingAsync(portal, Now);
         Clock.Set(new DateTimeOffset(Now.AddMonths(6).AddHours(1)));
-        await SurveysData.RunJobAsync(portal);
+        await portal.Data.RunSurveyJobAsync();
         return pairing;
     }
 
@@ -65,26 +81,26 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
     public async Task EvaluationInvitation_IsSentOnce_AtTheProgrammesEvaluationPoint()
     {
         var start = Now;
-        var pairing = await SurveysData.PairingAsync(portal, start);
+        var pairing = await PairingAsync(portal, start);
 
-        await SurveysData.RunJobAsync(portal);
+        await portal.Data.RunSurveyJobAsync();
         Clock.Set(new DateTimeOffset(start.AddMonths(6).AddMinutes(-5)));
-        await SurveysData.RunJobAsync(portal);
-        Assert.Empty(await SurveysData.SurveysAsync(portal, pairing.PairingId));
-        Assert.Equal(0, await SurveysData.EmailsAsync(portal, pairing.Mentee.Email, PortalEmails.EvaluationInvitationSubject));
+        await portal.Data.RunSurveyJobAsync();
+        Assert.Empty(await portal.Data.SurveysAsync(pairing.PairingId));
+        Assert.Equal(0, await portal.Data.OutboxCountAsync(pairing.Mentee.Email, PortalEmails.EvaluationInvitationSubject));
 
         Clock.Set(new DateTimeOffset(start.AddMonths(6).AddMinutes(5)));
-        await SurveysData.RunJobAsync(portal);
+        await portal.Data.RunSurveyJobAsync();
         Clock.Advance(TimeSpan.FromDays(1));
-        await SurveysData.RunJobAsync(portal);
-        await SurveysData.RunJobAsync(portal);
+        await portal.Data.RunSurveyJobAsync();
+        await portal.Data.RunSurveyJobAsync();
 
-        var surveys = await SurveysData.SurveysAsync(portal, pairing.PairingId);
+        var surveys = await portal.Data.SurveysAsync(pairing.PairingId);
         Assert.Equal([SurveyRespondent.Mentee, SurveyRespondent.Mentor], surveys.Select(s => s.Respondent));
         Assert.All(surveys, s => Assert.Equal(SurveyKind.Evaluation, s.Kind));
         Assert.All(surveys, s => Assert.Equal(start.AddMonths(6).AddMinutes(5), s.InvitationSentAt!.Value, TimeSpan.FromMilliseconds(1)));
-        Assert.Equal(1, await SurveysData.EmailsAsync(portal, pairing.Mentee.Email, PortalEmails.EvaluationInvitationSubject));
-        Assert.Equal(1, await SurveysData.EmailsAsync(portal, pairing.Mentor.Email, PortalEmails.EvaluationInvitationSubject));
+        Assert.Equal(1, await portal.Data.OutboxCountAsync(pairing.Mentee.Email, PortalEmails.EvaluationInvitationSubject));
+        Assert.Equal(1, await portal.Data.OutboxCountAsync(pairing.Mentor.Email, PortalEmails.EvaluationInvitationSubject));
 
         var menteeEmail = await portal.Mailbox.WaitForAsync(m => m.IsTo(pairing.Mentee.Email) && m.Subject == PortalEmails.EvaluationInvitationSubject);
         Assert.Contains($"/pairings/{pairing.PairingId}/evaluation", menteeEmail.LinkContaining("/evaluation"), StringComparison.Ordinal);
@@ -99,24 +115,24 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
     public async Task Reminder_IsSentOnceAfterFourteenDays_AndNeverAfterAnAnswer()
     {
         var pairing = await InvitedPairingAsync();
-        using (var mentor = await portal.CreateSignedInClientAsync(pairing.Mentor.Email, PortalData.Password))
+        using (var mentor = await portal.Data.SignInAsync(pairing.Mentor))
         using (var sent = await Forms.SubmitAsync(mentor, $"/pairings/{pairing.PairingId}/evaluation", CompleteEvaluation()))
         {
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
         Clock.Advance(TimeSpan.FromDays(13));
-        await SurveysData.RunJobAsync(portal);
-        Assert.Equal(0, await SurveysData.EmailsAsync(portal, pairing.Mentee.Email, PortalEmails.EvaluationReminderSubject));
+        await portal.Data.RunSurveyJobAsync();
+        Assert.Equal(0, await portal.Data.OutboxCountAsync(pairing.Mentee.Email, PortalEmails.EvaluationReminderSubject));
 
         Clock.Advance(TimeSpan.FromDays(1));
-        await SurveysData.RunJobAsync(portal);
-        await SurveysData.RunJobAsync(portal);
+        await portal.Data.RunSurveyJobAsync();
+        await portal.Data.RunSurveyJobAsync();
         Clock.Advance(TimeSpan.FromDays(30));
-        await SurveysData.RunJobAsync(portal);
+        await portal.Data.RunSurveyJobAsync();
 
-        Assert.Equal(1, await SurveysData.EmailsAsync(portal, pairing.Mentee.Email, PortalEmails.EvaluationReminderSubject));
-        Assert.Equal(0, await SurveysData.EmailsAsync(portal, pairing.Mentor.Email, PortalEmails.EvaluationReminderSubject));
+        Assert.Equal(1, await portal.Data.OutboxCountAsync(pairing.Mentee.Email, PortalEmails.EvaluationReminderSubject));
+        Assert.Equal(0, await portal.Data.OutboxCountAsync(pairing.Mentor.Email, PortalEmails.EvaluationReminderSubject));
         var reminder = await portal.Mailbox.WaitForAsync(m => m.IsTo(pairing.Mentee.Email) && m.Subject == PortalEmails.EvaluationReminderSubject);
         Assert.Contains($"/pairings/{pairing.PairingId}/evaluation", reminder.LinkContaining("/evaluation"), StringComparison.Ordinal);
         Assert.Contains("only reminder", reminder.TextBody, StringComparison.Ordinal);
@@ -126,7 +142,7 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
     public async Task Send_RecordsTheAnswersAndTheGoalRatings_Once()
     {
         var pairing = await InvitedPairingAsync();
-        using var mentee = await portal.CreateSignedInClientAsync(pairing.Mentee.Email, PortalData.Password);
+        using var mentee = await portal.Data.SignInAsync(pairing.Mentee);
         var answers = await MenteeAnswersAsync(mentee, pairing);
         var url = $"/pairings/{pairing.PairingId}/evaluation";
 
@@ -134,13 +150,13 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
         var results = await Races.RunAsync([new Racer(mentee, url, url, answers), new Racer(mentee, url, url, answers)]);
         Assert.All(results, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
 
-        var survey = await SurveysData.SurveyAsync(portal, pairing.PairingId, SurveyKind.Evaluation, SurveyRespondent.Mentee);
+        var survey = await portal.Data.SurveyAsync(pairing.PairingId, SurveyKind.Evaluation, SurveyRespondent.Mentee);
         Assert.True(survey.IsSubmitted);
         Assert.Equal(4, survey.Knowledge);
         Assert.Equal(5, survey.Satisfaction);
         Assert.Equal(Recommendation.Yes, survey.WouldRecommend);
         Assert.Equal("Regular, honest conversations.", survey.WhatWorked);
-        Assert.Equal([2, 4], await SurveysData.GoalRatingsAsync(portal, pairing.GoalId));
+        Assert.Equal([2, 4], await portal.Data.GoalRatingsAsync(pairing.GoalId));
         var progress = Assert.Single(survey.GoalProgress, g => g.Horizon == Domain.Mentees.GoalHorizon.MediumTerm);
         Assert.Equal(2, progress.StartRating);
         Assert.Equal(4, progress.ReviewRating);
@@ -161,18 +177,18 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
         Assert.Contains("Thank you for your evaluation", html, StringComparison.Ordinal);
         Assert.Contains("4 out of 5", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<form method=\"post\" action=\"/pairings", html, StringComparison.Ordinal);
-        var after = await SurveysData.SurveyAsync(portal, pairing.PairingId, SurveyKind.Evaluation, SurveyRespondent.Mentee);
+        var after = await portal.Data.SurveyAsync(pairing.PairingId, SurveyKind.Evaluation, SurveyRespondent.Mentee);
         Assert.Equal(4, after.Knowledge);
         Assert.Equal(survey.SubmittedAt, after.SubmittedAt);
         Assert.Equal(survey.Version, after.Version);
-        Assert.Equal([2, 4], await SurveysData.GoalRatingsAsync(portal, pairing.GoalId));
+        Assert.Equal([2, 4], await portal.Data.GoalRatingsAsync(pairing.GoalId));
     }
 
     [Fact]
     public async Task Save_KeepsPartialAnswers_ForLater()
     {
         var pairing = await InvitedPairingAsync();
-        using var mentor = await portal.CreateSignedInClientAsync(pairing.Mentor.Email, PortalData.Password);
+        using var mentor = await portal.Data.SignInAsync(pairing.Mentor);
         var url = $"/pairings/{pairing.PairingId}/evaluation";
 
         using (var saved = await Forms.SubmitAsync(mentor, url, new Dictionary<string, string>
@@ -185,7 +201,7 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
-        var survey = await SurveysData.SurveyAsync(portal, pairing.PairingId, SurveyKind.Evaluation, SurveyRespondent.Mentor);
+        var survey = await portal.Data.SurveyAsync(pairing.PairingId, SurveyKind.Evaluation, SurveyRespondent.Mentor);
         Assert.False(survey.IsSubmitted);
         Assert.NotNull(survey.SavedAt);
         Assert.Equal(4, survey.Confidence);
@@ -211,7 +227,7 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        var answered = await SurveysData.SurveyAsync(portal, pairing.PairingId, SurveyKind.Evaluation, SurveyRespondent.Mentor);
+        var answered = await portal.Data.SurveyAsync(pairing.PairingId, SurveyKind.Evaluation, SurveyRespondent.Mentor);
         Assert.True(answered.IsSubmitted);
         Assert.Equal(4, answered.Confidence);
         Assert.Equal("More time between clinics.", answered.WhatCouldBeBetter);
@@ -223,7 +239,7 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
     public async Task Send_WithMissingAnswers_ShowsMessagesBesideTheFields_AndSavesNothing()
     {
         var pairing = await InvitedPairingAsync();
-        using var mentee = await portal.CreateSignedInClientAsync(pairing.Mentee.Email, PortalData.Password);
+        using var mentee = await portal.Data.SignInAsync(pairing.Mentee);
         var fields = CompleteEvaluation();
         fields.Remove("Leadership");
         fields["Satisfaction"] = "9";
@@ -244,26 +260,26 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
         Assert.NotNull(document.QuerySelector($"#GoalRatings_{pairing.GoalId}_"));
         Assert.NotNull(document.QuerySelector("input[name=Knowledge][value='4'][checked]"));
 
-        var survey = await SurveysData.SurveyAsync(portal, pairing.PairingId, SurveyKind.Evaluation, SurveyRespondent.Mentee);
+        var survey = await portal.Data.SurveyAsync(pairing.PairingId, SurveyKind.Evaluation, SurveyRespondent.Mentee);
         Assert.Null(survey.SavedAt);
         Assert.Null(survey.Knowledge);
-        Assert.Equal([2], await SurveysData.GoalRatingsAsync(portal, pairing.GoalId));
+        Assert.Equal([2], await portal.Data.GoalRatingsAsync(pairing.GoalId));
     }
 
     [Fact]
     public async Task SurveyPage_IsOnlyForTheInvitedMember_AndNeverShowsTheOtherMembersAnswers()
     {
-        var pairing = await SurveysData.PairingAsync(portal, Now);
+        var pairing = await PairingAsync(portal, Now);
         var url = $"/pairings/{pairing.PairingId}/evaluation";
-        using var mentee = await portal.CreateSignedInClientAsync(pairing.Mentee.Email, PortalData.Password);
+        using var mentee = await portal.Data.SignInAsync(pairing.Mentee);
         using (var notYet = await mentee.GetAsync(url))
         {
             Assert.Equal(HttpStatusCode.NotFound, notYet.StatusCode);
         }
 
         Clock.Set(new DateTimeOffset(Now.AddMonths(6).AddHours(1)));
-        await SurveysData.RunJobAsync(portal);
-        using var menteeNow = await portal.CreateSignedInClientAsync(pairing.Mentee.Email, PortalData.Password);
+        await portal.Data.RunSurveyJobAsync();
+        using var menteeNow = await portal.Data.SignInAsync(pairing.Mentee);
         var answers = await MenteeAnswersAsync(menteeNow, pairing);
         answers["WhatWorked"] = "A private remark about my mentor.";
         using (var sent = await Forms.SubmitAsync(menteeNow, url, answers))
@@ -271,13 +287,13 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        using var mentor = await portal.CreateSignedInClientAsync(pairing.Mentor.Email, PortalData.Password);
+        using var mentor = await portal.Data.SignInAsync(pairing.Mentor);
         using (var mentorPage = await mentor.GetAsync(url))
         {
             Assert.Equal(HttpStatusCode.OK, mentorPage.StatusCode);
             var html = await mentorPage.Content.ReadAsStringAsync();
             Assert.DoesNotContain("A private remark about my mentor.", html, StringComparison.Ordinal);
-            Assert.DoesNotContain(SurveysData.RatedGoal, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(RatedGoal, html, StringComparison.Ordinal);
             Assert.Empty(Forms.ParseHtml(html).QuerySelectorAll("input[checked]"));
         }
 
@@ -288,10 +304,10 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
             Assert.DoesNotContain("A private remark about my mentor.", html, StringComparison.Ordinal);
         }
 
-        var admin = await AdminData.AdministratorOfAsync(portal, pairing.Programme);
-        using var adminClient = await portal.CreateSignedInClientAsync(admin.Email, PortalData.Password);
-        var stranger = await AdminPairingsData.MenteeAsync(portal, pairing.Programme);
-        using var strangerClient = await portal.CreateSignedInClientAsync(stranger.Email, PortalData.Password);
+        var admin = await portal.Data.AdministratorAsync(pairing.Programme);
+        using var adminClient = await portal.Data.SignInAsync(admin);
+        var stranger = await portal.Data.MenteeAsync(pairing.Programme);
+        using var strangerClient = await portal.Data.SignInAsync(stranger);
         foreach (var client in new[] { adminClient, strangerClient })
         {
             foreach (var path in new[] { url, $"/pairings/{pairing.PairingId}/exit-survey" })
@@ -304,32 +320,32 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
         using var post = new FormUrlEncodedContent(CompleteEvaluation().Append(new(Forms.AntiforgeryField, await TokenAsync(adminClient, "/me"))));
         using var adminPost = await adminClient.PostAsync(url, post);
         Assert.Equal(HttpStatusCode.NotFound, adminPost.StatusCode);
-        var mentorSurvey = await SurveysData.SurveyAsync(portal, pairing.PairingId, SurveyKind.Evaluation, SurveyRespondent.Mentor);
+        var mentorSurvey = await portal.Data.SurveyAsync(pairing.PairingId, SurveyKind.Evaluation, SurveyRespondent.Mentor);
         Assert.Null(mentorSurvey.SavedAt);
     }
 
     [Fact]
     public async Task ExitSurvey_InvitesBothMembers_AfterThePairingEnds()
     {
-        var pairing = await SurveysData.PairingAsync(portal, Now);
+        var pairing = await PairingAsync(portal, Now);
         var url = $"/pairings/{pairing.PairingId}/exit-survey";
-        using (var mentee = await portal.CreateSignedInClientAsync(pairing.Mentee.Email, PortalData.Password))
+        using (var mentee = await portal.Data.SignInAsync(pairing.Mentee))
         using (var whileActive = await mentee.GetAsync(url))
         {
             Assert.Equal(HttpStatusCode.NotFound, whileActive.StatusCode);
         }
 
         Clock.Advance(TimeSpan.FromDays(40));
-        await SurveysData.EndAsync(portal, pairing.PairingId, Now);
-        await SurveysData.RunJobAsync(portal);
-        await SurveysData.RunJobAsync(portal);
+        await portal.Data.EndAsync(pairing.PairingId, Now);
+        await portal.Data.RunSurveyJobAsync();
+        await portal.Data.RunSurveyJobAsync();
 
-        Assert.Equal(1, await SurveysData.EmailsAsync(portal, pairing.Mentee.Email, PortalEmails.ExitSurveyInvitationSubject));
-        Assert.Equal(1, await SurveysData.EmailsAsync(portal, pairing.Mentor.Email, PortalEmails.ExitSurveyInvitationSubject));
+        Assert.Equal(1, await portal.Data.OutboxCountAsync(pairing.Mentee.Email, PortalEmails.ExitSurveyInvitationSubject));
+        Assert.Equal(1, await portal.Data.OutboxCountAsync(pairing.Mentor.Email, PortalEmails.ExitSurveyInvitationSubject));
         var email = await portal.Mailbox.WaitForAsync(m => m.IsTo(pairing.Mentee.Email) && m.Subject == PortalEmails.ExitSurveyInvitationSubject);
         Assert.Contains(url, email.LinkContaining("/exit-survey"), StringComparison.Ordinal);
 
-        using var client = await portal.CreateSignedInClientAsync(pairing.Mentee.Email, PortalData.Password);
+        using var client = await portal.Data.SignInAsync(pairing.Mentee);
         using (var other = await Forms.SubmitAsync(client, url, new Dictionary<string, string> { ["Reason"] = nameof(ExitReason.Other), ["Intent"] = "send" }))
         {
             Assert.Equal(HttpStatusCode.OK, other.StatusCode);
@@ -356,34 +372,34 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        var survey = await SurveysData.SurveyAsync(portal, pairing.PairingId, SurveyKind.Exit, SurveyRespondent.Mentee);
+        var survey = await portal.Data.SurveyAsync(pairing.PairingId, SurveyKind.Exit, SurveyRespondent.Mentee);
         Assert.True(survey.IsSubmitted);
         Assert.Equal(ExitReason.HardToFindTime, survey.EndingReason);
         Assert.Equal("Protected time for meetings.", survey.WhatWouldHaveHelped);
 
         // An ended pairing is not evaluated, and exit surveys are never reminded.
         Clock.Advance(TimeSpan.FromDays(200));
-        await SurveysData.RunJobAsync(portal);
-        Assert.DoesNotContain(await SurveysData.SurveysAsync(portal, pairing.PairingId), s => s.Kind == SurveyKind.Evaluation);
-        Assert.Equal(0, await SurveysData.EmailsAsync(portal, pairing.Mentor.Email, PortalEmails.EvaluationReminderSubject));
+        await portal.Data.RunSurveyJobAsync();
+        Assert.DoesNotContain(await portal.Data.SurveysAsync(pairing.PairingId), s => s.Kind == SurveyKind.Evaluation);
+        Assert.Equal(0, await portal.Data.OutboxCountAsync(pairing.Mentor.Email, PortalEmails.EvaluationReminderSubject));
     }
 
     [Fact]
     public async Task ExitSurvey_AfterAReassignment_InvitesTheMenteeAndTheOldMentor()
     {
-        var pairing = await SurveysData.PairingAsync(portal, Now);
-        var newMentor = await AdminPairingsData.MentorAsync(portal, pairing.Programme);
+        var pairing = await PairingAsync(portal, Now);
+        var newMentor = await portal.Data.MentorAsync(pairing.Programme);
         Clock.Advance(TimeSpan.FromDays(10));
 
-        var newPairingId = await SurveysData.ReassignAsync(portal, pairing.PairingId, newMentor, Now);
-        await SurveysData.RunJobAsync(portal);
+        var newPairingId = await portal.Data.ReassignAsync(pairing.PairingId, newMentor, Now);
+        await portal.Data.RunSurveyJobAsync();
 
-        Assert.Equal(1, await SurveysData.EmailsAsync(portal, pairing.Mentee.Email, PortalEmails.ExitSurveyInvitationSubject));
-        Assert.Equal(1, await SurveysData.EmailsAsync(portal, pairing.Mentor.Email, PortalEmails.ExitSurveyInvitationSubject));
-        Assert.Equal(0, await SurveysData.EmailsAsync(portal, newMentor.Email, PortalEmails.ExitSurveyInvitationSubject));
-        Assert.Empty(await SurveysData.SurveysAsync(portal, newPairingId));
+        Assert.Equal(1, await portal.Data.OutboxCountAsync(pairing.Mentee.Email, PortalEmails.ExitSurveyInvitationSubject));
+        Assert.Equal(1, await portal.Data.OutboxCountAsync(pairing.Mentor.Email, PortalEmails.ExitSurveyInvitationSubject));
+        Assert.Equal(0, await portal.Data.OutboxCountAsync(newMentor.Email, PortalEmails.ExitSurveyInvitationSubject));
+        Assert.Empty(await portal.Data.SurveysAsync(newPairingId));
 
-        using var oldMentor = await portal.CreateSignedInClientAsync(pairing.Mentor.Email, PortalData.Password);
+        using var oldMentor = await portal.Data.SignInAsync(pairing.Mentor);
         var url = $"/pairings/{pairing.PairingId}/exit-survey";
         using (var me = await oldMentor.GetAsync("/me"))
         {
@@ -399,9 +415,9 @@ public sealed class SurveyTests(SurveyPortal portal) : IClassFixture<SurveyPorta
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        var survey = await SurveysData.SurveyAsync(portal, pairing.PairingId, SurveyKind.Exit, SurveyRespondent.Mentor);
+        var survey = await portal.Data.SurveyAsync(pairing.PairingId, SurveyKind.Exit, SurveyRespondent.Mentor);
         Assert.Equal(ExitReason.NotWorkingWell, survey.EndingReason);
-        using var newMentorClient = await portal.CreateSignedInClientAsync(newMentor.Email, PortalData.Password);
+        using var newMentorClient = await portal.Data.SignInAsync(newMentor);
         using var notTheirs = await newMentorClient.GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
     }

@@ -41,10 +41,10 @@ public sealed class TelemetryTests
             Assert.NotNull(factory.Services.GetService<TracerProvider>());
             Assert.NotNull(factory.Services.GetService<MeterProvider>());
 
-            var mentor = await PortalData.MentorAsync(factory);
+            var mentor = await factory.Data.MentorAsync();
             mentorId = mentor.Id;
-            var mentee = await PortalData.MenteeAsync(factory);
-            using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+            var mentee = await factory.Data.MenteeAsync();
+            using var client = await factory.Data.SignInAsync(mentee);
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/mentors/{mentor.Id}?utm=span-secret");
             request.Headers.UserAgent.ParseAdd("SpanCheck/1.0");
             using var response = await client.SendAsync(request);

@@ -14,8 +14,8 @@ public sealed class TraineeJourneyTests(PortalFactory factory) : IClassFixture<P
     [Fact]
     public async Task Register_ConfirmFromEmail_ContactMentor_MentorAccepts_BothEmailedWithLinks()
     {
-        var mentor = await PortalData.MentorAsync(factory, capacity: 2);
-        var otherMentor = await PortalData.MentorAsync(factory, capacity: 2);
+        var mentor = await factory.Data.MentorAsync(capacity: 2);
+        var otherMentor = await factory.Data.MentorAsync(capacity: 2);
         var email = Unique.Email("journey");
         using var trainee = factory.CreateClientNoRedirect();
 
@@ -23,8 +23,8 @@ public sealed class TraineeJourneyTests(PortalFactory factory) : IClassFixture<P
         {
             ["DisplayName"] = "Dr Journey Trainee",
             ["Email"] = email,
-            ["Password"] = PortalData.Password,
-            ["ConfirmPassword"] = PortalData.Password,
+            ["Password"] = TestData.Password,
+            ["ConfirmPassword"] = TestData.Password,
             ["AcceptsConfidentialityLimits"] = "true",
         }))
         {
@@ -33,7 +33,7 @@ public sealed class TraineeJourneyTests(PortalFactory factory) : IClassFixture<P
         }
 
         // Not confirmed yet: signing in is refused with a clear message.
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Forms.SignInAsync(trainee, email, PortalData.Password));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Forms.SignInAsync(trainee, email, TestData.Password));
 
         var confirmation = await factory.Mailbox.WaitForAsync(email, MailWait);
         Assert.Contains("Confirm your email", confirmation.Subject, StringComparison.Ordinal);
@@ -44,11 +44,11 @@ public sealed class TraineeJourneyTests(PortalFactory factory) : IClassFixture<P
             Assert.Contains("Email address confirmed", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using (await Forms.SignInAsync(trainee, email, PortalData.Password))
+        using (await Forms.SignInAsync(trainee, email, TestData.Password))
         {
         }
 
-        var programmeId = await PortalData.ProgrammeIdAsync(factory);
+        var programmeId = (await factory.Data.SharedProgrammeAsync()).Id;
         using (var profile = await Forms.SubmitAsync(trainee, "/me/profile",
         [
             new("DisplayName", "Dr Journey Trainee"),
@@ -87,8 +87,8 @@ public sealed class TraineeJourneyTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal("http://localhost/mentor/requests", newRequest.LinkContaining("/mentor/requests"));
         Assert.DoesNotContain("parental leave and would love", newRequest.TextBody ?? string.Empty, StringComparison.Ordinal);
 
-        using var mentorClient = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
-        var requestId = await PortalData.QueryAsync(factory, db => db.ContactRequests
+        using var mentorClient = await factory.Data.SignInAsync(mentor);
+        var requestId = await factory.Data.QueryAsync(db => db.ContactRequests
             .Where(r => r.MentorId == mentor.Id && r.Status == ContactRequestStatus.Pending).Select(r => r.Id).SingleAsync());
         using (var accepted = await Forms.SubmitAsync(mentorClient, "/mentor/requests", formAction: $"/mentor/requests/{requestId}/accept"))
         {
@@ -103,7 +103,7 @@ public sealed class TraineeJourneyTests(PortalFactory factory) : IClassFixture<P
         var toOther = await factory.Mailbox.WaitForAsync(m => m.IsTo(otherMentor.Email) && m.Subject.Contains("withdrawn", StringComparison.Ordinal), MailWait);
         Assert.Contains("another mentor accepted first", toOther.TextBody, StringComparison.Ordinal);
 
-        var state = await PortalData.QueryAsync(factory, async db => new
+        var state = await factory.Data.QueryAsync(async db => new
         {
             Active = await db.Mentorships.CountAsync(m => m.MentorId == mentor.Id && m.Status == MentorshipStatus.Active),
             Used = await db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
@@ -121,9 +121,9 @@ public sealed class TraineeJourneyTests(PortalFactory factory) : IClassFixture<P
     [Fact]
     public async Task Contact_SubmittedTwiceAtOnce_CreatesOneRequest()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        var mentee = await PortalData.MenteeAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
         var page = await Forms.ParseHtmlAsync(await client.GetAsync($"/mentors/{mentor.Id}"));
         var form = page.QuerySelector($"form[action^='/mentors/{mentor.Id}/contact']")!;
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -134,14 +134,14 @@ public sealed class TraineeJourneyTests(PortalFactory factory) : IClassFixture<P
             {
                 ["__RequestVerificationToken"] = token,
                 ["Message"] = "A double-clicked request to the same mentor, sent twice at once.",
-                ["ProgrammeId"] = (await PortalData.ProgrammeIdAsync(factory)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["ProgrammeId"] = ((await factory.Data.SharedProgrammeAsync()).Id).ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             return await client.PostAsync($"/mentors/{mentor.Id}/contact", content);
         }
 
         var responses = await Task.WhenAll(PostAsync(), PostAsync(), PostAsync());
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, r.StatusCode.ToString()));
-        var count = await PortalData.QueryAsync(factory, db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id && r.MentorId == mentor.Id));
+        var count = await factory.Data.QueryAsync(db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id && r.MentorId == mentor.Id));
         Assert.Equal(1, count);
         foreach (var response in responses)
         {

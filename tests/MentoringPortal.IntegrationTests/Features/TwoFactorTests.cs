@@ -24,9 +24,9 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
     [Fact]
     public async Task TurningOnTwoFactor_EndsTheOtherSessionsAtOnce_AndKeepsThisOne()
     {
-        var member = await PortalData.MenteeAsync(portal);
-        using var laptop = await portal.CreateSignedInClientAsync(member.Email, PortalData.Password);
-        using var phone = await portal.CreateSignedInClientAsync(member.Email, PortalData.Password);
+        var member = await portal.Data.MenteeAsync();
+        using var laptop = await portal.Data.SignInAsync(member);
+        using var phone = await portal.Data.SignInAsync(member);
 
         using var page = await laptop.GetAsync("/me/security/authenticator");
         var key = (await Forms.ParseHtmlAsync(page)).QuerySelector("[data-authenticator-key]")!.TextContent;
@@ -47,8 +47,8 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
     [Fact]
     public async Task Authenticator_SetUpWithTheKeyShown_IsOnWithTenRecoveryCodes_AndAWrongCodeChangesNothing()
     {
-        var member = await PortalData.MenteeAsync(portal);
-        using var client = await portal.CreateSignedInClientAsync(member.Email, PortalData.Password);
+        var member = await portal.Data.MenteeAsync();
+        using var client = await portal.Data.SignInAsync(member);
         var stampBefore = await UserAsync(member.Email, u => u.SecurityStamp);
 
         using var page = await client.GetAsync("/me/security/authenticator");
@@ -100,7 +100,7 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
         var code = SecondFactor.CodeAt(key, Clock.GetUtcNow());
 
         using var first = portal.CreateClientNoRedirect();
-        using (var password = await Forms.SignInAsync(first, email, PortalData.Password))
+        using (var password = await Forms.SignInAsync(first, email, TestData.Password))
         {
             Assert.True(SecondFactor.AsksForSecondStep(password));
         }
@@ -117,7 +117,7 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
         }
 
         using var second = portal.CreateClientNoRedirect();
-        using (await Forms.SignInAsync(second, email, PortalData.Password))
+        using (await Forms.SignInAsync(second, email, TestData.Password))
         {
         }
 
@@ -146,7 +146,7 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
         });
 
         using var first = portal.CreateClientNoRedirect();
-        using (await Forms.SignInAsync(first, email, PortalData.Password))
+        using (await Forms.SignInAsync(first, email, TestData.Password))
         {
         }
 
@@ -156,7 +156,7 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
         }
 
         using var second = portal.CreateClientNoRedirect();
-        using (await Forms.SignInAsync(second, email, PortalData.Password))
+        using (await Forms.SignInAsync(second, email, TestData.Password))
         {
         }
 
@@ -179,7 +179,7 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
     {
         var (email, key) = await MemberWithAuthenticatorAsync();
         using var client = portal.CreateClientNoRedirect();
-        using (await Forms.SignInAsync(client, email, PortalData.Password))
+        using (await Forms.SignInAsync(client, email, TestData.Password))
         {
         }
 
@@ -200,7 +200,7 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
     public async Task RecoveryCodes_AreReplacedAfterConfirmation_AndTwoFactorTurnsOffAfterConfirmation()
     {
         var (email, _) = await MemberWithAuthenticatorAsync();
-        using var client = await portal.CreateSignedInClientAsync(email, PortalData.Password);
+        using var client = await portal.CreateSignedInClientAsync(email, TestData.Password);
 
         using (var confirm = await client.GetAsync("/me/security/recovery-codes"))
         {
@@ -224,7 +224,7 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
 
         // Without two-factor sign-in the password is enough again.
         using var later = portal.CreateClientNoRedirect();
-        using var password = await Forms.SignInAsync(later, email, PortalData.Password);
+        using var password = await Forms.SignInAsync(later, email, TestData.Password);
         Assert.False(SecondFactor.AsksForSecondStep(password));
     }
 
@@ -236,10 +236,10 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
         {
             var users = services.GetRequiredService<UserManager<PortalUser>>();
             var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "New administrator", CreatedAt = DateTime.UtcNow };
-            Assert.True((await users.CreateAsync(user, PortalData.Password)).Succeeded);
+            Assert.True((await users.CreateAsync(user, TestData.Password)).Succeeded);
             await users.AddToRoleAsync(user, Roles.Administrator);
         });
-        using var client = await portal.CreateSignedInClientAsync(email, PortalData.Password);
+        using var client = await portal.CreateSignedInClientAsync(email, TestData.Password);
 
         var paths = AdministrationGetPaths();
         Assert.True(paths.Count >= 20, $"Only {paths.Count} administration pages found: {string.Join(", ", paths)}");
@@ -286,7 +286,7 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
     public async Task Post_WithoutAntiforgeryToken_Is400(string path)
     {
         var (email, _) = await MemberWithAuthenticatorAsync();
-        using var client = await portal.CreateSignedInClientAsync(email, PortalData.Password);
+        using var client = await portal.CreateSignedInClientAsync(email, TestData.Password);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Code"] = "123456" });
         using var response = await client.PostAsync(path, content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -296,11 +296,11 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
     [Fact]
     public async Task AnotherPersonsPasskey_CannotBeRenamedOrRemoved_Is404()
     {
-        var owner = await PortalData.MenteeAsync(portal);
-        var intruder = await PortalData.MenteeAsync(portal);
+        var owner = await portal.Data.MenteeAsync();
+        var intruder = await portal.Data.MenteeAsync();
         var id = await PasskeyForAsync(owner.Email, "Owner's laptop");
 
-        using var client = await portal.CreateSignedInClientAsync(intruder.Email, PortalData.Password);
+        using var client = await portal.Data.SignInAsync(intruder);
         foreach (var path in new[] { $"/me/security/passkeys/{id}/rename", $"/me/security/passkeys/{id}/remove", "/me/security/passkeys/not-base64!/remove" })
         {
             using var get = await client.GetAsync(path);
@@ -320,9 +320,9 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
     [Fact]
     public async Task Passkeys_AreRenamedAndRemovedByTheirOwner_WithAudit()
     {
-        var owner = await PortalData.MenteeAsync(portal);
+        var owner = await portal.Data.MenteeAsync();
         var id = await PasskeyForAsync(owner.Email, "Old name");
-        using var client = await portal.CreateSignedInClientAsync(owner.Email, PortalData.Password);
+        using var client = await portal.Data.SignInAsync(owner);
 
         using (var security = await client.GetAsync("/me/security"))
         {
@@ -354,8 +354,8 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
     [Fact]
     public async Task AddingAPasskey_WithoutTheBrowsersAnswer_SaysWhyAndAddsNothing()
     {
-        var member = await PortalData.MenteeAsync(portal);
-        using var client = await portal.CreateSignedInClientAsync(member.Email, PortalData.Password);
+        var member = await portal.Data.MenteeAsync();
+        using var client = await portal.Data.SignInAsync(member);
         using var response = await Forms.SubmitAsync(client, "/me/security", Code("NewPasskey.Name", "My phone"), formAction: "/me/security/passkeys");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("needs JavaScript", (await Forms.ParseHtmlAsync(response)).QuerySelector("#NewPasskey_Name-error")!.TextContent, StringComparison.Ordinal);
@@ -384,7 +384,7 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
 
     private async Task<(string Email, string Key)> MemberWithAuthenticatorAsync()
     {
-        var member = await PortalData.MenteeAsync(portal);
+        var member = await portal.Data.MenteeAsync();
         var key = await portal.InScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<PortalUser>>();
@@ -394,12 +394,12 @@ public sealed class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFa
     }
 
     private Task<T> UserAsync<T>(string email, System.Linq.Expressions.Expression<Func<PortalUser, T>> select) =>
-        PortalData.QueryAsync(portal, db => db.Users.Where(u => u.Email == email).Select(select).SingleAsync());
+        portal.Data.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(select).SingleAsync());
 
-    private Task<List<string>> AuditAsync(string email) => PortalData.QueryAsync(portal, db =>
+    private Task<List<string>> AuditAsync(string email) => portal.Data.QueryAsync(db =>
         db.AuditEntries.Where(a => a.Subject == email).Select(a => a.Action + (a.After == null ? string.Empty : ": " + a.After)).ToListAsync());
 
-    private Task<int> PasskeyCountAsync(string email) => PortalData.QueryAsync(portal, db =>
+    private Task<int> PasskeyCountAsync(string email) => portal.Data.QueryAsync(db =>
         db.UserPasskeys.CountAsync(p => db.Users.Any(u => u.Id == p.UserId && u.Email == email)));
 
     /// <summary>A stored passkey for the person (what the browser would have registered), returned as its id in the URL.</summary>

@@ -42,6 +42,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private string? _connectionString;
     private bool _ownsDatabase;
     private int _databaseDropped;
+    private TestData? _data;
 
     public PortalFactory()
         : this(new PortalFactoryOptions())
@@ -70,6 +71,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// (<see cref="Unique.Email"/>), or pass your own <see cref="SmtpServer"/> in the options.
     /// </summary>
     public Mailbox Mailbox { get; }
+
+    /// <summary>Makes people, programmes, pairings and the rest in this factory's database (see the README).</summary>
+    public TestData Data => _data ??= new TestData(this);
 
     /// <summary>A factory with its own fresh database.</summary>
     public static async Task<PortalFactory> CreateAsync(PortalFactoryOptions? options = null)

@@ -11,17 +11,17 @@ public sealed class AdministratorRecipientsTests(PortalFactory factory) : IClass
     [Fact]
     public async Task ChangeRequest_EmailsAdministratorsOfThatProgrammeAndOfEveryProgramme_NotOfOthers()
     {
-        var programme = await AdminPairingsData.ProgrammeAsync(factory);
-        var otherProgramme = await AdminPairingsData.ProgrammeAsync(factory);
-        var ofProgramme = await AdminData.AdministratorOfAsync(factory, programme);
-        var ofBoth = await AdminData.AdministratorOfAsync(factory, otherProgramme, programme);
-        var ofOther = await AdminData.AdministratorOfAsync(factory, otherProgramme);
-        var ofEvery = await PortalData.AdministratorAsync(factory);
-        var mentor = await AdminPairingsData.MentorAsync(factory, programme);
-        var mentee = await AdminPairingsData.MenteeAsync(factory, programme);
-        var pairingId = await AdminPairingsData.PairAsync(factory, programme, mentee, mentor);
+        var programme = await factory.Data.ProgrammeAsync();
+        var otherProgramme = await factory.Data.ProgrammeAsync();
+        var ofProgramme = await factory.Data.AdministratorAsync(programme);
+        var ofBoth = await factory.Data.AdministratorAsync(otherProgramme, programme);
+        var ofOther = await factory.Data.AdministratorAsync(otherProgramme);
+        var ofEvery = await factory.Data.AdministratorAsync();
+        var mentor = await factory.Data.MentorAsync(programme);
+        var mentee = await factory.Data.MenteeAsync(programme);
+        var pairingId = await factory.Data.PairAsync(mentee, mentor);
 
-        using var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+        using var client = await factory.Data.SignInAsync(mentee);
         using (var sent = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/change", new Dictionary<string, string>
         {
             ["Reason"] = "We cannot find times to meet.",
@@ -30,7 +30,7 @@ public sealed class AdministratorRecipientsTests(PortalFactory factory) : IClass
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        var told = await PortalData.QueryAsync(factory, db => db.OutboxMessages
+        var told = await factory.Data.QueryAsync(db => db.OutboxMessages
             .Where(m => m.Subject.Contains("change request")).Select(m => m.To).ToListAsync());
         Assert.Contains(told, to => to.Contains(ofProgramme.Email, StringComparison.Ordinal));
         Assert.Contains(told, to => to.Contains(ofBoth.Email, StringComparison.Ordinal));
@@ -41,14 +41,14 @@ public sealed class AdministratorRecipientsTests(PortalFactory factory) : IClass
     [Fact]
     public async Task OfProgrammes_IsTheOneQuery_ForEveryAdministratorEmail()
     {
-        var programme = await AdminPairingsData.ProgrammeAsync(factory);
-        var otherProgramme = await AdminPairingsData.ProgrammeAsync(factory);
-        var ofProgramme = await AdminData.AdministratorOfAsync(factory, programme);
-        var ofOther = await AdminData.AdministratorOfAsync(factory, otherProgramme);
-        var ofEvery = await PortalData.AdministratorAsync(factory);
+        var programme = await factory.Data.ProgrammeAsync();
+        var otherProgramme = await factory.Data.ProgrammeAsync();
+        var ofProgramme = await factory.Data.AdministratorAsync(programme);
+        var ofOther = await factory.Data.AdministratorAsync(otherProgramme);
+        var ofEvery = await factory.Data.AdministratorAsync();
 
-        var recipients = await PortalData.QueryAsync(factory, db => db.OfProgrammesAsync([programme.Id], CancellationToken.None));
-        var everyProgramme = await PortalData.QueryAsync(factory, db => db.OfEveryProgrammeAsync(CancellationToken.None));
+        var recipients = await factory.Data.QueryAsync(db => db.OfProgrammesAsync([programme.Id], CancellationToken.None));
+        var everyProgramme = await factory.Data.QueryAsync(db => db.OfEveryProgrammeAsync(CancellationToken.None));
 
         Assert.Contains(recipients, r => r.Email == ofProgramme.Email && r.Name == ofProgramme.Name);
         Assert.Contains(recipients, r => r.Email == ofEvery.Email);

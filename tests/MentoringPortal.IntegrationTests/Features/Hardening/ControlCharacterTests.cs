@@ -28,7 +28,7 @@ public sealed class ControlCharacterTests(PortalFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await Forms.ParseHtmlAsync(response);
         Assert.Contains("single line", html.QuerySelector("#DisplayName-error")?.TextContent ?? string.Empty, StringComparison.Ordinal);
-        Assert.False(await PortalData.QueryAsync(factory, db => db.Users.AnyAsync(u => u.Email == email)));
+        Assert.False(await factory.Data.QueryAsync(db => db.Users.AnyAsync(u => u.Email == email)));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class ControlCharacterTests(PortalFactory factory) : IClassFixture
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.False(await PortalData.QueryAsync(factory, db => db.Users.AnyAsync(u => u.Email == email)));
+        Assert.False(await factory.Data.QueryAsync(db => db.Users.AnyAsync(u => u.Email == email)));
     }
 
     [Theory]
@@ -55,9 +55,9 @@ public sealed class ControlCharacterTests(PortalFactory factory) : IClassFixture
     [InlineData("Bio", "A bio with a bell \u0007 in it.")]
     public async Task MentorProfile_ControlCharacters_ErrorBesideTheFieldAndUnchanged(string field, string value)
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
-        var before = await PortalData.QueryAsync(factory, db => db.Mentors.AsNoTracking().SingleAsync(m => m.Id == mentor.Id));
+        var mentor = await factory.Data.MentorAsync();
+        using var client = await factory.Data.SignInAsync(mentor);
+        var before = await factory.Data.QueryAsync(db => db.Mentors.AsNoTracking().SingleAsync(m => m.Id == mentor.Id));
 
         using var response = await Forms.SubmitAsync(client, "/mentor/profile", new Dictionary<string, string> { [field] = value });
 
@@ -65,7 +65,7 @@ public sealed class ControlCharacterTests(PortalFactory factory) : IClassFixture
         var html = await Forms.ParseHtmlAsync(response);
         Assert.NotNull(html.QuerySelector($"#{field}-error"));
         Assert.NotNull(html.QuerySelector(".error-summary, [role=alert]"));
-        var after = await PortalData.QueryAsync(factory, db => db.Mentors.AsNoTracking().SingleAsync(m => m.Id == mentor.Id));
+        var after = await factory.Data.QueryAsync(db => db.Mentors.AsNoTracking().SingleAsync(m => m.Id == mentor.Id));
         Assert.Equal(before.DisplayName, after.DisplayName);
         Assert.Equal(before.Organisation, after.Organisation);
         Assert.Equal(before.Bio, after.Bio);
@@ -74,14 +74,14 @@ public sealed class ControlCharacterTests(PortalFactory factory) : IClassFixture
     [Fact]
     public async Task MentorProfile_MultilineBio_KeepsItsLineBreaks()
     {
-        var mentor = await PortalData.MentorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(mentor.Email, PortalData.Password);
+        var mentor = await factory.Data.MentorAsync();
+        using var client = await factory.Data.SignInAsync(mentor);
         const string bio = "First paragraph about my work.\r\n\r\nSecond paragraph about mentoring.";
 
         using var response = await Forms.SubmitAsync(client, "/mentor/profile", new Dictionary<string, string> { ["Bio"] = bio });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var stored = await PortalData.QueryAsync(factory, db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.Bio).SingleAsync());
+        var stored = await factory.Data.QueryAsync(db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.Bio).SingleAsync());
         Assert.Contains("\n\n", stored.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 }

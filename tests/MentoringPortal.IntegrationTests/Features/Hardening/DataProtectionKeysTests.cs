@@ -58,6 +58,6 @@ public sealed class DataProtectionKeysTests
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         }
 
-        return await PortalData.QueryAsync(factory, db => db.DataProtectionKeys.Select(k => k.Xml ?? string.Empty).ToListAsync());
+        return await factory.Data.QueryAsync(db => db.DataProtectionKeys.Select(k => k.Xml ?? string.Empty).ToListAsync());
     }
 }

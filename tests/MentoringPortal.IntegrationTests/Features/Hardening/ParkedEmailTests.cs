@@ -20,7 +20,7 @@ public sealed class ParkedEmailTests(PortalFactory factory) : IClassFixture<Port
     {
         var id = await AddEmailAsync(Unique.Email("parked"), "About Dr Mallory\r\nBcc: everyone@example.org");
 
-        var row = await WaitUntilAsync(() => PortalData.QueryAsync(factory, db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id)),
+        var row = await WaitUntilAsync(() => factory.Data.QueryAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id)),
             m => m.ParkedAt is not null);
 
         Assert.Equal(1, row.Attempts);
@@ -69,8 +69,8 @@ public sealed class ParkedEmailTests(PortalFactory factory) : IClassFixture<Port
     {
         var to = Unique.Email("parked-list");
         var id = await AddParkedEmailAsync(to, "Your mentoring request", "The mail server refused it (550 MailboxUnavailable): no such user");
-        var administrator = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(administrator.Email, PortalData.Password);
+        var administrator = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(administrator);
 
         using var response = await client.GetAsync("/admin/emails/parked");
         var html = await response.Content.ReadAsStringAsync();
@@ -86,16 +86,16 @@ public sealed class ParkedEmailTests(PortalFactory factory) : IClassFixture<Port
     [Fact]
     public async Task ParkedList_AdministratorOfSomeProgrammes_404_Mentee_NotShown()
     {
-        var programme = await AdminPairingsData.ProgrammeAsync(factory);
-        var limited = await AdminData.AdministratorOfAsync(factory, programme);
-        using (var client = await factory.CreateSignedInClientAsync(limited.Email, PortalData.Password))
+        var programme = await factory.Data.ProgrammeAsync();
+        var limited = await factory.Data.AdministratorAsync(programme);
+        using (var client = await factory.Data.SignInAsync(limited))
         using (var response = await client.GetAsync("/admin/emails/parked"))
         {
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
 
-        var mentee = await PortalData.MenteeAsync(factory);
-        using (var client = await factory.CreateSignedInClientAsync(mentee.Email, PortalData.Password))
+        var mentee = await factory.Data.MenteeAsync();
+        using (var client = await factory.Data.SignInAsync(mentee))
         using (var response = await client.GetAsync("/admin/emails/parked"))
         {
             Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
@@ -107,15 +107,15 @@ public sealed class ParkedEmailTests(PortalFactory factory) : IClassFixture<Port
     {
         var to = Unique.Email("retried");
         var id = await AddParkedEmailAsync(to, "Your pairing has started", "Not sent after 12 attempts: Connection refused");
-        var administrator = await PortalData.AdministratorAsync(factory);
-        using var client = await factory.CreateSignedInClientAsync(administrator.Email, PortalData.Password);
+        var administrator = await factory.Data.AdministratorAsync();
+        using var client = await factory.Data.SignInAsync(administrator);
 
         using (var tokenless = await client.PostAsync($"/admin/emails/parked/{id}/retry", new FormUrlEncodedContent([])))
         {
             Assert.Equal(HttpStatusCode.BadRequest, tokenless.StatusCode);
         }
 
-        Assert.NotNull(await PortalData.QueryAsync(factory, db => db.OutboxMessages.Where(m => m.Id == id).Select(m => m.ParkedAt).SingleAsync()));
+        Assert.NotNull(await factory.Data.QueryAsync(db => db.OutboxMessages.Where(m => m.Id == id).Select(m => m.ParkedAt).SingleAsync()));
 
         using (var retried = await Forms.SubmitAsync(client, "/admin/emails/parked", formAction: $"/admin/emails/parked/{id}/retry"))
         {
@@ -124,7 +124,7 @@ public sealed class ParkedEmailTests(PortalFactory factory) : IClassFixture<Port
 
         var email = await factory.Mailbox.WaitForAsync(to, TimeSpan.FromSeconds(20));
         Assert.Equal("Your pairing has started", email.Subject);
-        Assert.True(await PortalData.QueryAsync(factory, db => db.AuditEntries.AnyAsync(a =>
+        Assert.True(await factory.Data.QueryAsync(db => db.AuditEntries.AnyAsync(a =>
             a.Action == AuditActions.ParkedEmailRetried && a.Subject.Contains(to))));
         var notice = await client.GetStringAsync("/admin/emails/parked");
         Assert.DoesNotContain($"/admin/emails/parked/{id}/retry", notice, StringComparison.Ordinal);
