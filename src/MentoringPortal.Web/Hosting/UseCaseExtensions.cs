@@ -1,3 +1,4 @@
+using MentoringPortal.Web.Features.Account;
 using MentoringPortal.Web.Features.AdminAdministrators;
 using MentoringPortal.Web.Features.AdminApplications;
 using MentoringPortal.Web.Features.AdminChangeRequests;
@@ -36,6 +37,7 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<ChangeMeeting>();
         builder.Services.AddScoped<CancelMeeting>();
         builder.Services.AddScoped<LogMeetingHeld>();
+        builder.Services.AddScoped<RegisterMember>();
         return builder;
     }
 }
