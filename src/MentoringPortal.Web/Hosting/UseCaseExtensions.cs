@@ -7,8 +7,10 @@ using MentoringPortal.Web.Features.AdminEmails;
 using MentoringPortal.Web.Features.AdminMentors;
 using MentoringPortal.Web.Features.AdminPairings;
 using MentoringPortal.Web.Features.AdminProgrammes;
+using MentoringPortal.Web.Features.Directory;
 using MentoringPortal.Web.Features.PairingChanges;
 using MentoringPortal.Web.Features.Pairings;
+using MentoringPortal.Web.Features.Requests;
 
 namespace MentoringPortal.Web.Hosting;
 
@@ -38,6 +40,9 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<CancelMeeting>();
         builder.Services.AddScoped<LogMeetingHeld>();
         builder.Services.AddScoped<RegisterMember>();
+        builder.Services.AddScoped<AcceptRequest>();
+        builder.Services.AddScoped<DeclineRequest>();
+        builder.Services.AddScoped<ContactMentor>();
         return builder;
     }
 }

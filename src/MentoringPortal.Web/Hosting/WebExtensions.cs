@@ -43,6 +43,7 @@ public static class WebExtensions
         });
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ProgrammeCatalogue>();
+        builder.Services.AddScoped<MentorDirectory>();
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "portal.af";

@@ -38,7 +38,7 @@ public sealed class TransientFailureRetryTests
         {
             var userIds = await db.Users.Where(u => u.Email == email).Select(u => u.Id).ToListAsync();
             return (userIds.Count,
-                await db.Mentees.CountAsync(m => userIds.Contains(m.UserId)),
+                await db.Mentees.CountAsync(m => m.UserId != null && userIds.Contains(m.UserId)),
                 await db.OutboxMessages.CountAsync(m => m.To == email));
         });
         Assert.Equal(1, accounts);
