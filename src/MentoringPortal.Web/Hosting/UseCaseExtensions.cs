@@ -9,6 +9,7 @@ using MentoringPortal.Web.Features.AdminPairings;
 using MentoringPortal.Web.Features.AdminProgrammes;
 using MentoringPortal.Web.Features.Directory;
 using MentoringPortal.Web.Features.PairingChanges;
+using MentoringPortal.Web.Features.MentorSignUp;
 using MentoringPortal.Web.Features.Pairings;
 using MentoringPortal.Web.Features.Requests;
 
@@ -43,6 +44,7 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<AcceptRequest>();
         builder.Services.AddScoped<DeclineRequest>();
         builder.Services.AddScoped<ContactMentor>();
+        builder.Services.AddScoped<OfferToMentor>();
         return builder;
     }
 }
