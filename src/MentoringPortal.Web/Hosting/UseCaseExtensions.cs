@@ -45,6 +45,7 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<DeclineRequest>();
         builder.Services.AddScoped<ContactMentor>();
         builder.Services.AddScoped<OfferToMentor>();
+        builder.Services.AddScoped<EditProgramme>();
         return builder;
     }
 }

@@ -71,6 +71,12 @@ public sealed class MentorSignUpController(PortalDbContext db) : Controller
             }
         }
 
+        return await FormAgainAsync(form, cancellationToken);
+    }
+
+    /// <summary>The form again with its errors, unless the offer was made or approved meanwhile.</summary>
+    private async Task<IActionResult> FormAgainAsync(MentorSignUpForm form, CancellationToken cancellationToken)
+    {
         var mentor = await FindMentorAsync(cancellationToken);
         return mentor?.Approval switch
         {
