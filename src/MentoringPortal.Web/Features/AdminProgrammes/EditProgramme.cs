@@ -1,6 +1,5 @@
 using System.Globalization;
 using MentoringPortal.Domain;
-using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Admin;
 using Microsoft.EntityFrameworkCore;
