@@ -8,10 +8,11 @@ using MentoringPortal.Web.Features.AdminMentors;
 using MentoringPortal.Web.Features.AdminPairings;
 using MentoringPortal.Web.Features.AdminProgrammes;
 using MentoringPortal.Web.Features.Directory;
-using MentoringPortal.Web.Features.PairingChanges;
 using MentoringPortal.Web.Features.MentorSignUp;
+using MentoringPortal.Web.Features.PairingChanges;
 using MentoringPortal.Web.Features.Pairings;
 using MentoringPortal.Web.Features.Requests;
+using MentoringPortal.Web.Features.Security;
 
 namespace MentoringPortal.Web.Hosting;
 
@@ -46,6 +47,8 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<ContactMentor>();
         builder.Services.AddScoped<OfferToMentor>();
         builder.Services.AddScoped<EditProgramme>();
+        builder.Services.AddScoped<TurnOnAuthenticator>();
+        builder.Services.AddScoped<TurnOffAuthenticator>();
         return builder;
     }
 }
