@@ -26,6 +26,7 @@ internal static class RestartBench
         {
             ConnectionString = postgres.ConnectionString("portal_restart"),
         });
+        portal.StartHost(); // the app creates and migrates its database as it starts
 
         var members = new List<(HttpClient Client, int PairingId, string Token)>();
         for (var i = 0; i < Clients; i++)

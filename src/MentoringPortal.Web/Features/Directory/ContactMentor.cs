@@ -1,6 +1,6 @@
 using MentoringPortal.Domain;
-using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Domain.Mentors;
+using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;

@@ -1,6 +1,6 @@
-using MentoringPortal.Domain.Mentors;
 using System.ComponentModel.DataAnnotations;
 using MentoringPortal.Domain;
+using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Requests;
 
 namespace MentoringPortal.Web.Features.Directory;
