@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using MentoringPortal.IntegrationTests.Features;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace MentoringPortal.Bench;
 
@@ -22,11 +23,19 @@ internal static class RestartBench
     public static async Task RunAsync(int seconds)
     {
         await using var postgres = await ThrowawayPostgres.StartAsync();
+        await using (var connection = new NpgsqlConnection(postgres.ConnectionString("postgres")))
+        {
+            // The app migrates its database as it starts, but does not create it.
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand("CREATE DATABASE portal_restart", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
         await using var portal = await PortalFactory.CreateAsync(new PortalFactoryOptions
         {
             ConnectionString = postgres.ConnectionString("portal_restart"),
         });
-        portal.StartHost(); // the app creates and migrates its database as it starts
+        portal.StartHost();
 
         var members = new List<(HttpClient Client, int PairingId, string Token)>();
         for (var i = 0; i < Clients; i++)
