@@ -13,7 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 //   ./test.sh dotnet run -c Release --project bench/MentoringPortal.Bench [-- requests-per-url]
 //       directory page latency with 10,000 mentors;
 //   ./test.sh dotnet run -c Release --project bench/MentoringPortal.Bench -- matching [requests-per-url]
-//       an applicant's ranked suggestions with 100, 1,000 and 5,000 mentors in the programme.
+//       an applicant's ranked suggestions with 100, 1,000 and 5,000 mentors in the programme;
+//   ./test.sh dotnet run -c Release --project bench/MentoringPortal.Bench -- restart [seconds]
+//       a PostgreSQL restart under load, on a PostgreSQL of the bench's own (docs/operations.md).
 // And one BenchmarkDotNet benchmark that needs no server (in memory, no database):
 //   dotnet run -c Release --project bench/MentoringPortal.Bench -- cohort
 //       whole-cohort matching (CohortMatching.Propose, and the optimiser alone) for 100×100,
@@ -25,7 +27,8 @@ if (args.Length > 0 && args[0] == "cohort")
 }
 
 var matching = args.Length > 0 && args[0] == "matching";
-var numbers = args.Where(a => a != "matching").ToArray();
+var restart = args.Length > 0 && args[0] == "restart";
+var numbers = args.Where(a => a is not "matching" and not "restart").ToArray();
 var requestsPerUrl = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 200;
 const int mentorCount = 10_000;
 string[] urls =
@@ -51,6 +54,12 @@ Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MENTORINGPORTAL_
 Environment.SetEnvironmentVariable("Serilog__MinimumLevel__Default", "Warning");
 Environment.SetEnvironmentVariable("Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
 Environment.SetEnvironmentVariable("Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime", "Warning");
+if (restart)
+{
+    await RestartBench.RunAsync(numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 30);
+    return;
+}
+
 await using var portal = await PortalFactory.CreateAsync();
 if (matching)
 {

@@ -127,30 +127,41 @@ public sealed class Mentor
             && m.ActiveMenteeCount < m.Capacity;
 
     /// <summary>The reason a trainee cannot contact this mentor today, in words for the trainee; null when they can.</summary>
-    public string? WhyNotContactable(DateOnly today)
+    public string? WhyNotContactable(DateOnly today) =>
+        IsListed(today)
+            ? WhyNotAvailable(DisplayName, AvailabilityOn(today), PausedUntil)
+            : $"{DisplayName} is not currently listed as a mentor.";
+
+    public MentorAvailability AvailabilityOn(DateOnly today) => AvailabilityOn(today, Status, PausedUntil, Capacity, ActiveMenteeCount);
+
+    /// <summary>
+    /// <see cref="AvailabilityOn(DateOnly)"/> from the values a directory query reads, so a page of mentors is judged
+    /// as each mentor is, without loading them.
+    /// </summary>
+    public static MentorAvailability AvailabilityOn(DateOnly today, AvailabilityStatus status, DateOnly? pausedUntil, int capacity,
+        int activeMentees)
     {
-        if (!IsListed(today))
+        if (status == AvailabilityStatus.Paused && pausedUntil > today)
         {
-            return $"{DisplayName} is not currently listed as a mentor.";
+            return MentorAvailability.Paused;
         }
 
-        if (IsPaused(today))
+        if (status != AvailabilityStatus.Accepting && !(status == AvailabilityStatus.Paused && pausedUntil <= today))
         {
-            return $"{DisplayName} has paused mentoring until {PausedUntil:d MMMM yyyy}. Please contact another mentor.";
+            return MentorAvailability.NotAccepting;
         }
 
-        if (!IsAccepting(today))
-        {
-            return $"{DisplayName} is not accepting new mentees at the moment. Please contact another mentor.";
-        }
-
-        if (!HasFreePlace)
-        {
-            return $"{DisplayName} is at full capacity. Please contact another mentor.";
-        }
-
-        return null;
+        return activeMentees < capacity ? MentorAvailability.Accepting : MentorAvailability.Full;
     }
+
+    /// <summary>Why a listed mentor cannot be contacted, in words for the trainee; null when they are accepting.</summary>
+    public static string? WhyNotAvailable(string mentorName, MentorAvailability availability, DateOnly? pausedUntil) => availability switch
+    {
+        MentorAvailability.Paused => $"{mentorName} has paused mentoring until {pausedUntil:d MMMM yyyy}. Please contact another mentor.",
+        MentorAvailability.NotAccepting => $"{mentorName} is not accepting new mentees at the moment. Please contact another mentor.",
+        MentorAvailability.Full => $"{mentorName} is at full capacity at the moment. Please contact another mentor.",
+        _ => null,
+    };
 
     public void UpdateProfile(MentorProfile profile)
     {

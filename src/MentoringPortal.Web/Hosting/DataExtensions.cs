@@ -28,8 +28,10 @@ public static class DataExtensions
                         "ConnectionStrings:Portal is required when Database:Provider is PostgreSql: set it to the database's connection string.");
                 }
 
+                // A transient failure (a restart, a failover, a serialization conflict) retries the whole unit of work:
+                // every workflow runs in db.InOneUnitAsync, so a retry repeats all of it from a clean change tracker.
                 builder.Services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((services, options) =>
-                    Configure(options.UseNpgsql(connectionString), services));
+                    Configure(options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()), services));
                 break;
             case DatabaseOptions.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -38,11 +40,8 @@ public static class DataExtensions
                         "ConnectionStrings:Portal is required when Database:Provider is SqlServer: set it to the database's connection string.");
                 }
 
-                // No EnableRetryOnFailure, as with Npgsql: a retrying strategy refuses the explicit transactions that
-                // registration and the administrators' changes open (BeginTransactionAsync), and retrying a SaveChanges
-                // whose commit was lost could send an outbox email twice.
                 builder.Services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((services, options) =>
-                    Configure(options.UseSqlServer(connectionString), services));
+                    Configure(options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()), services));
                 break;
             case DatabaseOptions.Sqlite:
                 if (string.IsNullOrWhiteSpace(connectionString))

@@ -14,7 +14,6 @@ public static class JobsExtensions
         builder.Services.AddScoped<CadenceReminders>();
         builder.Services.AddScoped<Features.Training.TrainingReminders>();
         builder.Services.AddScoped<Features.Surveys.SurveyInvitations>();
-        builder.Services.AddScoped<RequestResponder>();
         builder.Services.AddScoped<Features.Matching.MatchSuggestions>();
         builder.Services.AddHostedService<Housekeeping>();
         builder.Services.AddSingleton<Features.AdminCohort.CohortRunChannel>();

@@ -1,3 +1,4 @@
+using MentoringPortal.Web.Features.Account;
 using MentoringPortal.Web.Features.AdminAdministrators;
 using MentoringPortal.Web.Features.AdminApplications;
 using MentoringPortal.Web.Features.AdminChangeRequests;
@@ -6,8 +7,12 @@ using MentoringPortal.Web.Features.AdminEmails;
 using MentoringPortal.Web.Features.AdminMentors;
 using MentoringPortal.Web.Features.AdminPairings;
 using MentoringPortal.Web.Features.AdminProgrammes;
+using MentoringPortal.Web.Features.Directory;
+using MentoringPortal.Web.Features.MentorSignUp;
 using MentoringPortal.Web.Features.PairingChanges;
 using MentoringPortal.Web.Features.Pairings;
+using MentoringPortal.Web.Features.Requests;
+using MentoringPortal.Web.Features.Security;
 
 namespace MentoringPortal.Web.Hosting;
 
@@ -36,6 +41,14 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<ChangeMeeting>();
         builder.Services.AddScoped<CancelMeeting>();
         builder.Services.AddScoped<LogMeetingHeld>();
+        builder.Services.AddScoped<RegisterMember>();
+        builder.Services.AddScoped<AcceptRequest>();
+        builder.Services.AddScoped<DeclineRequest>();
+        builder.Services.AddScoped<ContactMentor>();
+        builder.Services.AddScoped<OfferToMentor>();
+        builder.Services.AddScoped<EditProgramme>();
+        builder.Services.AddScoped<TurnOnAuthenticator>();
+        builder.Services.AddScoped<TurnOffAuthenticator>();
         return builder;
     }
 }

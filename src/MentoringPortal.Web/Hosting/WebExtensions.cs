@@ -43,6 +43,9 @@ public static class WebExtensions
         });
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ProgrammeCatalogue>();
+        builder.Services.AddScoped<MentorDirectory>();
+        builder.Services.AddScoped<Features.AuditLog.AuditLogSearch>();
+        builder.Services.AddScoped<Features.Admin.AdminDesk>();
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "portal.af";

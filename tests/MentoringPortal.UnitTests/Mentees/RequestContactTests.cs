@@ -213,7 +213,7 @@ public sealed class RequestContactTests
 
         var error = Assert.Throws<DomainRuleException>(() => _mentee.Ask(mentor, _programme));
 
-        Assert.Equal("Dr Ada Lovelace is at full capacity. Please contact another mentor.", error.Message);
+        Assert.Equal("Dr Ada Lovelace is at full capacity at the moment. Please contact another mentor.", error.Message);
         Assert.Empty(_mentee.Requests);
     }
 

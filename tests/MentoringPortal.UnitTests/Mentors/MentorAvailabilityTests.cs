@@ -187,7 +187,7 @@ public sealed class MentorAvailabilityTests
     {
         var mentor = new MentorBuilder().WithName("Dr Ada Lovelace").WithCapacity(2).WithActiveMentees(2).Build();
 
-        AssertNotContactable(mentor, Today, "Dr Ada Lovelace is at full capacity. Please contact another mentor.");
+        AssertNotContactable(mentor, Today, "Dr Ada Lovelace is at full capacity at the moment. Please contact another mentor.");
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Text;
-using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Hosting;
@@ -8,7 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace MentoringPortal.Web.Features.Account;
 
@@ -19,83 +16,39 @@ public sealed class AccountController(
     PortalDbContext db,
     PortalEmails emails,
     PasswordSignIn passwordSignIn,
-    SecurityEvents securityEvents,
-    TimeProvider time,
-    ILogger<AccountController> logger) : Controller
+    SecurityEvents securityEvents) : Controller
 {
     [HttpGet("register")]
     public IActionResult Register() => View(new RegisterForm());
 
     [HttpPost("register")]
     [EnableRateLimiting(WebExtensions.FormsRateLimit)]
-    public async Task<IActionResult> Register(RegisterForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Register(RegisterForm form, [FromServices] RegisterMember registerMember, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return View(form);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var user = new PortalUser { UserName = form.Email.Trim(), Email = form.Email.Trim(), DisplayName = form.DisplayName.Trim(), CreatedAt = now };
-
-        // The password is judged before anything else, so a weak one gets the same answer for a new address and
-        // for one that already has an account.
-        if (!await PasswordIsAcceptableAsync(user, form.Password))
+        switch (await registerMember.RunAsync(form.Email, form.DisplayName, form.Password, cancellationToken))
         {
-            return View(form);
+            case MemberRegistration.Registered registered:
+                return CheckYourEmail(registered.Email);
+            case MemberRegistration.Refused refused:
+                foreach (var error in refused.Errors)
+                {
+                    ModelState.AddModelError(error.Field switch
+                    {
+                        RegistrationField.Email => nameof(form.Email),
+                        RegistrationField.Password => nameof(form.Password),
+                        _ => string.Empty,
+                    }, error.Message);
+                }
+
+                return View(form);
+            default:
+                throw new InvalidOperationException("Unknown registration outcome.");
         }
-
-        var existing = await users.FindByEmailAsync(user.Email);
-        if (existing is { Email: not null })
-        {
-            // Say the same as for a new account, after the same hashing work, so the form cannot be used to find
-            // out who is a member; the owner of the address is told by email instead.
-            _ = users.PasswordHasher.HashPassword(existing, form.Password);
-            emails.AccountAlreadyExists(new Recipient(existing.Email, existing.DisplayName));
-            await db.SaveChangesAsync(cancellationToken);
-            return CheckYourEmail(existing.Email);
-        }
-
-        // The account, its mentee record and the confirmation email are saved together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await users.CreateAsync(user, form.Password);
-        if (!created.Succeeded)
-        {
-            foreach (var error in created.Errors)
-            {
-                var field = error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(form.Password)
-                    : error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(form.Email)
-                    : string.Empty;
-                ModelState.AddModelError(field, error.Code is "DuplicateUserName" or "DuplicateEmail"
-                    ? "This email address has just been registered. Check your email, or sign in."
-                    : error.Description);
-            }
-
-            return View(form);
-        }
-
-        await users.AddToRoleAsync(user, Roles.Mentee);
-        db.Mentees.Add(new Mentee(user.Id, user.DisplayName, now));
-        emails.ConfirmEmail(new Recipient(user.Email, user.DisplayName), await ConfirmationLinkAsync(user));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("New account {UserId} registered.", user.Id);
-
-        return CheckYourEmail(user.Email);
-    }
-
-    private async Task<bool> PasswordIsAcceptableAsync(PortalUser user, string password)
-    {
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, user, password);
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(nameof(RegisterForm.Password), error.Description);
-            }
-        }
-
-        return ModelState.IsValid;
     }
 
     private ViewResult CheckYourEmail(string email) => View("Message", new MessageViewModel("Check your email",
@@ -111,7 +64,7 @@ public sealed class AccountController(
                 "The confirmation link is incomplete or out of date.", "Send a new link", "/account/resend-confirmation"));
         }
 
-        var result = await users.ConfirmEmailAsync(user, Decode(code));
+        var result = await users.ConfirmEmailAsync(user, AccountLinks.Decode(code));
         return result.Succeeded
             ? View("Message", new MessageViewModel("Email address confirmed", "Thank you. You can now sign in.", "Sign in", "/account/login"))
             : View("Message", new MessageViewModel("This link does not work",
@@ -133,7 +86,7 @@ public sealed class AccountController(
         var user = await users.FindByEmailAsync(form.Email.Trim());
         if (user is { EmailConfirmed: false, Email: not null })
         {
-            emails.ConfirmEmail(new Recipient(user.Email, user.DisplayName), await ConfirmationLinkAsync(user));
+            emails.ConfirmEmail(new Recipient(user.Email, user.DisplayName), await AccountLinks.ConfirmationLinkAsync(users, emails, user));
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -201,7 +154,7 @@ public sealed class AccountController(
         var user = await users.FindByEmailAsync(form.Email.Trim());
         if (user is { Email: not null })
         {
-            var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+            var code = AccountLinks.Encode(await users.GeneratePasswordResetTokenAsync(user));
             emails.ResetPassword(new Recipient(user.Email, user.DisplayName),
                 emails.Link($"/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={code}"));
             await db.SaveChangesAsync(cancellationToken);
@@ -230,7 +183,7 @@ public sealed class AccountController(
         var user = await users.FindByIdAsync(form.UserId);
         if (user is not null)
         {
-            var result = await users.ResetPasswordAsync(user, Decode(form.Code), form.Password);
+            var result = await users.ResetPasswordAsync(user, AccountLinks.Decode(form.Code), form.Password);
             if (!result.Succeeded)
             {
                 var invalidToken = result.Errors.Any(e => e.Code == "InvalidToken");
@@ -306,25 +259,5 @@ public sealed class AccountController(
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View("Error", StatusCodes.Status403Forbidden);
-    }
-
-    private async Task<string> ConfirmationLinkAsync(PortalUser user)
-    {
-        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        return emails.Link($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}");
-    }
-
-    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-
-    private static string Decode(string code)
-    {
-        try
-        {
-            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
-        {
-            return string.Empty;
-        }
     }
 }

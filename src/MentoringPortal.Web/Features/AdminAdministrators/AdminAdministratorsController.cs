@@ -55,37 +55,50 @@ public sealed class AdminAdministratorsController(PortalDbContext db, UserManage
         }
 
         var chosen = CheckProgrammes(form, programmes);
-        var user = ModelState.IsValid ? await users.FindByEmailAsync(form.Email!.Trim()) : null;
-        if (ModelState.IsValid && user is null)
+        var user = ModelState.IsValid ? await NewAdministratorAsync(form.Email!.Trim()) : null;
+        if (user is not null)
         {
-            ModelState.AddModelError(nameof(form.Email),
-                "No account has this email address. Ask the person to register on the portal first, then add them here.");
-        }
-        else if (user is not null && await users.IsInRoleAsync(user, Roles.Administrator))
-        {
-            ModelState.AddModelError(nameof(form.Email), $"{user.DisplayName} is already an administrator. Change their programmes from the list of administrators instead.");
+            switch (await addAdministrator.RunAsync(user.Id, chosen, !form.LimitedToSome, User.Id(), cancellationToken))
+            {
+                case AdministratorChange.Saved added:
+                    TempData["Success"] = $"{user.DisplayName} is now an administrator ({added.Scope.ToLowerInvariant()}).";
+                    return Redirect("/admin/administrators");
+                case AdministratorChange.AlreadyAdministrator:
+                    ModelState.AddModelError(nameof(form.Email), AlreadyAdministrator(user.DisplayName));
+                    break;
+                case AdministratorChange.ChangedMeanwhile:
+                    ModelState.AddModelError(nameof(form.Email), ChangedMeanwhile(user.DisplayName));
+                    break;
+                default:
+                    return NotFound();
+            }
         }
 
-        if (!ModelState.IsValid || user is null)
-        {
-            return View("Edit", new AdministratorEditViewModel(null, programmes, form));
-        }
-
-        switch (await addAdministrator.RunAsync(user.Id, chosen, !form.LimitedToSome, User.Id(), cancellationToken))
-        {
-            case AdministratorChange.Saved added:
-                TempData["Success"] = $"{user.DisplayName} is now an administrator ({added.Scope.ToLowerInvariant()}).";
-                return Redirect("/admin/administrators");
-            case AdministratorChange.AlreadyAdministrator:
-                ModelState.AddModelError(nameof(form.Email), $"{user.DisplayName} is already an administrator. Change their programmes from the list of administrators instead.");
-                return View("Edit", new AdministratorEditViewModel(null, programmes, form));
-            case AdministratorChange.ChangedMeanwhile:
-                ModelState.AddModelError(nameof(form.Email), ChangedMeanwhile(user.DisplayName));
-                return View("Edit", new AdministratorEditViewModel(null, programmes, form));
-            default:
-                return NotFound();
-        }
+        return View("Edit", new AdministratorEditViewModel(null, programmes, form));
     }
+
+    /// <summary>The account to make an administrator, or null with the reason beside the email field.</summary>
+    private async Task<PortalUser?> NewAdministratorAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            ModelState.AddModelError(nameof(AdministratorForm.Email),
+                "No account has this email address. Ask the person to register on the portal first, then add them here.");
+            return null;
+        }
+
+        if (await users.IsInRoleAsync(user, Roles.Administrator))
+        {
+            ModelState.AddModelError(nameof(AdministratorForm.Email), AlreadyAdministrator(user.DisplayName));
+            return null;
+        }
+
+        return user;
+    }
+
+    private static string AlreadyAdministrator(string name) =>
+        $"{name} is already an administrator. Change their programmes from the list of administrators instead.";
 
     [HttpGet("/admin/administrators/{userId}/edit")]
     public async Task<IActionResult> Edit(string userId, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MentoringPortal.Domain.Mentorships;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
@@ -19,10 +18,8 @@ namespace MentoringPortal.Web.Features.AdminProgrammes;
 /// taking applications.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider time) : Controller
+public sealed class AdminProgrammesController(PortalDbContext db) : Controller
 {
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
-
     [HttpGet("/admin/programmes")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -108,57 +105,34 @@ public sealed class AdminProgrammesController(PortalDbContext db, TimeProvider t
     }
 
     [HttpPost("/admin/programmes/{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, ProgrammeForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(int id, ProgrammeForm form, [FromServices] EditProgramme editProgramme,
+        CancellationToken cancellationToken)
     {
         var scope = await AdminScope.ForAsync(db, User, cancellationToken);
-        var programme = await scope.Programmes(db).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (programme is null)
-        {
-            return NotFound();
-        }
-
         ReplaceNumberBindingErrors();
-        var nameBefore = programme.Name;
-        var settingsBefore = ProgrammeText.Settings(programme);
-        var summaryBefore = programme.Summary;
-        var weightsBefore = programme.Weights;
-        var minimumBefore = programme.MinimumMatchScore;
-        MatchingWeights? weights = null;
-        if (ModelState.IsValid
-            && ModelState.TryApply(ProgrammeForm.WeightsKey, () => weights = form.ToWeights())
-            && ModelState.TryApply(nameof(form.MinimumMatchScore), () => programme.SetMinimumMatchScore(form.MinimumMatchScore!.Value))
-            && ModelState.TryApply(string.Empty, () => programme.Update(form.Name!, form.Summary!, form.MatchingMode!.Value,
-                form.MeetingCadenceWeeks!.Value, form.EvaluationPointMonths!.Value, form.OpenForApplications, form.TrainingValidityMonths)))
+        if (ModelState.IsValid)
         {
-            programme.SetWeights(weights!);
-            var settingsAfter = ProgrammeText.Settings(programme);
-            var summaryChanged = !string.Equals(summaryBefore, programme.Summary, StringComparison.Ordinal);
-            if (summaryChanged || !string.Equals(settingsBefore, settingsAfter, StringComparison.Ordinal))
+            switch (await editProgramme.RunAsync(id, form, scope, User.Id(), cancellationToken))
             {
-                db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.ProgrammeEdited, programme.Name,
-                    summaryChanged ? ProgrammeText.WithSummary(settingsBefore, summaryBefore) : settingsBefore,
-                    summaryChanged ? ProgrammeText.WithSummary(settingsAfter, programme.Summary) : settingsAfter, Now, programme.Id));
+                case ProgrammeEdit.Saved saved:
+                    TempData["Success"] = $"The programme “{saved.Name}” has been saved.";
+                    return Redirect("/admin/programmes");
+                case ProgrammeEdit.Refused refused:
+                    ModelState.AddModelError(refused.Setting switch
+                    {
+                        ProgrammeSetting.Weights => ProgrammeForm.WeightsKey,
+                        ProgrammeSetting.MinimumMatchScore => nameof(form.MinimumMatchScore),
+                        _ => string.Empty,
+                    }, refused.Reason);
+                    break;
+                default:
+                    return NotFound();
             }
-
-            if (weightsBefore != programme.Weights)
-            {
-                db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.WeightsChanged, programme.Name,
-                    ProgrammeText.Weights(weightsBefore), ProgrammeText.Weights(programme.Weights), Now, programme.Id));
-            }
-
-            if (minimumBefore != programme.MinimumMatchScore)
-            {
-                db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.MinimumMatchScoreChanged, programme.Name,
-                    minimumBefore.ToString(CultureInfo.InvariantCulture), programme.MinimumMatchScore.ToString(CultureInfo.InvariantCulture),
-                    Now, programme.Id));
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            TempData["Success"] = $"The programme “{programme.Name}” has been saved.";
-            return Redirect("/admin/programmes");
         }
 
-        return View(new ProgrammeEditViewModel(programme.Id, programme.Slug, nameBefore, form));
+        var programme = await scope.Programmes(db).AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new { p.Id, p.Slug, p.Name }).SingleOrDefaultAsync(cancellationToken);
+        return programme is null ? NotFound() : View(new ProgrammeEditViewModel(programme.Id, programme.Slug, programme.Name, form));
     }
 
     private static string NameTaken(string slug) =>

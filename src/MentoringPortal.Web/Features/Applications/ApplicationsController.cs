@@ -51,25 +51,7 @@ public sealed class ApplicationsController(PortalDbContext db, PortalEmails emai
             var goalsKey = mentee.Goals.Any(g => g.Status == GoalStatus.Open) ? string.Empty : nameof(form.ShortTermGoal);
             if (ModelState.TryApply(goalsKey, () => mentee.Apply(programme, form.ToChoices(), Now)))
             {
-                var to = await db.Users.Where(u => u.Id == mentee.UserId && u.Email != null)
-                    .Select(u => new Recipient(u.Email!, mentee.DisplayName)).SingleOrDefaultAsync(cancellationToken);
-                if (to is not null)
-                {
-                    emails.ApplicationReceived(to, programme.Name);
-                }
-
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    TempData["Success"] = $"Thank you: your application to {programme.Name} has been received and is waiting to be matched. "
-                        + "We have emailed you a copy and will email you again when you have a mentor.";
-                }
-                catch (DbUpdateException ex) when (ex.IsConstraintViolation())
-                {
-                    // The same form submitted twice at once: the first one was saved.
-                    TempData["Success"] = $"Your application to {programme.Name} is already waiting to be matched.";
-                }
-
+                TempData["Success"] = await SubmitAsync(programme, mentee, cancellationToken);
                 return Redirect("/me");
             }
         }
@@ -125,6 +107,29 @@ public sealed class ApplicationsController(PortalDbContext db, PortalEmails emai
     }
 
     /// <summary>Writes the goals from the form with the same rule as the profile page; a blank box leaves a finished goal alone.</summary>
+    /// <summary>Saves the application, its goals and the mentee's copy by email together; the words to show them.</summary>
+    private async Task<string> SubmitAsync(Programme programme, Mentee mentee, CancellationToken cancellationToken)
+    {
+        var to = await db.Users.Where(u => u.Id == mentee.UserId && u.Email != null)
+            .Select(u => new Recipient(u.Email!, mentee.DisplayName)).SingleOrDefaultAsync(cancellationToken);
+        if (to is not null)
+        {
+            emails.ApplicationReceived(to, programme.Name);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return $"Thank you: your application to {programme.Name} has been received and is waiting to be matched. "
+                + "We have emailed you a copy and will email you again when you have a mentor.";
+        }
+        catch (DbUpdateException ex) when (ex.IsConstraintViolation())
+        {
+            // The same form submitted twice at once: the first one was saved.
+            return $"Your application to {programme.Name} is already waiting to be matched.";
+        }
+    }
+
     private bool SaveGoals(Mentee mentee, ApplicationForm form)
     {
         var now = Now;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MentoringPortal.Domain;
+using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Requests;
 
 namespace MentoringPortal.Web.Features.Directory;
@@ -63,14 +64,6 @@ public sealed class DirectoryQuery
     }
 }
 
-public enum Availability
-{
-    Accepting,
-    Full,
-    Paused,
-    NotAccepting,
-}
-
 public sealed record MentorCard(
     int Id,
     string Name,
@@ -80,7 +73,7 @@ public sealed record MentorCard(
     string Background,
     string Expertise,
     MeetingModes Modes,
-    Availability Availability,
+    MentorAvailability Availability,
     int FreePlaces,
     DateOnly? PausedUntil);
 

@@ -55,20 +55,7 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
                 && ModelState.TryApply(nameof(form.ShortTermGoal), () => mentee.SetGoal(GoalHorizon.ShortTerm, form.ShortTermGoal, now))
                 && ModelState.TryApply(nameof(form.MediumTermGoal), () => mentee.SetGoal(GoalHorizon.MediumTerm, form.MediumTermGoal, now))
                 && ModelState.TryApply(nameof(form.LongTermGoal), () => mentee.SetGoal(GoalHorizon.LongTerm, form.LongTermGoal, now))
-                && ModelState.TryApply(nameof(form.ProgrammeIds), () =>
-                {
-                    foreach (var programme in choosable)
-                    {
-                        if (form.ProgrammeIds.Contains(programme.Id))
-                        {
-                            mentee.JoinProgramme(programme);
-                        }
-                        else if (mentee.Programmes.Contains(programme))
-                        {
-                            mentee.LeaveProgramme(programme);
-                        }
-                    }
-                });
+                && ModelState.TryApply(nameof(form.ProgrammeIds), () => ChooseProgrammes(mentee, choosable, form.ProgrammeIds));
             if (applied)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -205,5 +192,21 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
             .Select(p => new ProgrammeChoice(p.Id, p.Name, p.Summary))
             .ToListAsync(cancellationToken);
         return new MenteeProfileViewModel(form, programmes);
+    }
+
+    /// <summary>The mentee is in the programmes they ticked among those whose mentees choose, and in no other of those.</summary>
+    private static void ChooseProgrammes(Mentee mentee, IEnumerable<Programme> choosable, ICollection<int> chosenIds)
+    {
+        foreach (var programme in choosable)
+        {
+            if (chosenIds.Contains(programme.Id))
+            {
+                mentee.JoinProgramme(programme);
+            }
+            else if (mentee.Programmes.Contains(programme))
+            {
+                mentee.LeaveProgramme(programme);
+            }
+        }
     }
 }

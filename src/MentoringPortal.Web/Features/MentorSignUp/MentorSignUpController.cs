@@ -1,7 +1,5 @@
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,14 +9,11 @@ namespace MentoringPortal.Web.Features.MentorSignUp;
 
 /// <summary>Any signed-in person offers to mentor; the offer waits for the scheme's approval.</summary>
 [Authorize]
-public sealed class MentorSignUpController(
-    PortalDbContext db,
-    PortalEmails emails,
-    TimeProvider time) : Controller
+public sealed class MentorSignUpController(PortalDbContext db) : Controller
 {
     private const string Path = "/mentor/sign-up";
 
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
+    private const string NoProgramme = "Choose at least one programme you would like to mentor in.";
 
     [HttpGet(Path)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -40,69 +35,55 @@ public sealed class MentorSignUpController(
     }
 
     [HttpPost(Path)]
-    public async Task<IActionResult> Index(MentorSignUpForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(MentorSignUpForm form, [FromServices] OfferToMentor offerToMentor, CancellationToken cancellationToken)
     {
-        var mentor = await FindMentorAsync(cancellationToken);
-        if (mentor?.Approval == MentorApproval.Approved)
-        {
-            return Redirect("/mentor/availability");
-        }
-
-        if (mentor?.Approval == MentorApproval.Waiting)
-        {
-            // A second click of the same form: the first one already sent it.
-            return Redirect(Path);
-        }
-
         if (form.MeetingModes.Count == 0)
         {
             ModelState.AddModelError(nameof(form.MeetingModes), "Choose at least one way you can meet.");
         }
 
-        var chosen = await db.Programmes.Where(p => form.ProgrammeIds.Contains(p.Id)).ToListAsync(cancellationToken);
-        if (chosen.Count == 0)
+        if (form.ProgrammeIds.Count == 0)
         {
-            ModelState.AddModelError(nameof(form.ProgrammeIds), "Choose at least one programme you would like to mentor in.");
+            ModelState.AddModelError(nameof(form.ProgrammeIds), NoProgramme);
         }
 
-        var userId = User.Id();
-        if (ModelState.IsValid && ModelState.TryApply(string.Empty, () =>
-            {
-                if (mentor is null)
-                {
-                    db.Mentors.Add(Mentor.SignUp(userId, form.ToProfile(), form.Capacity, form.TrainingDeclared, chosen, Now));
-                }
-                else
-                {
-                    mentor.Resubmit(form.ToProfile(), form.Capacity, form.TrainingDeclared, chosen, Now);
-                }
-            }))
+        if (ModelState.IsValid)
         {
-            await TellAdministratorsAsync(form.DisplayName, chosen, cancellationToken);
-            try
+            switch (await offerToMentor.RunAsync(User.Id(), form.ToProfile(), form.Capacity, form.TrainingDeclared, [.. form.ProgrammeIds],
+                        cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
+                case MentorOffer.Sent:
+                    TempData["Success"] = "Thank you. Your offer to mentor has been sent. It now waits for the scheme's approval, and we will email you when they have decided.";
+                    return Redirect(Path);
+                case MentorOffer.SentMeanwhile:
+                    TempData["Problem"] = "Your offer to mentor had already been sent. Here is what the scheme has.";
+                    return Redirect(Path);
+                case MentorOffer.AlreadyApproved:
+                    return Redirect("/mentor/availability");
+                case MentorOffer.AlreadySent:
+                    return Redirect(Path);
+                case MentorOffer.NoProgramme:
+                    ModelState.AddModelError(nameof(form.ProgrammeIds), NoProgramme);
+                    break;
+                case MentorOffer.Refused refused:
+                    ModelState.AddModelError(string.Empty, refused.Reason);
+                    break;
             }
-            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsConstraintViolation())
-            {
-                // Sent twice at the same moment: the first one counts.
-                TempData["Problem"] = "Your offer to mentor had already been sent. Here is what the scheme has.";
-                return Redirect(Path);
-            }
-
-            TempData["Success"] = "Thank you. Your offer to mentor has been sent. It now waits for the scheme's approval, and we will email you when they have decided.";
-            return Redirect(Path);
         }
 
-        return View(await ViewModelAsync(form, mentor?.DeclineMessage, cancellationToken));
+        return await FormAgainAsync(form, cancellationToken);
     }
 
-    private async Task TellAdministratorsAsync(string mentorName, IReadOnlyCollection<Programme> programmes, CancellationToken cancellationToken)
+    /// <summary>The form again with its errors, unless the offer was made or approved meanwhile.</summary>
+    private async Task<IActionResult> FormAgainAsync(MentorSignUpForm form, CancellationToken cancellationToken)
     {
-        foreach (var administrator in await db.OfProgrammesAsync([.. programmes.Select(p => p.Id)], cancellationToken))
+        var mentor = await FindMentorAsync(cancellationToken);
+        return mentor?.Approval switch
         {
-            emails.MentorSignUpWaiting(administrator, mentorName);
-        }
+            MentorApproval.Approved => Redirect("/mentor/availability"),
+            MentorApproval.Waiting => Redirect(Path),
+            _ => View(await ViewModelAsync(form, mentor?.DeclineMessage, cancellationToken)),
+        };
     }
 
     private Task<Mentor?> FindMentorAsync(CancellationToken cancellationToken)

@@ -43,18 +43,6 @@ public sealed class PairingsController(PortalDbContext db, TimeProvider time, IO
         var viewerIsMentor = IsMentor(pairing, userId);
         var mentee = pairing.Mentee!;
         var mentor = pairing.Mentor!;
-        var meetings = pairing.Meetings.OrderBy(m => m.StartsAt).Select(m => new MeetingRow(
-            m.Id,
-            UkTime.Describe(m.StartsAt, m.EndsAt),
-            m.DurationMinutes,
-            m.Mode.Describe(),
-            m.Location,
-            m.IsInitial,
-            m.Status,
-            m.AgreedActions,
-            m.NoteBy(userId)?.Text,
-            CanChange: pairing.IsActive && m.IsPlanned,
-            CanLogAsHeld: m.CanBeLoggedAsHeld(now))).ToList();
         return View(new PairingViewModel(
             pairing.Id,
             viewerIsMentor,
@@ -68,8 +56,22 @@ public sealed class PairingsController(PortalDbContext db, TimeProvider time, IO
             pairing.EndedAt,
             pairing.IsOverdue(now, programme.MeetingCadenceWeeks),
             programme.MeetingCadenceWeeks,
-            meetings));
+            MeetingRows(pairing, userId, now)));
     }
+
+    private static List<MeetingRow> MeetingRows(Mentorship pairing, string userId, DateTime now) =>
+        pairing.Meetings.OrderBy(m => m.StartsAt).Select(m => new MeetingRow(
+            m.Id,
+            UkTime.Describe(m.StartsAt, m.EndsAt),
+            m.DurationMinutes,
+            m.Mode.Describe(),
+            m.Location,
+            m.IsInitial,
+            m.Status,
+            m.AgreedActions,
+            m.NoteBy(userId)?.Text,
+            CanChange: pairing.IsActive && m.IsPlanned,
+            CanLogAsHeld: m.CanBeLoggedAsHeld(now))).ToList();
 
     [HttpGet("meetings/new")]
     public async Task<IActionResult> Plan(int id, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace MentoringPortal.Web.Features.Requests;
 
 [Authorize(Policy = Policies.Mentor)]
 [Route("mentor/requests")]
-public sealed class RequestsController(PortalDbContext db, RequestResponder responder) : Controller
+public sealed class RequestsController(PortalDbContext db) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -38,24 +38,19 @@ public sealed class RequestsController(PortalDbContext db, RequestResponder resp
     }
 
     [HttpPost("{id:int}/accept")]
-    public async Task<IActionResult> Accept(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Accept(int id, [FromServices] AcceptRequest acceptRequest, CancellationToken cancellationToken)
     {
-        var outcome = await responder.AcceptAsync(id, User.Id(), cancellationToken);
-        if (!outcome.Found)
+        switch (await acceptRequest.RunAsync(id, User.Id(), cancellationToken))
         {
-            return NotFound();
+            case RequestAnswer.Answered:
+                TempData["Success"] = "Request accepted. You have both been emailed the next steps: arrange your first meeting, face to face.";
+                return Redirect("/mentor/requests");
+            case RequestAnswer.Refused refused:
+                TempData["Problem"] = refused.Reason;
+                return Redirect("/mentor/requests");
+            default:
+                return NotFound();
         }
-
-        if (outcome.Refusal is not null)
-        {
-            TempData["Problem"] = outcome.Refusal;
-        }
-        else
-        {
-            TempData["Success"] = "Request accepted. You have both been emailed the next steps: arrange your first meeting, face to face.";
-        }
-
-        return Redirect("/mentor/requests");
     }
 
     [HttpGet("{id:int}/decline")]
@@ -66,7 +61,8 @@ public sealed class RequestsController(PortalDbContext db, RequestResponder resp
     }
 
     [HttpPost("{id:int}/decline")]
-    public async Task<IActionResult> Decline(int id, DeclineForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Decline(int id, DeclineForm form, [FromServices] DeclineRequest declineRequest,
+        CancellationToken cancellationToken)
     {
         if (form.Reason == DeclineReason.Other && string.IsNullOrWhiteSpace(form.Note))
         {
@@ -75,19 +71,17 @@ public sealed class RequestsController(PortalDbContext db, RequestResponder resp
 
         if (ModelState.IsValid)
         {
-            var outcome = await responder.DeclineAsync(id, User.Id(), form.Reason!.Value, form.Note, cancellationToken);
-            if (!outcome.Found)
+            switch (await declineRequest.RunAsync(id, User.Id(), form.Reason!.Value, form.Note, cancellationToken))
             {
-                return NotFound();
+                case RequestAnswer.Answered:
+                    TempData["Success"] = "Request declined. The trainee has been told kindly and shown other mentors.";
+                    return Redirect("/mentor/requests");
+                case RequestAnswer.Refused refused:
+                    ModelState.AddModelError(string.Empty, refused.Reason);
+                    break;
+                default:
+                    return NotFound();
             }
-
-            if (outcome.Refusal is null)
-            {
-                TempData["Success"] = "Request declined. The trainee has been told kindly and shown other mentors.";
-                return Redirect("/mentor/requests");
-            }
-
-            ModelState.AddModelError(string.Empty, outcome.Refusal);
         }
 
         var request = await FindPendingAsync(id, cancellationToken);

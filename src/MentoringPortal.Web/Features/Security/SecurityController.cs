@@ -22,7 +22,6 @@ public sealed class SecurityController(
     SecurityEvents events) : Controller
 {
     private const string Issuer = "Mentoring portal";
-    private const int RecoveryCodeCount = 10;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? returnUrl) =>
@@ -62,7 +61,8 @@ public sealed class SecurityController(
 
     [HttpPost("authenticator")]
     [EnableRateLimiting(WebExtensions.FormsRateLimit)]
-    public async Task<IActionResult> Authenticator([Bind(Prefix = "Form")] AuthenticatorCodeForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Authenticator([Bind(Prefix = "Form")] AuthenticatorCodeForm form, [FromServices] TurnOnAuthenticator turnOn,
+        CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();
         if (user.TwoFactorEnabled)
@@ -70,25 +70,23 @@ public sealed class SecurityController(
             return Redirect("/me/security");
         }
 
-        if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, form.Code))
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError("Form.Code", "That code is not right. Check the app shows the Mentoring portal entry, then enter the code it shows now.");
-            events.Record(user, AuditActions.SecondFactorFailed, "While turning on two-factor sign-in");
-            await db.SaveChangesAsync(cancellationToken);
+            switch (await turnOn.RunAsync(user.Id, form.Code, cancellationToken))
+            {
+                case AuthenticatorTurnOn.TurnedOn on:
+                    await RenewSessionAsync(on.User);
+                    return View("RecoveryCodes", new RecoveryCodesViewModel(on.RecoveryCodes, JustTurnedOn: true));
+                case AuthenticatorTurnOn.WrongCode wrong:
+                    user = wrong.User;
+                    ModelState.AddModelError("Form.Code", "That code is not right. Check the app shows the Mentoring portal entry, then enter the code it shows now.");
+                    break;
+                default:
+                    return Redirect("/me/security");
+            }
         }
 
-        if (!ModelState.IsValid)
-        {
-            return View(new AuthenticatorSetupViewModel(Group(await KeyAsync(user)), form));
-        }
-
-        // Turning it on changes the security stamp, which ends the person's other sessions.
-        await users.SetTwoFactorEnabledAsync(user, enabled: true);
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
-        events.Record(user, AuditActions.TwoFactorEnabled, "Authenticator app");
-        await db.SaveChangesAsync(cancellationToken);
-        await RenewSessionAsync(user);
-        return View("RecoveryCodes", new RecoveryCodesViewModel(codes, JustTurnedOn: true));
+        return View(new AuthenticatorSetupViewModel(Group(await KeyAsync(user)), form));
     }
 
     [HttpGet("recovery-codes")]
@@ -108,7 +106,7 @@ public sealed class SecurityController(
             return Redirect("/me/security");
         }
 
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TurnOnAuthenticator.RecoveryCodeCount))?.ToList() ?? [];
         events.Record(user, AuditActions.RecoveryCodesRegenerated);
         await db.SaveChangesAsync(cancellationToken);
         return View("RecoveryCodes", new RecoveryCodesViewModel(codes, JustTurnedOn: false));
@@ -123,16 +121,10 @@ public sealed class SecurityController(
 
     [HttpPost("authenticator/turn-off")]
     [EnableRateLimiting(WebExtensions.FormsRateLimit)]
-    public async Task<IActionResult> TurnOffConfirmed(CancellationToken cancellationToken)
+    public async Task<IActionResult> TurnOffConfirmed([FromServices] TurnOffAuthenticator turnOff, CancellationToken cancellationToken)
     {
-        var user = await CurrentUserAsync();
-        if (user.TwoFactorEnabled)
+        if (await turnOff.RunAsync((await CurrentUserAsync()).Id, cancellationToken) is { } user)
         {
-            await users.SetTwoFactorEnabledAsync(user, enabled: false);
-            await users.ResetAuthenticatorKeyAsync(user);
-            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-            events.Record(user, AuditActions.TwoFactorDisabled, "Authenticator app");
-            await db.SaveChangesAsync(cancellationToken);
             await signIn.RefreshSignInAsync(user);
             TempData["Success"] = "Two-factor sign-in with an authenticator app is off. Any recovery codes you had no longer work.";
         }

@@ -66,19 +66,12 @@ public sealed class SurveyInvitations(PortalDbContext db, PortalEmails emails, T
         var created = 0;
         foreach (var id in candidateIds)
         {
-            db.ChangeTracker.Clear();
-            var pairing = await db.Mentorships.Include(m => m.Surveys).SingleAsync(m => m.Id == id, cancellationToken);
-            var months = programmes[pairing.ProgrammeId].Months;
-            if (!pairing.NeedsEvaluationInvitation(now, months))
-            {
-                continue;
-            }
-
-            pairing.InviteToEvaluation(now, months);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                created++;
+                if (await db.InOneUnitAsync(unit => CreateEvaluationAsync(id, now, programmes, unit), cancellationToken))
+                {
+                    created++;
+                }
             }
             catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsConstraintViolation())
             {
@@ -89,6 +82,22 @@ public sealed class SurveyInvitations(PortalDbContext db, PortalEmails emails, T
 
         db.ChangeTracker.Clear();
         return created;
+    }
+
+    /// <summary>One pairing's evaluation surveys, in a unit of their own.</summary>
+    private async Task<bool> CreateEvaluationAsync(int pairingId, DateTime now, Dictionary<int, (string Name, int Months)> programmes,
+        CancellationToken cancellationToken)
+    {
+        var pairing = await db.Mentorships.Include(m => m.Surveys).SingleAsync(m => m.Id == pairingId, cancellationToken);
+        var months = programmes[pairing.ProgrammeId].Months;
+        if (!pairing.NeedsEvaluationInvitation(now, months))
+        {
+            return false;
+        }
+
+        pairing.InviteToEvaluation(now, months);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     private Task<int> SendInvitationsAsync(Dictionary<int, (string Name, int Months)> programmes, CancellationToken cancellationToken) =>
@@ -138,7 +147,7 @@ public sealed class SurveyInvitations(PortalDbContext db, PortalEmails emails, T
     }
 
     /// <summary>
-    /// One survey at a time: load it, check it is still due, record the email on it and add the
+    /// One survey at a time, each in its own unit: load it, check it is still due, record the email on it and add the
     /// email, then save both together, so a survey another instance handled at the same moment is
     /// skipped with its email, never sent twice.
     /// </summary>
@@ -149,19 +158,18 @@ public sealed class SurveyInvitations(PortalDbContext db, PortalEmails emails, T
         var sent = 0;
         foreach (var id in surveyIds)
         {
-            db.ChangeTracker.Clear();
-            var survey = await db.SurveyResponses.SingleAsync(s => s.Id == id, cancellationToken);
-            if (!stillDue(survey))
+            try
             {
-                continue;
+                if (await db.InOneUnitAsync(unit => EmailOneAsync(id, stillDue, recordAndEmail, unit), cancellationToken))
+                {
+                    sent++;
+                }
             }
-
-            var pairing = await db.Mentorships.AsNoTracking().Include(m => m.Mentor).Include(m => m.Mentee)
-                .SingleAsync(m => m.Id == survey.MentorshipId, cancellationToken);
-            recordAndEmail(survey, pairing, await RecipientAsync(pairing, survey.Respondent, cancellationToken), time.GetUtcNow().UtcDateTime);
-            if (await TrySaveAsync(id, what, cancellationToken))
+            catch (DbUpdateConcurrencyException)
             {
-                sent++;
+                // Another instance sent it, or the member saved their answers, at the same moment: the
+                // outbox row was rolled back with the survey, and the next run looks again.
+                logger.LogInformation("Survey {SurveyId} changed while being {What}; left as it is.", id, what);
             }
         }
 
@@ -169,20 +177,21 @@ public sealed class SurveyInvitations(PortalDbContext db, PortalEmails emails, T
         return sent;
     }
 
-    private async Task<bool> TrySaveAsync(int surveyId, string what, CancellationToken cancellationToken)
+    /// <summary>One survey's email and the note of it on the survey, in a unit of their own.</summary>
+    private async Task<bool> EmailOneAsync(int surveyId, Func<SurveyResponse, bool> stillDue,
+        Action<SurveyResponse, Mentorship, (Recipient To, string OtherName)?, DateTime> recordAndEmail, CancellationToken cancellationToken)
     {
-        try
+        var survey = await db.SurveyResponses.SingleAsync(s => s.Id == surveyId, cancellationToken);
+        if (!stillDue(survey))
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another instance sent it, or the member saved their answers, at the same moment: the
-            // outbox row was rolled back with the survey, and the next run looks again.
-            logger.LogInformation("Survey {SurveyId} changed while being {What}; left as it is.", surveyId, what);
             return false;
         }
+
+        var pairing = await db.Mentorships.AsNoTracking().Include(m => m.Mentor).Include(m => m.Mentee)
+            .SingleAsync(m => m.Id == survey.MentorshipId, cancellationToken);
+        recordAndEmail(survey, pairing, await RecipientAsync(pairing, survey.Respondent, cancellationToken), time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The member who answers this survey, and the name of the other member; null for a deleted account.</summary>

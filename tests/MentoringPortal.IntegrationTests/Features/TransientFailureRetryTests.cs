@@ -1,0 +1,97 @@
+using System.Data.Common;
+using System.Net;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace MentoringPortal.IntegrationTests.Features;
+
+/// <summary>A transient database failure inside a unit of work retries the whole unit, which then writes once.</summary>
+public sealed class TransientFailureRetryTests
+{
+    [Fact]
+    public async Task Register_CommitFailsOnceWithASerializationFailure_TheWholeUnitRunsAgainAndWritesOnce()
+    {
+        var lostCommit = new FailFirstCommitOfNewAccount();
+        await using var factory = await PortalFactory.CreateAsync(new PortalFactoryOptions
+        {
+            ConfigureServices = services => services.AddSingleton<IInterceptor>(lostCommit),
+        });
+        var email = Unique.Email("retried");
+
+        using var client = factory.CreateClientNoRedirect();
+        using var response = await Forms.SubmitAsync(client, "/account/register", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "Rita Retried",
+            ["Email"] = email,
+            ["Password"] = "a long enough passphrase 42",
+            ["ConfirmPassword"] = "a long enough passphrase 42",
+            ["AcceptsConfidentialityLimits"] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Check your email", (await Forms.ParseHtmlAsync(response)).QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal(1, lostCommit.Failures);
+        var (accounts, mentees, emails) = await PortalData.QueryAsync(factory, async db =>
+        {
+            var userIds = await db.Users.Where(u => u.Email == email).Select(u => u.Id).ToListAsync();
+            return (userIds.Count,
+                await db.Mentees.CountAsync(m => m.UserId != null && userIds.Contains(m.UserId)),
+                await db.OutboxMessages.CountAsync(m => m.To == email));
+        });
+        Assert.Equal(1, accounts);
+        Assert.Equal(1, mentees);
+        Assert.Equal(1, emails);
+        var confirmation = await factory.Mailbox.WaitForAsync(email);
+        Assert.Contains("/account/confirm-email", confirmation.TextBody, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The commit of the first transaction that creates an account fails as PostgreSQL reports a serialization failure
+    /// (40001, transient): nothing of the attempt is kept, and the execution strategy may run it again.
+    /// </summary>
+    private sealed class FailFirstCommitOfNewAccount : DbCommandInterceptor, IDbTransactionInterceptor
+    {
+        private DbTransaction? _target;
+        private int _failures;
+
+        public int Failures => Volatile.Read(ref _failures);
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Remember(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Remember(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            if (ReferenceEquals(transaction, Volatile.Read(ref _target)) && Interlocked.CompareExchange(ref _failures, 1, 0) == 0)
+            {
+                throw new PostgresException("could not serialize access due to concurrent update (a test)", "ERROR", "ERROR",
+                    PostgresErrorCodes.SerializationFailure);
+            }
+
+            return ValueTask.FromResult(result);
+        }
+
+        private void Remember(DbCommand command)
+        {
+            if (command.Transaction is not null && Failures == 0
+                && command.CommandText.Contains("INSERT INTO \"AspNetUsers\"", StringComparison.Ordinal))
+            {
+                Volatile.Write(ref _target, command.Transaction);
+            }
+        }
+    }
+}
