@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using MentoringPortal.IntegrationTests.Features;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -40,18 +39,17 @@ internal static class RestartBench
         var members = new List<(HttpClient Client, int PairingId, string Token)>();
         for (var i = 0; i < Clients; i++)
         {
-            var mentor = await PortalData.MentorAsync(portal, capacity: 1);
-            var mentee = await PortalData.MenteeAsync(portal);
-            await PortalData.PairAsync(portal, mentee, mentor);
-            var pairingId = await PortalData.MentorshipIdAsync(portal, mentee, mentor);
-            var client = await portal.CreateSignedInClientAsync(mentee.Email, PortalData.Password);
+            var mentor = await portal.Data.MentorAsync(capacity: 1);
+            var mentee = await portal.Data.MenteeAsync();
+            var pairingId = await portal.Data.PairAsync(mentee, mentor);
+            var client = await portal.Data.SignInAsync(mentee);
             using var me = await client.GetAsync("/me");
             var token = (await Forms.ParseHtmlAsync(me)).QuerySelector($"input[name={Forms.AntiforgeryField}]")!.GetAttribute("value")!;
             members.Add((client, pairingId, token));
         }
 
         // One plan before the load, to learn how many outbox rows one planned meeting writes.
-        var outboxBefore = await PortalData.QueryAsync(portal, db => db.OutboxMessages.CountAsync());
+        var outboxBefore = await portal.Data.QueryAsync(db => db.OutboxMessages.CountAsync());
         using (var first = await PlanAsync(members[0].Client, members[0].PairingId, members[0].Token, 0))
         {
             if (first.StatusCode != HttpStatusCode.Redirect)
@@ -60,7 +58,7 @@ internal static class RestartBench
             }
         }
 
-        var emailsPerWrite = await PortalData.QueryAsync(portal, db => db.OutboxMessages.CountAsync()) - outboxBefore;
+        var emailsPerWrite = await portal.Data.QueryAsync(db => db.OutboxMessages.CountAsync()) - outboxBefore;
         var baseline = await Counts(portal);
 
         var results = new ConcurrentBag<(double At, int Status, string Kind)>();
@@ -164,7 +162,7 @@ internal static class RestartBench
         ["Note"] = $"Bench meeting {n}",
     });
 
-    private static Task<(int Meetings, int Outbox)> Counts(PortalFactory portal) => PortalData.QueryAsync(portal, async db =>
+    private static Task<(int Meetings, int Outbox)> Counts(PortalFactory portal) => portal.Data.QueryAsync(async db =>
         (await db.Meetings.CountAsync(), await db.OutboxMessages.CountAsync()));
 }
 

@@ -34,7 +34,7 @@ public sealed class TransientFailureRetryTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Check your email", (await Forms.ParseHtmlAsync(response)).QuerySelector("h1")?.TextContent.Trim());
         Assert.Equal(1, lostCommit.Failures);
-        var (accounts, mentees, emails) = await PortalData.QueryAsync(factory, async db =>
+        var (accounts, mentees, emails) = await factory.Data.QueryAsync(async db =>
         {
             var userIds = await db.Users.Where(u => u.Email == email).Select(u => u.Id).ToListAsync();
             return (userIds.Count,
