@@ -20,9 +20,9 @@ public sealed class SurveyResponse
     {
     }
 
-    internal SurveyResponse(int mentorshipId, int programmeId, SurveyKind kind, SurveyRespondent respondent, DateTime now)
+    internal SurveyResponse(int pairingId, int programmeId, SurveyKind kind, SurveyRespondent respondent, DateTime now)
     {
-        MentorshipId = mentorshipId;
+        PairingId = pairingId;
         ProgrammeId = programmeId;
         Kind = kind;
         Respondent = respondent;
@@ -31,7 +31,7 @@ public sealed class SurveyResponse
 
     public int Id { get; private set; }
 
-    public int MentorshipId { get; private set; }
+    public int PairingId { get; private set; }
 
     public int ProgrammeId { get; private set; }
 

@@ -45,7 +45,7 @@ public sealed record MenteeNeeds(
             .Select(g => new HorizonGoal(g.Horizon, g.Description))
             .ToList();
         var excluded = excludeCurrentAndPreviousMentors
-            ? mentee.Mentorships.Where(m => m.ProgrammeId == programmeId).Select(m => m.MentorId).ToHashSet()
+            ? mentee.Pairings.Where(m => m.ProgrammeId == programmeId).Select(m => m.MentorId).ToHashSet()
             : [];
         return new MenteeNeeds(goals, mentee.Region, mentee.Background, mentee.Organisation, avoidOwnOrganisation, conflicts,
             preferredModes, excluded);

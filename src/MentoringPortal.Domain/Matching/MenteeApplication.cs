@@ -1,6 +1,6 @@
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 
 namespace MentoringPortal.Domain.Matching;
@@ -61,9 +61,9 @@ public sealed class MenteeApplication
 
     public string? DecisionMessage { get; private set; }
 
-    public int? MentorshipId { get; private set; }
+    public int? PairingId { get; private set; }
 
-    public Mentorship? Mentorship { get; private set; }
+    public Pairing? Pairing { get; private set; }
 
     public int Version { get; private set; }
 
@@ -101,7 +101,7 @@ public sealed class MenteeApplication
         var acceptance = mentee.PairWith(mentor, programme, now);
         Status = ApplicationStatus.Matched;
         DecidedAt = Guard.Utc(now);
-        Mentorship = acceptance.Mentorship;
+        Pairing = acceptance.Pairing;
         Version++;
         return acceptance;
     }

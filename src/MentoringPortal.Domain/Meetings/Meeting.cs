@@ -1,4 +1,4 @@
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 
 namespace MentoringPortal.Domain.Meetings;
 
@@ -19,19 +19,19 @@ public sealed class Meeting
     {
     }
 
-    internal Meeting(Mentorship mentorship, DateTime startsAt, int durationMinutes, MeetingModes mode, string? location, bool isInitial)
+    internal Meeting(Pairing pairing, DateTime startsAt, int durationMinutes, MeetingModes mode, string? location, bool isInitial)
     {
-        Mentorship = mentorship;
-        MentorshipId = mentorship.Id;
+        Pairing = pairing;
+        PairingId = pairing.Id;
         IsInitial = isInitial;
         Schedule(startsAt, durationMinutes, mode, location);
     }
 
     public int Id { get; private set; }
 
-    public int MentorshipId { get; private set; }
+    public int PairingId { get; private set; }
 
-    public Mentorship? Mentorship { get; private set; }
+    public Pairing? Pairing { get; private set; }
 
     public DateTime StartsAt { get; private set; }
 

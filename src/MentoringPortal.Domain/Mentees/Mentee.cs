@@ -1,6 +1,6 @@
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 
@@ -17,7 +17,7 @@ public sealed class Mentee
     private readonly List<Programme> _programmes = [];
     private readonly List<Goal> _goals = [];
     private readonly List<ContactRequest> _requests = [];
-    private readonly List<Mentorship> _mentorships = [];
+    private readonly List<Pairing> _pairings = [];
     private readonly List<MenteeApplication> _applications = [];
 
     private Mentee()
@@ -59,7 +59,7 @@ public sealed class Mentee
 
     public IReadOnlyCollection<ContactRequest> Requests => _requests;
 
-    public IReadOnlyCollection<Mentorship> Mentorships => _mentorships;
+    public IReadOnlyCollection<Pairing> Pairings => _pairings;
 
     public IReadOnlyCollection<MenteeApplication> Applications => _applications;
 
@@ -165,10 +165,10 @@ public sealed class Mentee
             application.EraseForLeaving(now);
         }
 
-        foreach (var mentorship in _mentorships)
+        foreach (var pairing in _pairings)
         {
-            mentorship.EndBecauseMemberLeft(now);
-            mentorship.EraseContentOf(userId, Evaluation.SurveyRespondent.Mentee);
+            pairing.EndBecauseMemberLeft(now);
+            pairing.EraseContentOf(userId, Evaluation.SurveyRespondent.Mentee);
         }
     }
 
@@ -191,7 +191,7 @@ public sealed class Mentee
     }
 
     public bool HasActivePairingIn(int programmeId) =>
-        _mentorships.Exists(m => m.ProgrammeId == programmeId && m.IsActive);
+        _pairings.Exists(m => m.ProgrammeId == programmeId && m.IsActive);
 
     public int PendingRequestCount => _requests.Count(r => r.IsPending);
 
@@ -318,9 +318,9 @@ public sealed class Mentee
         }
 
         accepted.MarkAccepted(now);
-        var mentorship = new Mentorship(mentor, this, accepted.ProgrammeId, now, accepted.Id);
-        _mentorships.Add(mentorship);
-        return new Acceptance(mentorship, WithdrawPendingRequests(accepted.ProgrammeId, now));
+        var pairing = new Pairing(mentor, this, accepted.ProgrammeId, now, accepted.Id);
+        _pairings.Add(pairing);
+        return new Acceptance(pairing, WithdrawPendingRequests(accepted.ProgrammeId, now));
     }
 
     /// <summary>Once the trainee has a mentor, their other requests in the programme stop: the first acceptance wins.</summary>
@@ -349,8 +349,8 @@ public sealed class Mentee
         }
 
         mentor.TakePlace();
-        var mentorship = new Mentorship(mentor, this, programme.Id, now, contactRequestId: null);
-        _mentorships.Add(mentorship);
-        return new Acceptance(mentorship, WithdrawPendingRequests(programme.Id, now));
+        var pairing = new Pairing(mentor, this, programme.Id, now, contactRequestId: null);
+        _pairings.Add(pairing);
+        return new Acceptance(pairing, WithdrawPendingRequests(programme.Id, now));
     }
 }

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 

@@ -1,7 +1,7 @@
 using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Requests;
 
 namespace MentoringPortal.Domain.Privacy;
@@ -19,7 +19,7 @@ public static class AccountErasure
     /// <param name="mentoring">The mentor's pairings, with mentor, meetings and notes, change requests and surveys loaded.</param>
     /// <param name="incomingRequests">Requests made to the mentor.</param>
     /// <param name="now">When the erasure happens.</param>
-    public static void Erase(string userId, Mentee? mentee, Mentor? mentor, IEnumerable<Mentorship> mentoring,
+    public static void Erase(string userId, Mentee? mentee, Mentor? mentor, IEnumerable<Pairing> mentoring,
         IEnumerable<ContactRequest> incomingRequests, DateTime now)
     {
         mentee?.Erase(userId, now);
@@ -33,10 +33,10 @@ public static class AccountErasure
             request.CloseBecauseMemberLeft(now);
         }
 
-        foreach (var mentorship in mentoring)
+        foreach (var pairing in mentoring)
         {
-            mentorship.EndBecauseMemberLeft(now);
-            mentorship.EraseContentOf(userId, SurveyRespondent.Mentor);
+            pairing.EndBecauseMemberLeft(now);
+            pairing.EraseContentOf(userId, SurveyRespondent.Mentor);
         }
 
         mentor.Erase();

@@ -2,7 +2,7 @@ using MentoringPortal.Domain;
 using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 
 namespace MentoringPortal.Web.Data;
@@ -159,11 +159,11 @@ public sealed partial class DemoSeed
         await db.SaveChangesAsync();
 
         // Matched between one and four weeks after applying, each with a mentor of their own.
-        var pairings = new List<Mentorship>();
+        var pairings = new List<Pairing>();
         for (var k = 1; k <= AlumniCount; k++)
         {
             var matchedAt = now.AddDays(-365 + k + 7 + (k * 5 % 22)).Date.AddHours(10);
-            pairings.Add(alumni[k - 1].Application.Match(available[k - 1], pilot, matchedAt).Mentorship);
+            pairings.Add(alumni[k - 1].Application.Match(available[k - 1], pilot, matchedAt).Pairing);
         }
 
         await db.SaveChangesAsync();
@@ -219,7 +219,7 @@ public sealed partial class DemoSeed
     }
 
     /// <summary>A meeting every six weeks from two weeks after the start, held, until <paramref name="until"/>.</summary>
-    private static void HoldMeetings(Mentorship pairing, DateTime until)
+    private static void HoldMeetings(Pairing pairing, DateTime until)
     {
         for (var at = pairing.StartedAt.Date.AddDays(14).AddHours(12); at < until; at = at.AddDays(42))
         {
@@ -229,7 +229,7 @@ public sealed partial class DemoSeed
     }
 
     /// <summary>Marks the pairing's exit surveys as sent; the mentee (and sometimes the mentor) answers. Returns the number of answers.</summary>
-    private int SendExitSurveys(Mentorship pairing, DateTime endedAt, bool answer = true)
+    private int SendExitSurveys(Pairing pairing, DateTime endedAt, bool answer = true)
     {
         var answers = 0;
         foreach (var survey in pairing.Surveys.Where(s => s.Kind == SurveyKind.Exit && s.NeedsInvitation))

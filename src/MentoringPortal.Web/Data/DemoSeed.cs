@@ -205,25 +205,25 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
 
         // Pairings: mentors 2, 3, 4 and 8 have one place and are full; the others keep places free.
         // Mentee 7's pairing (200 days, last met 190 days ago, nothing planned) is overdue.
-        var pairings = new Dictionary<int, Domain.Mentorships.Mentorship>();
+        var pairings = new Dictionary<int, Domain.Pairings.Pairing>();
         foreach (var (mentee, mentor, daysAgo) in new[] { (2, 2, 75), (3, 3, 20), (4, 4, 130), (5, 5, 40), (6, 6, 10), (7, 8, 200) })
         {
-            var mentorship = MenteeNo(mentee).PairWith(MentorNo(mentor), returnToTraining, now.AddDays(-daysAgo)).Mentorship;
-            pairings[mentee] = mentorship;
+            var pairing = MenteeNo(mentee).PairWith(MentorNo(mentor), returnToTraining, now.AddDays(-daysAgo)).Pairing;
+            pairings[mentee] = pairing;
             if (daysAgo >= 20)
             {
-                var first = mentorship.PlanMeeting(now.AddDays(-daysAgo + 10).Date.AddHours(17), 60, MeetingModes.FaceToFace,
+                var first = pairing.PlanMeeting(now.AddDays(-daysAgo + 10).Date.AddHours(17), 60, MeetingModes.FaceToFace,
                     "Postgraduate centre, quiet room 2");
                 first.MarkHeld(now.AddDays(-daysAgo + 10).Date.AddHours(18));
             }
 
             if (daysAgo is >= 40 and < 200)
             {
-                mentorship.PlanMeeting(now.AddDays(12).Date.AddHours(12), 60, MeetingModes.Video, "Video call (link to follow)");
+                pairing.PlanMeeting(now.AddDays(12).Date.AddHours(12), 60, MeetingModes.Video, "Video call (link to follow)");
             }
             else if (daysAgo < 20)
             {
-                mentorship.PlanMeeting(now.AddDays(6).Date.AddHours(17).AddMinutes(30), 60, MeetingModes.FaceToFace, "Hospital library, group study room");
+                pairing.PlanMeeting(now.AddDays(6).Date.AddHours(17).AddMinutes(30), 60, MeetingModes.FaceToFace, "Hospital library, group study room");
             }
         }
 

@@ -1,6 +1,6 @@
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Meetings;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +17,7 @@ namespace MentoringPortal.Web.Data;
 public static class KnownIds
 {
     public static readonly IReadOnlyList<Type> Entities =
-        [typeof(Programme), typeof(ContactRequest), typeof(MenteeApplication), typeof(Mentorship), typeof(Meeting)];
+        [typeof(Programme), typeof(ContactRequest), typeof(MenteeApplication), typeof(Pairing), typeof(Meeting)];
 
     /// <summary>The sequence (or the <see cref="IdBlock"/> row) that gives a table its ids.</summary>
     public static string SequenceFor(string table) => $"{table}Ids";

@@ -3,7 +3,7 @@ using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Privacy;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
@@ -40,7 +40,7 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
 
     public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
 
-    public DbSet<Mentorship> Mentorships => Set<Mentorship>();
+    public DbSet<Pairing> Pairings => Set<Pairing>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
@@ -103,7 +103,7 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
         configurationBuilder.Properties<MatchingMode>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ContactRequestStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<DeclineReason>().HaveConversion<string>().HaveMaxLength(30);
-        configurationBuilder.Properties<MentorshipStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<PairingStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<GoalHorizon>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<SurveyKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<SurveyRespondent>().HaveConversion<string>().HaveMaxLength(20);

@@ -1,4 +1,4 @@
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Email.Templates;
 
 namespace MentoringPortal.Web.Email;
@@ -14,6 +14,6 @@ public sealed partial class PortalEmails
 
     public void ChangeRequestReceived(Recipient requester) => Add(requester, new ChangeRequestReceivedModel());
 
-    public void MeetingOverdue(Recipient to, string otherName, int cadenceWeeks, int mentorshipId) =>
-        Add(to, new MeetingOverdueModel(otherName, cadenceWeeks, mentorshipId));
+    public void MeetingOverdue(Recipient to, string otherName, int cadenceWeeks, int pairingId) =>
+        Add(to, new MeetingOverdueModel(otherName, cadenceWeeks, pairingId));
 }

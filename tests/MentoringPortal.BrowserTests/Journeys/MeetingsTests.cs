@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using MentoringPortal.BrowserTests.Infrastructure;
 using MentoringPortal.Domain;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,14 +98,14 @@ public sealed class MeetingsTests(BrowserPortal portal)
     {
         var db = services.GetRequiredService<PortalDbContext>();
         var userId = await db.Users.Where(u => u.Email == Mentee5.Email).Select(u => u.Id).SingleAsync();
-        return await db.Mentorships.Where(m => m.Mentee!.UserId == userId && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync();
+        return await db.Pairings.Where(m => m.Mentee!.UserId == userId && m.Status == PairingStatus.Active).Select(m => m.Id).SingleAsync();
     });
 
     /// <summary>A meeting that started an hour ago and has not been logged yet (the plan form refuses past times, so through the domain).</summary>
     private Task AddMeetingThatStartedAsync(int pairingId) => portal.Factory.InScopeAsync(async services =>
     {
         var db = services.GetRequiredService<PortalDbContext>();
-        var pairing = await db.Mentorships.Include(m => m.Meetings).SingleAsync(m => m.Id == pairingId);
+        var pairing = await db.Pairings.Include(m => m.Meetings).SingleAsync(m => m.Id == pairingId);
         pairing.PlanMeeting(DateTime.UtcNow.AddHours(-1), 60, MeetingModes.FaceToFace, "Postgraduate centre, quiet room 2");
         await db.SaveChangesAsync();
     });

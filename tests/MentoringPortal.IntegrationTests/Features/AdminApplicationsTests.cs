@@ -1,6 +1,6 @@
 using System.Net;
 using MentoringPortal.Domain.Matching;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
@@ -87,12 +87,12 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         var state = await factory.Data.QueryAsync(async db => new
         {
             Application = await db.MenteeApplications.AsNoTracking().SingleAsync(a => a.Id == applicationId),
-            Pairing = await db.Mentorships.AsNoTracking().SingleAsync(m => m.MenteeId == applicant.Id && m.Status == MentorshipStatus.Active),
+            Pairing = await db.Pairings.AsNoTracking().SingleAsync(m => m.MenteeId == applicant.Id && m.Status == PairingStatus.Active),
             Used = await db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
             Audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditActions.ApplicationMatched && a.ProgrammeId == programme.Id),
         });
         Assert.Equal(ApplicationStatus.Matched, state.Application.Status);
-        Assert.Equal(state.Pairing.Id, state.Application.MentorshipId);
+        Assert.Equal(state.Pairing.Id, state.Application.PairingId);
         Assert.Equal(mentor.Id, state.Pairing.MentorId);
         Assert.Equal(programme.Id, state.Pairing.ProgrammeId);
         Assert.Equal(1, state.Used);
@@ -118,7 +118,7 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         Assert.Contains($"href=\"/pairings/{state.Pairing.Id}\">{mentor.Name}</a>", me, StringComparison.Ordinal);
 
         using var again = await Forms.SubmitAsync(client, matchUrl);
-        Assert.Equal(1, await factory.Data.QueryAsync(db => db.Mentorships.CountAsync(m => m.MenteeId == applicant.Id)));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.Pairings.CountAsync(m => m.MenteeId == applicant.Id)));
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
 
         var state = await factory.Data.QueryAsync(async db => new
         {
-            Pairings = await db.Mentorships.CountAsync(m => m.MentorId == mentor.Id && m.Status == MentorshipStatus.Active),
+            Pairings = await db.Pairings.CountAsync(m => m.MentorId == mentor.Id && m.Status == PairingStatus.Active),
             Used = await db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
             Waiting = await db.MenteeApplications.CountAsync(a => applications.Contains(a.Id) && a.Status == ApplicationStatus.Waiting),
             Audits = await db.AuditEntries.CountAsync(a => a.Action == AuditActions.ApplicationMatched && a.ProgrammeId == programme.Id),

@@ -63,7 +63,7 @@ public sealed class AdminHomeTests(PortalFactory factory) : IClassFixture<Portal
         await factory.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
-            var pairing = await db.Mentorships.Include(m => m.Mentee).Include(m => m.Mentor).SingleAsync(m => m.Id == pairingId);
+            var pairing = await db.Pairings.Include(m => m.Mentee).Include(m => m.Mentor).SingleAsync(m => m.Id == pairingId);
             pairing.AskForChange(pairing.Mentee!.UserId!, reason, DateTime.UtcNow);
             await db.SaveChangesAsync();
         });

@@ -1,5 +1,5 @@
 using System.Net;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,9 +49,9 @@ public sealed class AdminPairingsSqliteTests : IAsyncLifetime
         using var response = await Forms.SubmitAsync(client, $"/admin/pairings/{pairingId}/reassign/{newMentor.Id}", []);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var statuses = await _factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.MenteeId == mentee.Id)
+        var statuses = await _factory.Data.QueryAsync(db => db.Pairings.Where(m => m.MenteeId == mentee.Id)
             .OrderBy(m => m.Id).Select(m => m.Status).ToListAsync());
-        Assert.Equal([MentorshipStatus.Ended, MentorshipStatus.Active], statuses);
+        Assert.Equal([PairingStatus.Ended, PairingStatus.Active], statuses);
         await _factory.Mailbox.WaitForAsync(oldMentor.Email);
     }
 }

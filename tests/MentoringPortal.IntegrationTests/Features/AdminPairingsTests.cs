@@ -1,5 +1,5 @@
 using System.Net;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -124,7 +124,7 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
         using var response = await Forms.SubmitAsync(client, $"/admin/pairings/{pairingId}/end", new Dictionary<string, string> { ["Message"] = message });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var pairing = await factory.Data.QueryAsync(db => db.Mentorships.AsNoTracking().SingleAsync(m => m.Id == pairingId));
+        var pairing = await factory.Data.QueryAsync(db => db.Pairings.AsNoTracking().SingleAsync(m => m.Id == pairingId));
         Assert.Equal(EndReason.EndedByScheme, pairing.EndReason);
         Assert.Equal(message, pairing.EndNote);
         Assert.Equal(0, await factory.Data.QueryAsync(db => db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync()));
@@ -176,7 +176,7 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
         var entry = await factory.Data.QueryAsync(db => db.AuditEntries.AsNoTracking()
             .SingleAsync(a => a.Action == AuditActions.ChangeRequestDeclined && a.ProgrammeId == programme.Id));
         Assert.DoesNotContain("talks over me", entry.Subject + entry.Before + entry.After, StringComparison.Ordinal);
-        Assert.Equal(MentorshipStatus.Active, await factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.Status).SingleAsync()));
+        Assert.Equal(PairingStatus.Active, await factory.Data.QueryAsync(db => db.Pairings.Where(m => m.Id == pairingId).Select(m => m.Status).SingleAsync()));
         Assert.DoesNotContain(reason, await client.GetStringAsync("/admin/change-requests"), StringComparison.Ordinal);
     }
 
@@ -257,7 +257,7 @@ public sealed class AdminPairingsTests(PortalFactory factory) : IClassFixture<Po
         var list = await client.GetStringAsync($"/admin/pairings?status=all&programme={programmeB.Id}");
         Assert.DoesNotContain(menteeB.Name, list, StringComparison.Ordinal);
         Assert.DoesNotContain(reasonB, await client.GetStringAsync("/admin/change-requests"), StringComparison.Ordinal);
-        Assert.Equal(MentorshipStatus.Active, await factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.Id == pairingB).Select(m => m.Status).SingleAsync()));
+        Assert.Equal(PairingStatus.Active, await factory.Data.QueryAsync(db => db.Pairings.Where(m => m.Id == pairingB).Select(m => m.Status).SingleAsync()));
     }
 
     [Theory]

@@ -1,5 +1,5 @@
 using System.Net;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +43,7 @@ public sealed class CapacityRaceTests(PortalFactory factory) : IClassFixture<Por
 
         var state = await factory.Data.QueryAsync(async db => new
         {
-            Pairings = await db.Mentorships.CountAsync(m => m.MentorId == mentor.Id && m.Status == MentorshipStatus.Active),
+            Pairings = await db.Pairings.CountAsync(m => m.MentorId == mentor.Id && m.Status == PairingStatus.Active),
             Used = await db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
             Accepted = await db.ContactRequests.CountAsync(r => r.MentorId == mentor.Id && r.Status == ContactRequestStatus.Accepted),
             StillPending = await db.ContactRequests.CountAsync(r => r.MentorId == mentor.Id && r.Status == ContactRequestStatus.Pending),

@@ -1,6 +1,6 @@
 using System.Net;
 using MentoringPortal.Domain.Matching;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
@@ -69,7 +69,7 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         var state = await factory.Data.QueryAsync(async db => new
         {
             Applications = await db.MenteeApplications.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(),
-            Pairings = await db.Mentorships.AsNoTracking().Where(m => m.ProgrammeId == cohort.Programme.Id && m.Status == MentorshipStatus.Active).ToListAsync(),
+            Pairings = await db.Pairings.AsNoTracking().Where(m => m.ProgrammeId == cohort.Programme.Id && m.Status == PairingStatus.Active).ToListAsync(),
             Matched = await db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditActions.ApplicationMatched && a.ProgrammeId == cohort.Programme.Id).ToListAsync(),
             Cohort = await db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditActions.CohortConfirmed && a.ProgrammeId == cohort.Programme.Id).ToListAsync(),
             Run = await db.CohortRuns.AsNoTracking().SingleAsync(r => r.Id == RunId(runUrl)),
@@ -79,7 +79,7 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         foreach (var pair in proposal.Pairs)
         {
             var application = state.Applications.Single(a => a.Id == pair.ApplicationId);
-            Assert.Equal(pair.MentorId, state.Pairings.Single(p => p.Id == application.MentorshipId).MentorId);
+            Assert.Equal(pair.MentorId, state.Pairings.Single(p => p.Id == application.PairingId).MentorId);
         }
 
         Assert.Equal(3, state.Matched.Count);

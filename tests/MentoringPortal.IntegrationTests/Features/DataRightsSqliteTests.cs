@@ -1,5 +1,5 @@
 using System.Net;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Privacy;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
@@ -41,7 +41,7 @@ public sealed class DataRightsSqliteTests : IAsyncLifetime
     {
         var (email, pairingId) = await _factory.Data.QueryAsync(async db =>
         {
-            var pairing = await db.Mentorships.Where(m => m.Status == MentorshipStatus.Active && m.Mentee!.UserId != null)
+            var pairing = await db.Pairings.Where(m => m.Status == PairingStatus.Active && m.Mentee!.UserId != null)
                 .OrderBy(m => m.Id).Select(m => new { m.Id, m.Mentee!.UserId }).FirstAsync();
             return (await db.Users.Where(u => u.Id == pairing.UserId).Select(u => u.Email!).SingleAsync(), pairing.Id);
         });
@@ -63,7 +63,7 @@ public sealed class DataRightsSqliteTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
         }
 
-        Assert.Equal(FormerMember.Name, await _factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.Id == pairingId)
+        Assert.Equal(FormerMember.Name, await _factory.Data.QueryAsync(db => db.Pairings.Where(m => m.Id == pairingId)
             .Select(m => m.Mentee!.DisplayName).SingleAsync()));
 
         _clock.Advance(TimeSpan.FromDays((3 * 365) + 2));

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Net;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Privacy;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
@@ -168,8 +168,8 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
         Assert.False(await portal.Data.QueryAsync(db => db.Users.AnyAsync(u => u.Email == mentee.Email)));
         Assert.False(await portal.Data.QueryAsync(db => db.MeetingNotes.AnyAsync(n => n.Text == MenteeNote)));
         Assert.True(await portal.Data.QueryAsync(db => db.MeetingNotes.AnyAsync(n => n.Text == MentorNote)));
-        var pairing = await portal.Data.QueryAsync(db => db.Mentorships.AsNoTracking().Include(m => m.Meetings).SingleAsync(m => m.Id == pairingId));
-        Assert.Equal(MentorshipStatus.Ended, pairing.Status);
+        var pairing = await portal.Data.QueryAsync(db => db.Pairings.AsNoTracking().Include(m => m.Meetings).SingleAsync(m => m.Id == pairingId));
+        Assert.Equal(PairingStatus.Ended, pairing.Status);
         Assert.Contains(pairing.Meetings, m => m.WasHeld);
         Assert.Empty(await portal.Data.QueryAsync(db => db.OutboxMessages.Where(m => m.To == mentee.Email && m.Subject != PortalEmails.AccountErasedSubject).ToListAsync()));
 
@@ -336,7 +336,7 @@ public sealed class DataRightsTests(PortalFactory factory) : IClassFixture<Porta
         await portal.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
-            var pairing = await db.Mentorships.Include(m => m.Mentor).Include(m => m.Mentee).Include(m => m.Meetings).ThenInclude(m => m.Notes)
+            var pairing = await db.Pairings.Include(m => m.Mentor).Include(m => m.Mentee).Include(m => m.Meetings).ThenInclude(m => m.Notes)
                 .SingleAsync(m => m.Id == pairingId);
             var held = pairing.PlanMeeting(now.AddDays(-7), 60, MentoringPortal.Domain.MeetingModes.FaceToFace, "Postgraduate centre");
             held.LogAsHeld("Try one night shift with a buddy.", now.AddDays(-7).AddHours(1));

@@ -428,12 +428,12 @@ public sealed class EvaluationReportDemoTests
         // The seeded surveys only: the survey job may be inviting mentee7's current pairing (200 days old) at this moment.
         var (unsent, unreminded, activeAlumni) = await factory.Data.QueryAsync(async db =>
         {
-            var alumniPairings = db.Mentorships.Where(m => db.Users.Any(u => u.Id == m.Mentee!.UserId && u.Email!.StartsWith("alumnus"))).Select(m => m.Id);
-            var seeded = db.SurveyResponses.Where(s => alumniPairings.Contains(s.MentorshipId));
+            var alumniPairings = db.Pairings.Where(m => db.Users.Any(u => u.Id == m.Mentee!.UserId && u.Email!.StartsWith("alumnus"))).Select(m => m.Id);
+            var seeded = db.SurveyResponses.Where(s => alumniPairings.Contains(s.PairingId));
             return (
             await seeded.CountAsync(s => s.InvitationSentAt == null),
             await seeded.CountAsync(s => s.Kind == SurveyKind.Evaluation && s.SubmittedAt == null && s.ReminderSentAt == null),
-            await db.Mentorships.CountAsync(m => m.Status == Domain.Mentorships.MentorshipStatus.Active
+            await db.Pairings.CountAsync(m => m.Status == Domain.Pairings.PairingStatus.Active
                 && db.Users.Any(u => u.Id == m.Mentee!.UserId && u.Email!.StartsWith("alumnus"))));
         });
         Assert.Equal(0, unsent);

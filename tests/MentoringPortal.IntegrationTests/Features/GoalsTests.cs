@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using MentoringPortal.Domain.Mentees;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -194,8 +194,8 @@ public sealed class GoalsTests(PortalFactory factory) : IClassFixture<PortalFact
         await factory.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
-            var mentorship = await db.Mentorships.Include(m => m.Mentor).Include(m => m.Mentee).SingleAsync(m => m.Id == pairingId);
-            mentorship.End(EndReason.GoalsMet, null, null, DateTime.UtcNow);
+            var pairing = await db.Pairings.Include(m => m.Mentor).Include(m => m.Mentee).SingleAsync(m => m.Id == pairingId);
+            pairing.End(EndReason.GoalsMet, null, null, DateTime.UtcNow);
             await db.SaveChangesAsync();
         });
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Meetings;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +33,7 @@ public sealed class MeetingWorkflowTests(PortalFactory factory) : IClassFixture<
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"POST {path}: {response.StatusCode}");
         }
 
-        var meeting = await factory.Data.QueryAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.MentorshipId == pairingId));
+        var meeting = await factory.Data.QueryAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.PairingId == pairingId));
         Assert.Equal(MeetingStatus.Planned, meeting.Status);
         Assert.Equal(0, await factory.Data.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == mentor.Email || m.To == mentee.Email)));
     }
@@ -141,8 +141,8 @@ public sealed class MeetingWorkflowTests(PortalFactory factory) : IClassFixture<
         var mentor = await factory.Data.MentorAsync();
         var mentee = await factory.Data.MenteeAsync();
         await factory.Data.PairAsync(mentee, mentor);
-        var pairingId = await factory.Data.QueryAsync(db => db.Mentorships
-            .Where(m => m.MenteeId == mentee.Id && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync());
+        var pairingId = await factory.Data.QueryAsync(db => db.Pairings
+            .Where(m => m.MenteeId == mentee.Id && m.Status == PairingStatus.Active).Select(m => m.Id).SingleAsync());
         return (mentor, mentee, pairingId);
     }
 
@@ -150,7 +150,7 @@ public sealed class MeetingWorkflowTests(PortalFactory factory) : IClassFixture<
     private Task<int> MeetingAsync(int pairingId, DateTime startsAt, bool cancelled = false) => factory.InScopeAsync(async services =>
     {
         var db = services.GetRequiredService<PortalDbContext>();
-        var pairing = await db.Mentorships.Include(m => m.Meetings).SingleAsync(m => m.Id == pairingId);
+        var pairing = await db.Pairings.Include(m => m.Meetings).SingleAsync(m => m.Id == pairingId);
         var meeting = pairing.PlanMeeting(DateTime.SpecifyKind(startsAt, DateTimeKind.Utc), 60, MeetingModes.FaceToFace, null);
         if (cancelled)
         {

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Meetings;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Identity;
@@ -52,7 +52,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         }
 
         var expectedStart = TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(17, 30)), Uk);
-        var meeting = await factory.Data.QueryAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.MentorshipId == pairingId));
+        var meeting = await factory.Data.QueryAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.PairingId == pairingId));
         Assert.Equal(expectedStart, meeting.StartsAt);
         Assert.Equal(DateTimeKind.Utc, meeting.StartsAt.Kind);
         Assert.Equal(90, meeting.DurationMinutes);
@@ -234,7 +234,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Contains(message, document.QuerySelector($"#{field}-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("true", document.QuerySelector($"#{field}")!.GetAttribute("aria-invalid"));
         Assert.Contains(message, document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(0, await factory.Data.QueryAsync(db => db.Meetings.CountAsync(m => m.MentorshipId == pairingId)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.Meetings.CountAsync(m => m.PairingId == pairingId)));
         Assert.Equal(0, await factory.Data.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == mentor.Email)));
     }
 
@@ -260,7 +260,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
 
-        var meetings = await factory.Data.QueryAsync(db => db.Meetings.AsNoTracking().Where(m => m.MentorshipId == pairingId).ToListAsync());
+        var meetings = await factory.Data.QueryAsync(db => db.Meetings.AsNoTracking().Where(m => m.PairingId == pairingId).ToListAsync());
         Assert.Equal(MeetingStatus.Planned, Assert.Single(meetings).Status);
         Assert.Equal(0, await factory.Data.QueryAsync(db => db.MeetingNotes.CountAsync(n => n.MeetingId == meetingId)));
     }
@@ -281,7 +281,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
             Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
         }
 
-        var meetingId = await factory.Data.QueryAsync(db => db.Meetings.Where(m => m.MentorshipId == pairingId).Select(m => m.Id).SingleAsync());
+        var meetingId = await factory.Data.QueryAsync(db => db.Meetings.Where(m => m.PairingId == pairingId).Select(m => m.Id).SingleAsync());
         var plannedSequence = int.Parse(Calendar.Parse(Invitation(await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email)
             && m.Subject == "Mentoring meeting planned"), "REQUEST", meetingId)).Event["SEQUENCE"], CultureInfo.InvariantCulture);
         using (var edited = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/meetings/{meetingId}/edit", new Dictionary<string, string>
@@ -366,7 +366,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
             response.Dispose();
         }
 
-        Assert.Equal(1, await factory.Data.QueryAsync(db => db.Meetings.CountAsync(m => m.MentorshipId == pairingId)));
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.Meetings.CountAsync(m => m.PairingId == pairingId)));
         Assert.Equal(1, await factory.Data.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == mentor.Email)));
         Assert.Equal(1, await factory.Data.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == mentee.Email)));
     }
@@ -376,8 +376,8 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
         var mentor = await factory.Data.MentorAsync();
         var mentee = await factory.Data.MenteeAsync();
         await factory.Data.PairAsync(mentee, mentor);
-        var pairingId = await factory.Data.QueryAsync(db => db.Mentorships
-            .Where(m => m.MenteeId == mentee.Id && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync());
+        var pairingId = await factory.Data.QueryAsync(db => db.Pairings
+            .Where(m => m.MenteeId == mentee.Id && m.Status == PairingStatus.Active).Select(m => m.Id).SingleAsync());
         return (mentor, mentee, pairingId);
     }
 
@@ -385,7 +385,7 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
     private Task<int> PastMeetingAsync(int pairingId, string? place) => factory.InScopeAsync(async services =>
     {
         var db = services.GetRequiredService<PortalDbContext>();
-        var pairing = await db.Mentorships.Include(m => m.Meetings).SingleAsync(m => m.Id == pairingId);
+        var pairing = await db.Pairings.Include(m => m.Meetings).SingleAsync(m => m.Id == pairingId);
         var meeting = pairing.PlanMeeting(DateTime.UtcNow.AddDays(-2).Date.AddHours(16), 60, MeetingModes.FaceToFace, place);
         await db.SaveChangesAsync();
         return meeting.Id;

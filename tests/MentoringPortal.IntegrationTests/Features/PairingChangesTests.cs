@@ -1,5 +1,5 @@
 using System.Net;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Features.Reminders;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +28,7 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
         var mentorRow = await factory.Data.QueryAsync(db => db.Mentors.Where(m => m.Id == mentor.Id)
             .Select(m => new { m.ActiveMenteeCount, m.Capacity }).SingleAsync());
         Assert.Equal(0, mentorRow.ActiveMenteeCount);
-        Assert.Equal(MentorshipStatus.Ended, await StatusAsync(pairingId));
+        Assert.Equal(PairingStatus.Ended, await StatusAsync(pairingId));
         await factory.Mailbox.WaitForAsync(m => m.IsTo(mentor.Email) && m.Subject.Contains("has ended", StringComparison.Ordinal), MailWait);
         await factory.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject.Contains("has ended", StringComparison.Ordinal), MailWait);
 
@@ -47,7 +47,7 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull((await Forms.ParseHtmlAsync(response)).QuerySelector("#Note-error"));
-        Assert.Equal(MentorshipStatus.Active, await StatusAsync(pairingId));
+        Assert.Equal(PairingStatus.Active, await StatusAsync(pairingId));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        var stored = await factory.Data.QueryAsync(db => db.ChangeRequests.SingleAsync(c => c.MentorshipId == pairingId));
+        var stored = await factory.Data.QueryAsync(db => db.ChangeRequests.SingleAsync(c => c.PairingId == pairingId));
         Assert.Equal(reason, stored.Reason);
         Assert.True(stored.RequestedByMentee);
 
@@ -107,7 +107,7 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
         using var client = await factory.Data.SignInAsync(mentee);
         using var response = await Forms.SubmitAsync(client, $"/pairings/{pairingId}/change", new Dictionary<string, string> { ["Reason"] = " " });
         Assert.NotNull((await Forms.ParseHtmlAsync(response)).QuerySelector("#Reason-error"));
-        Assert.Equal(0, await factory.Data.QueryAsync(db => db.ChangeRequests.CountAsync(c => c.MentorshipId == pairingId)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.ChangeRequests.CountAsync(c => c.PairingId == pairingId)));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
         Assert.Equal(new[] { mentee.Email, mentor.Email }.Order(StringComparer.Ordinal), reminders.Order(StringComparer.Ordinal), StringComparer.Ordinal);
         Assert.Single(factory.Mailbox.MessagesTo(mentee.Email), m => m.Subject.StartsWith("Time to plan", StringComparison.Ordinal));
         Assert.Single(factory.Mailbox.MessagesTo(mentor.Email), m => m.Subject.StartsWith("Time to plan", StringComparison.Ordinal));
-        Assert.NotNull(await factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.CadenceReminderSentAt).SingleAsync()));
+        Assert.NotNull(await factory.Data.QueryAsync(db => db.Pairings.Where(m => m.Id == pairingId).Select(m => m.CadenceReminderSentAt).SingleAsync()));
 
         using var client = await factory.Data.SignInAsync(mentee);
         Assert.Contains("No meeting has been held or planned", await client.GetStringAsync("/me"), StringComparison.Ordinal);
@@ -143,11 +143,11 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
         var mentor = await factory.Data.MentorAsync(capacity: capacity);
         var mentee = await factory.Data.MenteeAsync();
         await factory.Data.PairAsync(mentee, mentor);
-        var id = await factory.Data.QueryAsync(db => db.Mentorships
-            .Where(m => m.MenteeId == mentee.Id && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync());
+        var id = await factory.Data.QueryAsync(db => db.Pairings
+            .Where(m => m.MenteeId == mentee.Id && m.Status == PairingStatus.Active).Select(m => m.Id).SingleAsync());
         return (mentor, mentee, id);
     }
 
-    private Task<MentorshipStatus> StatusAsync(int pairingId) =>
-        factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.Status).SingleAsync());
+    private Task<PairingStatus> StatusAsync(int pairingId) =>
+        factory.Data.QueryAsync(db => db.Pairings.Where(m => m.Id == pairingId).Select(m => m.Status).SingleAsync());
 }

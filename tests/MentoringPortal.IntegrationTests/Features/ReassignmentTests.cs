@@ -1,5 +1,5 @@
 using System.Net;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -35,12 +35,12 @@ public sealed class ReassignmentTests(PortalFactory factory) : IClassFixture<Por
         using var response = await Forms.SubmitAsync(client, $"/admin/pairings/{pairingId}/reassign/{newMentor.Id}", []);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var newPairingId = await factory.Data.QueryAsync(db => db.Mentorships
-            .Where(m => m.MenteeId == mentee.Id && m.MentorId == newMentor.Id && m.Status == MentorshipStatus.Active).Select(m => m.Id).SingleAsync());
+        var newPairingId = await factory.Data.QueryAsync(db => db.Pairings
+            .Where(m => m.MenteeId == mentee.Id && m.MentorId == newMentor.Id && m.Status == PairingStatus.Active).Select(m => m.Id).SingleAsync());
         Assert.Equal($"/admin/pairings/{newPairingId}", response.Headers.Location?.OriginalString);
 
-        var old = await factory.Data.QueryAsync(db => db.Mentorships.AsNoTracking().SingleAsync(m => m.Id == pairingId));
-        Assert.Equal(MentorshipStatus.Ended, old.Status);
+        var old = await factory.Data.QueryAsync(db => db.Pairings.AsNoTracking().SingleAsync(m => m.Id == pairingId));
+        Assert.Equal(PairingStatus.Ended, old.Status);
         Assert.Equal(EndReason.Reassigned, old.EndReason);
         var request = await factory.Data.QueryAsync(db => db.ChangeRequests.AsNoTracking().SingleAsync(c => c.Id == requestId));
         Assert.Equal(ChangeRequestStatus.Resolved, request.Status);
@@ -104,8 +104,8 @@ public sealed class ReassignmentTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Forms.ParseHtmlAsync(response);
         Assert.Contains("cannot be chosen", page.QuerySelector(".error-summary")?.TextContent, StringComparison.Ordinal);
-        var status = await factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.Id == pairingId).Select(m => m.Status).SingleAsync());
-        Assert.Equal(MentorshipStatus.Active, status);
+        var status = await factory.Data.QueryAsync(db => db.Pairings.Where(m => m.Id == pairingId).Select(m => m.Status).SingleAsync());
+        Assert.Equal(PairingStatus.Active, status);
         Assert.False(await factory.Data.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.ProgrammeId == programme.Id)));
     }
 
@@ -127,8 +127,8 @@ public sealed class ReassignmentTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Forms.ParseHtmlAsync(response);
         Assert.NotNull(page.QuerySelector(".error-summary"));
-        var mentorships = await factory.Data.QueryAsync(db => db.Mentorships.Where(m => m.MenteeId == mentee.Id).Select(m => m.Status).ToListAsync());
-        Assert.Equal([MentorshipStatus.Active], mentorships);
+        var pairings = await factory.Data.QueryAsync(db => db.Pairings.Where(m => m.MenteeId == mentee.Id).Select(m => m.Status).ToListAsync());
+        Assert.Equal([PairingStatus.Active], pairings);
         await factory.Data.AssertNoEmailAsync(m => m.IsTo(mentee.Email) || m.IsTo(oldMentor.Email));
     }
 
@@ -160,7 +160,7 @@ public sealed class ReassignmentTests(PortalFactory factory) : IClassFixture<Por
         var state = await factory.Data.QueryAsync(async db => new
         {
             Used = await db.Mentors.Where(m => m.Id == lastPlace.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
-            StillActive = await db.Mentorships.CountAsync(m => pairings.Contains(m.Id) && m.Status == MentorshipStatus.Active),
+            StillActive = await db.Pairings.CountAsync(m => pairings.Contains(m.Id) && m.Status == PairingStatus.Active),
             Audits = await db.AuditEntries.CountAsync(a => a.Action == AuditActions.PairingReassigned && a.ProgrammeId == programme.Id),
         });
         Assert.Equal(1, state.Used);

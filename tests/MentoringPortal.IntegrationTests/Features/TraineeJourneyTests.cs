@@ -1,5 +1,5 @@
 using System.Net;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -105,7 +105,7 @@ public sealed class TraineeJourneyTests(PortalFactory factory) : IClassFixture<P
 
         var state = await factory.Data.QueryAsync(async db => new
         {
-            Active = await db.Mentorships.CountAsync(m => m.MentorId == mentor.Id && m.Status == MentorshipStatus.Active),
+            Active = await db.Pairings.CountAsync(m => m.MentorId == mentor.Id && m.Status == PairingStatus.Active),
             Used = await db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
             OtherStatus = await db.ContactRequests.Where(r => r.MentorId == otherMentor.Id).Select(r => r.Status).SingleAsync(),
         });

@@ -3,7 +3,7 @@ using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
@@ -230,7 +230,7 @@ public sealed class TestData(PortalFactory factory)
     {
         var db = services.GetRequiredService<PortalDbContext>();
         var (loadedMentee, loadedMentor) = await LoadPairAsync(db, mentee, mentor);
-        var pairing = loadedMentee.PairWith(loadedMentor, SharedBy(loadedMentee, loadedMentor), startedAt ?? Now(services)).Mentorship;
+        var pairing = loadedMentee.PairWith(loadedMentor, SharedBy(loadedMentee, loadedMentor), startedAt ?? Now(services)).Pairing;
         await db.SaveChangesAsync();
         return pairing.Id;
     });
@@ -241,7 +241,7 @@ public sealed class TestData(PortalFactory factory)
     {
         var db = services.GetRequiredService<PortalDbContext>();
         var loaded = await db.Mentees.Include(m => m.Programmes).Include(m => m.Goals)
-            .Include(m => m.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
+            .Include(m => m.Pairings.Where(x => x.Status == PairingStatus.Active))
             .Include(m => m.Applications.Where(a => a.Status == ApplicationStatus.Waiting))
             .AsSplitQuery()
             .SingleAsync(m => m.Id == mentee.Id);
@@ -255,11 +255,11 @@ public sealed class TestData(PortalFactory factory)
     public Task<int> MatchAsync(int applicationId, Person mentor, DateTime? at = null) => factory.InScopeAsync(async services =>
     {
         var db = services.GetRequiredService<PortalDbContext>();
-        var application = await db.MenteeApplications.Include(a => a.Mentee).ThenInclude(m => m!.Mentorships)
+        var application = await db.MenteeApplications.Include(a => a.Mentee).ThenInclude(m => m!.Pairings)
             .AsSplitQuery().SingleAsync(a => a.Id == applicationId);
         var loadedMentor = await db.Mentors.Include(m => m.Programmes).SingleAsync(m => m.Id == mentor.Id);
         var programme = await db.Programmes.SingleAsync(p => p.Id == application.ProgrammeId);
-        var pairing = application.Match(loadedMentor, programme, at ?? Now(services)).Mentorship;
+        var pairing = application.Match(loadedMentor, programme, at ?? Now(services)).Pairing;
         await db.SaveChangesAsync();
         return pairing.Id;
     });
@@ -412,10 +412,10 @@ public sealed class TestData(PortalFactory factory)
     public Task<int> ReassignAsync(int pairingId, Person newMentor, DateTime? at = null) => factory.InScopeAsync(async services =>
     {
         var db = services.GetRequiredService<PortalDbContext>();
-        var pairing = await db.Mentorships
+        var pairing = await db.Pairings
             .Include(m => m.Mentor)
             .Include(m => m.Mentee).ThenInclude(x => x!.Goals)
-            .Include(m => m.Mentee).ThenInclude(x => x!.Mentorships)
+            .Include(m => m.Mentee).ThenInclude(x => x!.Pairings)
             .Include(m => m.Mentee).ThenInclude(x => x!.Applications)
             .Include(m => m.Meetings)
             .Include(m => m.ChangeRequests)
@@ -481,7 +481,7 @@ public sealed class TestData(PortalFactory factory)
 
     /// <summary>The id of the mentee's active pairing with the mentor.</summary>
     public Task<int> PairingIdAsync(Person mentee, Person mentor) => QueryAsync(db =>
-        db.Mentorships.Where(m => m.MenteeId == mentee.Id && m.MentorId == mentor.Id && m.Status == MentorshipStatus.Active)
+        db.Pairings.Where(m => m.MenteeId == mentee.Id && m.MentorId == mentor.Id && m.Status == PairingStatus.Active)
             .Select(m => m.Id).SingleAsync());
 
     public Task<string> UserIdAsync(string email) => QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
@@ -503,11 +503,11 @@ public sealed class TestData(PortalFactory factory)
     /// <summary>The pairing's surveys, by kind then respondent.</summary>
     public async Task<IReadOnlyList<SurveyResponse>> SurveysAsync(int pairingId) =>
         await QueryAsync(db => db.SurveyResponses.AsNoTracking().Include(s => s.GoalProgress)
-            .Where(s => s.MentorshipId == pairingId).OrderBy(s => s.Kind).ThenBy(s => s.Respondent).ToListAsync());
+            .Where(s => s.PairingId == pairingId).OrderBy(s => s.Kind).ThenBy(s => s.Respondent).ToListAsync());
 
     public Task<SurveyResponse> SurveyAsync(int pairingId, SurveyKind kind, SurveyRespondent respondent) =>
         QueryAsync(db => db.SurveyResponses.AsNoTracking().Include(s => s.GoalProgress)
-            .SingleAsync(s => s.MentorshipId == pairingId && s.Kind == kind && s.Respondent == respondent));
+            .SingleAsync(s => s.PairingId == pairingId && s.Kind == kind && s.Respondent == respondent));
 
     /// <summary>The goal's ratings, oldest first.</summary>
     public async Task<IReadOnlyList<int>> GoalRatingsAsync(int goalId) =>
@@ -535,7 +535,7 @@ public sealed class TestData(PortalFactory factory)
     public Task<int> PairingCountAsync(IEnumerable<Person> mentees)
     {
         var ids = mentees.Select(a => a.Id).ToList();
-        return QueryAsync(db => db.Mentorships.CountAsync(m => ids.Contains(m.MenteeId)));
+        return QueryAsync(db => db.Pairings.CountAsync(m => ids.Contains(m.MenteeId)));
     }
 
     private static DateTime Now(IServiceProvider services) => services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
@@ -547,13 +547,13 @@ public sealed class TestData(PortalFactory factory)
     private static async Task<(Mentee Mentee, Mentor Mentor)> LoadPairAsync(PortalDbContext db, Person mentee, Person mentor) => (
         await db.Mentees.Include(m => m.Programmes)
             .Include(m => m.Requests.Where(r => r.Status == ContactRequestStatus.Pending))
-            .Include(m => m.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
+            .Include(m => m.Pairings.Where(x => x.Status == PairingStatus.Active))
             .AsSplitQuery()
             .SingleAsync(m => m.Id == mentee.Id),
         await db.Mentors.Include(m => m.Programmes).SingleAsync(m => m.Id == mentor.Id));
 
-    private static Task<Mentorship> LoadPairingAsync(PortalDbContext db, int pairingId) =>
-        db.Mentorships.AsSplitQuery().Include(m => m.Mentor).Include(m => m.Mentee).ThenInclude(m => m!.Goals).ThenInclude(g => g.Ratings)
+    private static Task<Pairing> LoadPairingAsync(PortalDbContext db, int pairingId) =>
+        db.Pairings.AsSplitQuery().Include(m => m.Mentor).Include(m => m.Mentee).ThenInclude(m => m!.Goals).ThenInclude(g => g.Ratings)
             .Include(m => m.Surveys).Include(m => m.Meetings).Include(m => m.ChangeRequests)
             .SingleAsync(m => m.Id == pairingId);
 

@@ -159,7 +159,7 @@ public sealed class EvaluationSummaryTests
         var mentee = new MenteeBuilder().InProgramme(programme).Build();
         var mentor = new MentorBuilder().InProgramme(programme).Build();
         var start = new DateTime(2026, 1, 1, 9, 0, 0, DateTimeKind.Utc);
-        var pairing = mentee.PairWith(mentor, programme, start).Mentorship;
+        var pairing = mentee.PairWith(mentor, programme, start).Pairing;
         pairing.InviteToEvaluation(start.AddMonths(6), 6);
         var survey = pairing.Surveys.Single(s => s.Respondent == SurveyRespondent.Mentor);
         survey.Submit(new EvaluationAnswers(3, 3, 3, 3, 4, 3, 5, Recommendation.Yes, "Honest feedback", null), [], start.AddMonths(6));

@@ -2,7 +2,7 @@ using MentoringPortal.Domain;
 using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.UnitTests.Builders;
 
@@ -18,7 +18,7 @@ public sealed class SurveyResponseTests
     private readonly Programme _programme;
     private readonly Mentor _mentor;
     private readonly Mentee _mentee;
-    private readonly Mentorship _pairing;
+    private readonly Pairing _pairing;
     private readonly DateTime _due;
 
     public SurveyResponseTests()
@@ -26,7 +26,7 @@ public sealed class SurveyResponseTests
         _programme = new ProgrammeBuilder().Build();
         _mentor = new MentorBuilder().InProgramme(_programme).WithCapacity(2).Build();
         _mentee = new MenteeBuilder().InProgramme(_programme).Build();
-        _pairing = _mentee.PairWith(_mentor, _programme, TestClock.Now).Mentorship;
+        _pairing = _mentee.PairWith(_mentor, _programme, TestClock.Now).Pairing;
         _due = TestClock.Now.AddMonths(Months);
     }
 

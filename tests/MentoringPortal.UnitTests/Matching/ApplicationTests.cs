@@ -136,9 +136,9 @@ public sealed class ApplicationTests
 
         Assert.Equal(ApplicationStatus.Matched, application.Status);
         Assert.Equal(TestClock.Now.AddDays(3), application.DecidedAt);
-        Assert.Same(acceptance.Mentorship, application.Mentorship);
-        Assert.True(acceptance.Mentorship.IsActive);
-        Assert.Equal(mentor.Id, acceptance.Mentorship.MentorId);
+        Assert.Same(acceptance.Pairing, application.Pairing);
+        Assert.True(acceptance.Pairing.IsActive);
+        Assert.Equal(mentor.Id, acceptance.Pairing.MentorId);
         Assert.Equal(1, mentor.ActiveMenteeCount);
         Assert.False(mentor.HasFreePlace);
         Assert.True(application.Mentee!.HasActivePairingIn(_programme.Id));

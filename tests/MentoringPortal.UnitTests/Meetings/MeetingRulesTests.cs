@@ -1,6 +1,6 @@
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Meetings;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.UnitTests.Builders;
 
 namespace MentoringPortal.UnitTests.Meetings;
@@ -8,14 +8,14 @@ namespace MentoringPortal.UnitTests.Meetings;
 /// <summary>A pairing started now, with nothing planned yet.</summary>
 internal static class NewPairing
 {
-    public static Mentorship Start()
+    public static Pairing Start()
     {
         var programme = new ProgrammeBuilder().Build();
         var mentor = new MentorBuilder().InProgramme(programme).Build();
-        return new MenteeBuilder().InProgramme(programme).Build().PairWith(mentor, programme, TestClock.Now).Mentorship;
+        return new MenteeBuilder().InProgramme(programme).Build().PairWith(mentor, programme, TestClock.Now).Pairing;
     }
 
-    public static Meeting PlanIn(this Mentorship pairing, int days, MeetingModes mode = MeetingModes.FaceToFace) =>
+    public static Meeting PlanIn(this Pairing pairing, int days, MeetingModes mode = MeetingModes.FaceToFace) =>
         pairing.PlanMeeting(TestClock.Now.AddDays(days), 60, mode, "Postgraduate centre, room 2");
 }
 

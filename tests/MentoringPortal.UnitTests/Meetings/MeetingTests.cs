@@ -12,8 +12,8 @@ public sealed class MeetingTests
     {
         var programme = new ProgrammeBuilder().Build();
         var mentor = new MentorBuilder().InProgramme(programme).Build();
-        var mentorship = new MenteeBuilder().InProgramme(programme).Build().PairWith(mentor, programme, TestClock.Now).Mentorship;
-        _meeting = mentorship.PlanMeeting(TestClock.Now.AddDays(7), 60, MeetingModes.FaceToFace, location: null);
+        var pairing = new MenteeBuilder().InProgramme(programme).Build().PairWith(mentor, programme, TestClock.Now).Pairing;
+        _meeting = pairing.PlanMeeting(TestClock.Now.AddDays(7), 60, MeetingModes.FaceToFace, location: null);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using MentoringPortal.Domain;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.UnitTests.Builders;
 
 namespace MentoringPortal.UnitTests.Meetings;
@@ -7,13 +7,13 @@ namespace MentoringPortal.UnitTests.Meetings;
 /// <summary>The rules the meeting pages ask the domain: which meeting is the initial one, and when one can be logged as held.</summary>
 public sealed class MeetingWorkflowRulesTests
 {
-    private readonly Mentorship _pairing;
+    private readonly Pairing _pairing;
 
     public MeetingWorkflowRulesTests()
     {
         var programme = new ProgrammeBuilder().Build();
         var mentor = new MentorBuilder().InProgramme(programme).Build();
-        _pairing = new MenteeBuilder().InProgramme(programme).Build().PairWith(mentor, programme, TestClock.Now).Mentorship;
+        _pairing = new MenteeBuilder().InProgramme(programme).Build().PairWith(mentor, programme, TestClock.Now).Pairing;
     }
 
     [Fact]

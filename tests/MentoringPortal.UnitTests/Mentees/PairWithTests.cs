@@ -24,12 +24,12 @@ public sealed class PairWithTests
     [Fact]
     public void PairWith_FreePlace_StartsPairingWithoutRequest()
     {
-        var mentorship = _mentee.PairWith(_mentor, _programme, TestClock.Now).Mentorship;
+        var pairing = _mentee.PairWith(_mentor, _programme, TestClock.Now).Pairing;
 
-        Assert.True(mentorship.IsActive);
-        Assert.Null(mentorship.ContactRequestId);
-        Assert.Equal(_mentor.Id, mentorship.MentorId);
-        Assert.Equal(_programme.Id, mentorship.ProgrammeId);
+        Assert.True(pairing.IsActive);
+        Assert.Null(pairing.ContactRequestId);
+        Assert.Equal(_mentor.Id, pairing.MentorId);
+        Assert.Equal(_programme.Id, pairing.ProgrammeId);
         Assert.Equal(1, _mentor.ActiveMenteeCount);
         Assert.True(_mentee.HasActivePairingIn(_programme.Id));
     }
@@ -43,7 +43,7 @@ public sealed class PairWithTests
 
         Assert.Contains("full capacity", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, _mentor.ActiveMenteeCount);
-        Assert.Empty(_mentee.Mentorships);
+        Assert.Empty(_mentee.Pairings);
     }
 
     [Fact]

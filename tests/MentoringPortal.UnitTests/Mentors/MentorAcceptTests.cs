@@ -1,7 +1,7 @@
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.UnitTests.Builders;
@@ -29,13 +29,13 @@ public sealed class MentorAcceptTests
 
         var acceptance = _mentor.Accept(request, acceptedAt);
 
-        var mentorship = acceptance.Mentorship;
-        Assert.Equal(MentorshipStatus.Active, mentorship.Status);
-        Assert.Equal(_mentor.Id, mentorship.MentorId);
-        Assert.Equal(_mentee.Id, mentorship.MenteeId);
-        Assert.Equal(_programme.Id, mentorship.ProgrammeId);
-        Assert.Equal(acceptedAt, mentorship.StartedAt);
-        Assert.Same(mentorship, Assert.Single(_mentee.Mentorships));
+        var pairing = acceptance.Pairing;
+        Assert.Equal(PairingStatus.Active, pairing.Status);
+        Assert.Equal(_mentor.Id, pairing.MentorId);
+        Assert.Equal(_mentee.Id, pairing.MenteeId);
+        Assert.Equal(_programme.Id, pairing.ProgrammeId);
+        Assert.Equal(acceptedAt, pairing.StartedAt);
+        Assert.Same(pairing, Assert.Single(_mentee.Pairings));
         Assert.True(_mentee.HasActivePairingIn(_programme.Id));
     }
 
@@ -100,7 +100,7 @@ public sealed class MentorAcceptTests
 
         Assert.Equal(1, mentor.ActiveMenteeCount);
         Assert.Equal(ContactRequestStatus.Pending, request.Status);
-        Assert.Empty(_mentee.Mentorships);
+        Assert.Empty(_mentee.Pairings);
     }
 
     [Theory]
@@ -127,7 +127,7 @@ public sealed class MentorAcceptTests
 
         Assert.Equal($"This request has already been {described}.", error.Message);
         Assert.Equal(0, _mentor.ActiveMenteeCount);
-        Assert.Empty(_mentee.Mentorships);
+        Assert.Empty(_mentee.Pairings);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class MentorAcceptTests
 
         Assert.Equal("This request has already been accepted.", error.Message);
         Assert.Equal(1, _mentor.ActiveMenteeCount);
-        Assert.Single(_mentee.Mentorships);
+        Assert.Single(_mentee.Pairings);
     }
 
     [Fact]
@@ -220,6 +220,6 @@ public sealed class MentorAcceptTests
         Assert.Throws<DomainRuleException>(() => _mentor.Accept(request, TestClock.Now));
 
         Assert.Equal(0, _mentor.ActiveMenteeCount);
-        Assert.Single(_mentee.Mentorships);
+        Assert.Single(_mentee.Pairings);
     }
 }

@@ -22,8 +22,8 @@ public sealed class CalendarFileTests
     {
         var programme = new ProgrammeBuilder().Build();
         var mentor = new MentorBuilder().WithName(MentorName).InProgramme(programme).Build();
-        var mentorship = new MenteeBuilder().WithName(MenteeName).InProgramme(programme).Build().PairWith(mentor, programme, TestClock.Now).Mentorship;
-        _meeting = mentorship.PlanMeeting(TestClock.Now.AddDays(7), 60, MeetingModes.FaceToFace, "Postgraduate centre, room 2; by the library").WithId(EntityIds.Next());
+        var pairing = new MenteeBuilder().WithName(MenteeName).InProgramme(programme).Build().PairWith(mentor, programme, TestClock.Now).Pairing;
+        _meeting = pairing.PlanMeeting(TestClock.Now.AddDays(7), 60, MeetingModes.FaceToFace, "Postgraduate centre, room 2; by the library").WithId(EntityIds.Next());
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class CalendarFileTests
     public void Calendar_WithoutAPlace_SaysHowTheyMeet()
     {
         var programme = new ProgrammeBuilder().Build();
-        var meeting = new MenteeBuilder().InProgramme(programme).Build().PairWith(new MentorBuilder().InProgramme(programme).Build(), programme, TestClock.Now).Mentorship
+        var meeting = new MenteeBuilder().InProgramme(programme).Build().PairWith(new MentorBuilder().InProgramme(programme).Build(), programme, TestClock.Now).Pairing
             .PlanMeeting(TestClock.Now.AddDays(3), 30, MeetingModes.Phone, location: null).WithId(EntityIds.Next());
 
         Assert.Equal(MeetingModes.Phone.Describe(), Parse(CalendarFile.Download(meeting, Organizer, TestClock.Now).Content).Event.Location);

@@ -1,6 +1,6 @@
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Mentees;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Privacy;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.UnitTests.Builders;
@@ -17,7 +17,7 @@ public sealed class AccountErasureTests
         var mentor = new MentorBuilder().InProgramme(programme).WithCapacity(2).Build();
         var mentee = new MenteeBuilder().WithName("Dr Ada Trainee").InProgramme(programme).Build();
         mentee.AddGoal(GoalHorizon.ShortTerm, "Return to nights with confidence", 2, TestClock.Now);
-        var pairing = mentee.PairWith(mentor, programme, TestClock.Now).Mentorship;
+        var pairing = mentee.PairWith(mentor, programme, TestClock.Now).Pairing;
         var meeting = pairing.PlanMeeting(TestClock.Now.AddDays(1), 60, MeetingModes.FaceToFace, "Library");
         meeting.LogAsHeld(null, TestClock.Now.AddDays(2));
         meeting.WriteNote(mentee.UserId!, "My private worries", TestClock.Now.AddDays(2));
@@ -34,7 +34,7 @@ public sealed class AccountErasureTests
         Assert.Null(meeting.NoteBy(userId));
         Assert.NotNull(meeting.NoteBy(mentor.UserId!));
         Assert.True(meeting.WasHeld);
-        Assert.Equal(MentorshipStatus.Ended, pairing.Status);
+        Assert.Equal(PairingStatus.Ended, pairing.Status);
         Assert.Equal(0, mentor.ActiveMenteeCount);
         Assert.Empty(pairing.Surveys);
     }
@@ -59,7 +59,7 @@ public sealed class AccountErasureTests
         var programme = new ProgrammeBuilder().Build();
         var mentor = new MentorBuilder().WithName("Dr Bea Mentor").InProgramme(programme).WithCapacity(2).Build();
         var mentee = new MenteeBuilder().InProgramme(programme).Build();
-        var pairing = mentee.PairWith(mentor, programme, TestClock.Now).Mentorship;
+        var pairing = mentee.PairWith(mentor, programme, TestClock.Now).Pairing;
         var other = new MenteeBuilder().InProgramme(programme).Build();
         var incoming = other.Ask(mentor, programme);
 

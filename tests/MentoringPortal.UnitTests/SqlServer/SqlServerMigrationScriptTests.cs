@@ -47,8 +47,10 @@ public sealed partial class SqlServerMigrationScriptTests
         Assert.Equal(GoLine().Count(script), batches.Count);
         Assert.Contains("CREATE UNIQUE INDEX [IX_ContactRequests_OnePendingPerPair] ON [ContactRequests] ([MenteeId], [MentorId]) WHERE [Status] = 'Pending'",
             dynamicSql);
+        // Created under the table's first name; OnePairingWord renames table and index, keeping the rows.
         Assert.Contains("CREATE UNIQUE INDEX [IX_Mentorships_OneActivePerMenteeAndProgramme] ON [Mentorships] ([MenteeId], [ProgrammeId]) WHERE [Status] = 'Active'",
             dynamicSql);
+        Assert.Contains("EXEC sp_rename N'[Mentorships]', N'Pairings', 'OBJECT';", script, StringComparison.Ordinal);
     }
 
     [Fact]

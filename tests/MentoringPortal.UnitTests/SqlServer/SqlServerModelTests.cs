@@ -70,20 +70,20 @@ public sealed class SqlServerModelTests
     [Fact]
     public void CascadePaths_TwoCascadingRoutesToOneTable_AreReported()
     {
-        // Deleting a Programme would reach Mentorships directly and through Mentors.
+        // Deleting a Programme would reach Pairings directly and through Mentors.
         var model = ToyModel.Build(b =>
         {
             b.Table("Programmes");
             b.Table("Mentors");
-            b.Table("Mentorships");
+            b.Table("Pairings");
             b.Reference("Mentors", "Programmes", DeleteBehavior.Cascade);
-            b.Reference("Mentorships", "Mentors", DeleteBehavior.Cascade);
-            b.Reference("Mentorships", "Programmes", DeleteBehavior.SetNull, "ProgrammeRef");
+            b.Reference("Pairings", "Mentors", DeleteBehavior.Cascade);
+            b.Reference("Pairings", "Programmes", DeleteBehavior.SetNull, "ProgrammeRef");
         });
 
         var problem = Assert.Single(SqlServerModelRules.CascadePaths(model));
 
-        Assert.Contains("Deleting from Programmes cascades to Mentorships along 2 paths", problem, StringComparison.Ordinal);
+        Assert.Contains("Deleting from Programmes cascades to Pairings along 2 paths", problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,10 +119,10 @@ public sealed class SqlServerModelTests
         {
             b.Table("Programmes");
             b.Table("Mentors");
-            b.Table("Mentorships");
+            b.Table("Pairings");
             b.Reference("Mentors", "Programmes", DeleteBehavior.Cascade);
-            b.Reference("Mentorships", "Mentors", DeleteBehavior.Cascade);
-            b.Reference("Mentorships", "Programmes", DeleteBehavior.Restrict, "ProgrammeRef");
+            b.Reference("Pairings", "Mentors", DeleteBehavior.Cascade);
+            b.Reference("Pairings", "Programmes", DeleteBehavior.Restrict, "ProgrammeRef");
         });
 
         Assert.Empty(SqlServerModelRules.CascadePaths(model));

@@ -1,5 +1,5 @@
 using MentoringPortal.Domain.Evaluation;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -10,11 +10,11 @@ public sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Surve
 {
     public void Configure(EntityTypeBuilder<SurveyResponse> builder)
     {
-        builder.HasOne<Mentorship>().WithMany(m => m.Surveys).HasForeignKey(s => s.MentorshipId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Pairing>().WithMany(m => m.Surveys).HasForeignKey(s => s.PairingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Programme>().WithMany().HasForeignKey(s => s.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
 
         // One survey of each kind per person per pairing, even when the invitation job runs twice at once.
-        builder.HasIndex(s => new { s.MentorshipId, s.Kind, s.Respondent }).IsUnique();
+        builder.HasIndex(s => new { s.PairingId, s.Kind, s.Respondent }).IsUnique();
         builder.HasIndex(s => new { s.ProgrammeId, s.Kind, s.SubmittedAt });
         builder.Property(s => s.WouldRecommend).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.EndingReason).HasConversion<string>().HasMaxLength(30);

@@ -24,7 +24,7 @@ public sealed class MenteeConfiguration : IEntityTypeConfiguration<Mentee>
         builder.HasMany(m => m.Goals).WithOne().HasForeignKey(g => g.MenteeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Requests).WithOne(r => r.Mentee).HasForeignKey(r => r.MenteeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(m => m.Applications).WithOne(a => a.Mentee).HasForeignKey(a => a.MenteeId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(m => m.Mentorships).WithOne(r => r.Mentee).HasForeignKey(r => r.MenteeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(m => m.Pairings).WithOne(r => r.Mentee).HasForeignKey(r => r.MenteeId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(m => m.Programmes).WithMany().UsingEntity(
             "MenteeProgrammes",
@@ -55,7 +55,7 @@ public sealed class MenteeApplicationConfiguration : IEntityTypeConfiguration<Me
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.ConflictList);
         builder.HasOne(a => a.Programme).WithMany().HasForeignKey(a => a.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(a => a.Mentorship).WithMany().HasForeignKey(a => a.MentorshipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Pairing).WithMany().HasForeignKey(a => a.PairingId).OnDelete(DeleteBehavior.Restrict);
 
         // One waiting application per mentee and programme, even when the form is submitted twice at once.
         builder.HasIndex(a => new { a.MenteeId, a.ProgrammeId })

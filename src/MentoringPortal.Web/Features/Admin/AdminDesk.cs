@@ -1,7 +1,7 @@
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -48,10 +48,10 @@ public sealed class AdminDesk(PortalDbContext db, TimeProvider time)
         var changeRequests = await db.ChangeRequests.AsNoTracking()
             .Where(c => c.Status == ChangeRequestStatus.Open)
             .OrderBy(c => c.CreatedAt)
-            .Select(c => new { c.Id, c.MentorshipId, c.RequestedByMentee, c.CreatedAt, c.Reason })
+            .Select(c => new { c.Id, c.PairingId, c.RequestedByMentee, c.CreatedAt, c.Reason })
             .ToListAsync(cancellationToken);
-        var changeRows = changeRequests.Where(c => byId.ContainsKey(c.MentorshipId))
-            .Select(c => new ChangeRequestRow(c.Id, byId[c.MentorshipId], c.RequestedByMentee ? "the mentee" : "the mentor", c.CreatedAt, c.Reason))
+        var changeRows = changeRequests.Where(c => byId.ContainsKey(c.PairingId))
+            .Select(c => new ChangeRequestRow(c.Id, byId[c.PairingId], c.RequestedByMentee ? "the mentee" : "the mentor", c.CreatedAt, c.Reason))
             .ToList();
 
         var yearAgo = now.AddYears(-1);
@@ -72,7 +72,7 @@ public sealed class AdminDesk(PortalDbContext db, TimeProvider time)
     private async Task<List<PairingFacts>> ActivePairingFactsAsync(AdminScope scope, DateTime now, CancellationToken cancellationToken)
     {
         var rows = await scope.Pairings(db).AsNoTracking()
-            .Where(m => m.Status == MentorshipStatus.Active)
+            .Where(m => m.Status == PairingStatus.Active)
             .Select(m => new
             {
                 m.Id,
@@ -87,6 +87,6 @@ public sealed class AdminDesk(PortalDbContext db, TimeProvider time)
             })
             .ToListAsync(cancellationToken);
         return rows.ConvertAll(r => new PairingFacts(r.Id, r.ProgrammeId, r.Programme.Name, r.Mentor, r.Mentee, r.StartedAt, r.Held,
-            r.LastHeld, Mentorship.IsOverdue(r.StartedAt, r.LastHeld, r.HasPlanned, now, r.Programme.MeetingCadenceWeeks)));
+            r.LastHeld, Pairing.IsOverdue(r.StartedAt, r.LastHeld, r.HasPlanned, now, r.Programme.MeetingCadenceWeeks)));
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Shared;
@@ -62,8 +62,8 @@ public sealed class AdminScope
     public IQueryable<Programme> Programmes(PortalDbContext db) =>
         AllProgrammes ? db.Programmes : db.Programmes.Where(p => _programmeIds.Contains(p.Id));
 
-    public IQueryable<Mentorship> Pairings(PortalDbContext db) =>
-        AllProgrammes ? db.Mentorships : db.Mentorships.Where(m => _programmeIds.Contains(m.ProgrammeId));
+    public IQueryable<Pairing> Pairings(PortalDbContext db) =>
+        AllProgrammes ? db.Pairings : db.Pairings.Where(m => _programmeIds.Contains(m.ProgrammeId));
 
     public IQueryable<MenteeApplication> Applications(PortalDbContext db) =>
         AllProgrammes ? db.MenteeApplications : db.MenteeApplications.Where(a => _programmeIds.Contains(a.ProgrammeId));

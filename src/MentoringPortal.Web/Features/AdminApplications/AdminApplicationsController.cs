@@ -1,7 +1,7 @@
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentees;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;

@@ -1,6 +1,6 @@
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
@@ -29,7 +29,7 @@ public static class MatchAnnouncement
         Programme programme, Acceptance acceptance, MatchScore? scored, DateTime now, CancellationToken cancellationToken)
     {
         var mentee = application.Mentee ?? throw new InvalidOperationException("Load the application's mentee first.");
-        var pairingId = acceptance.Mentorship.Id;
+        var pairingId = acceptance.Pairing.Id;
         var addresses = await db.EmailsAsync([mentee.UserId, mentor.UserId, .. acceptance.Withdrawn.Select(r => r.Mentor?.UserId)], cancellationToken);
         if (addresses.For(mentee.UserId, mentee.DisplayName) is { } menteeAddress)
         {

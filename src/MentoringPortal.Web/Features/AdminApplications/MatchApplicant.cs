@@ -1,6 +1,6 @@
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Matching;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Admin;
@@ -59,7 +59,7 @@ public sealed class MatchApplicant(PortalDbContext db, PortalEmails emails, Time
         }
 
         // Added now, not found at the save, so the emails saved with it can link to the pairing.
-        await db.Mentorships.AddAsync(acceptance.Mentorship, cancellationToken);
+        await db.Pairings.AddAsync(acceptance.Pairing, cancellationToken);
         await MatchAnnouncement.AddAsync(db, emails, administratorUserId, application, mentor, programme, acceptance, scored, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new ApplicantMatch.Matched(application.Mentee!.DisplayName, mentor.DisplayName, programme.Name);

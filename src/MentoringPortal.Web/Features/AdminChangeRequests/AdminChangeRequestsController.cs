@@ -1,4 +1,4 @@
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Admin;
 using MentoringPortal.Web.Features.AdminPairings;
@@ -22,15 +22,15 @@ public sealed class AdminChangeRequestsController(PortalDbContext db, TimeProvid
         var scope = await AdminScope.ForAsync(db, User, cancellationToken);
         var pairings = scope.Pairings(db);
         var requests = await db.ChangeRequests.AsNoTracking()
-            .Where(c => c.Status == ChangeRequestStatus.Open && pairings.Any(m => m.Id == c.MentorshipId))
+            .Where(c => c.Status == ChangeRequestStatus.Open && pairings.Any(m => m.Id == c.PairingId))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.MentorshipId, c.RequestedByMentee, c.CreatedAt, c.Reason })
+            .Select(c => new { c.Id, c.PairingId, c.RequestedByMentee, c.CreatedAt, c.Reason })
             .ToListAsync(cancellationToken);
-        var pairingIds = requests.Select(r => r.MentorshipId).Distinct().ToList();
+        var pairingIds = requests.Select(r => r.PairingId).Distinct().ToList();
         var facts = (await AdminPairingFacts.RowsAsync(db, pairings.Where(m => pairingIds.Contains(m.Id)), Now, cancellationToken))
             .ToDictionary(p => p.Id);
-        var rows = requests.Where(r => facts.ContainsKey(r.MentorshipId))
-            .Select(r => new ChangeRequestQueueRow(r.Id, facts[r.MentorshipId], r.RequestedByMentee ? "The mentee" : "The mentor", r.CreatedAt, r.Reason))
+        var rows = requests.Where(r => facts.ContainsKey(r.PairingId))
+            .Select(r => new ChangeRequestQueueRow(r.Id, facts[r.PairingId], r.RequestedByMentee ? "The mentee" : "The mentor", r.CreatedAt, r.Reason))
             .ToList();
         return View(new ChangeRequestQueueViewModel(rows));
     }
@@ -86,13 +86,13 @@ public sealed class AdminChangeRequestsController(PortalDbContext db, TimeProvid
         var scope = await AdminScope.ForAsync(db, User, cancellationToken);
         var pairings = scope.Pairings(db);
         return await db.ChangeRequests.WithPairingAndMembers()
-            .SingleOrDefaultAsync(c => c.Id == id && pairings.Any(m => m.Id == c.MentorshipId), cancellationToken);
+            .SingleOrDefaultAsync(c => c.Id == id && pairings.Any(m => m.Id == c.PairingId), cancellationToken);
     }
 
     private async Task<DeclineChangeRequestViewModel> ViewModelAsync(ChangeRequest request, DeclineChangeRequestForm form,
         CancellationToken cancellationToken)
     {
-        var pairing = request.Mentorship!;
+        var pairing = request.Pairing!;
         var programme = await db.Programmes.Where(p => p.Id == pairing.ProgrammeId).Select(p => p.Name).SingleAsync(cancellationToken);
         return new DeclineChangeRequestViewModel(request.Id, pairing.Id, pairing.Mentee!.DisplayName, pairing.Mentor!.DisplayName, programme,
             request.RequestedByMentee ? "the mentee" : "the mentor",

@@ -32,13 +32,13 @@ public sealed class DeclineChangeRequest(PortalDbContext db, PortalEmails emails
     {
         var pairings = scope.Pairings(db);
         var request = await db.ChangeRequests.WithPairingAndMembers()
-            .SingleOrDefaultAsync(c => c.Id == requestId && pairings.Any(m => m.Id == c.MentorshipId), cancellationToken);
+            .SingleOrDefaultAsync(c => c.Id == requestId && pairings.Any(m => m.Id == c.PairingId), cancellationToken);
         if (request is null)
         {
             return new ChangeRequestDecline.NotFound();
         }
 
-        var pairing = request.Mentorship!;
+        var pairing = request.Pairing!;
         var now = time.GetUtcNow().UtcDateTime;
         try
         {

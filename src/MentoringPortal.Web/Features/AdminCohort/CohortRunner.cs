@@ -104,7 +104,7 @@ public sealed partial class CohortRunner(CohortRunChannel queue, IServiceScopeFa
             var applications = await db.MenteeApplications.AsNoTracking()
                 .Where(a => a.ProgrammeId == run.ProgrammeId && a.Status == ApplicationStatus.Waiting)
                 .Include(a => a.Mentee).ThenInclude(m => m!.Goals)
-                .Include(a => a.Mentee).ThenInclude(m => m!.Mentorships)
+                .Include(a => a.Mentee).ThenInclude(m => m!.Pairings)
                 .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken);

@@ -1,6 +1,6 @@
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Matching;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
@@ -79,7 +79,7 @@ public sealed class ConfirmCohort(PortalDbContext db, PortalEmails emails, TimeP
         foreach (var match in matches)
         {
             // Added now, not found at the save, so the emails saved with it can link to the pairing.
-            await db.Mentorships.AddAsync(match.Acceptance.Mentorship, cancellationToken);
+            await db.Pairings.AddAsync(match.Acceptance.Pairing, cancellationToken);
             await MatchAnnouncement.AddAsync(db, emails, administratorUserId, match.Application, match.Mentor, programme, match.Acceptance,
                 match.Score, now, cancellationToken);
         }

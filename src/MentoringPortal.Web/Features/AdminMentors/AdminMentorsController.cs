@@ -1,5 +1,5 @@
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Admin;
 using MentoringPortal.Web.Features.Shared;
@@ -253,7 +253,7 @@ public sealed class AdminMentorsController(PortalDbContext db, TimeProvider time
             .ToList();
         var mentees = await (from pairing in scope.Pairings(db).AsNoTracking()
                              join programme in db.Programmes on pairing.ProgrammeId equals programme.Id
-                             where pairing.MentorId == mentor.Id && pairing.Status == MentorshipStatus.Active
+                             where pairing.MentorId == mentor.Id && pairing.Status == PairingStatus.Active
                              orderby pairing.StartedAt
                              select new ActiveMenteeRow(pairing.Mentee!.DisplayName, programme.Name, pairing.StartedAt))
             .ToListAsync(cancellationToken);

@@ -1,5 +1,5 @@
 using MentoringPortal.Domain.Meetings;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +9,7 @@ namespace MentoringPortal.Web.Features.AdminPairings;
 public static class AdminPairingFacts
 {
     /// <summary>Pairings whose mentee's or mentor's name contains the text, ignoring case.</summary>
-    public static IQueryable<Mentorship> WithNameLike(PortalDbContext db, IQueryable<Mentorship> pairings, string text)
+    public static IQueryable<Pairing> WithNameLike(PortalDbContext db, IQueryable<Pairing> pairings, string text)
     {
         var pattern = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
             .Replace("_", @"\_", StringComparison.Ordinal) + "%";
@@ -21,7 +21,7 @@ public static class AdminPairingFacts
     }
 
     /// <summary>One pairing's facts, or null when it is not among <paramref name="pairings"/> (outside the administrator's scope).</summary>
-    public static async Task<PairingDetail?> DetailAsync(PortalDbContext db, IQueryable<Mentorship> pairings, int id, DateTime now,
+    public static async Task<PairingDetail?> DetailAsync(PortalDbContext db, IQueryable<Pairing> pairings, int id, DateTime now,
         CancellationToken cancellationToken)
     {
         var row = await pairings.AsNoTracking()
@@ -50,19 +50,19 @@ public static class AdminPairingFacts
         }
 
         var requests = await db.ChangeRequests.AsNoTracking()
-            .Where(c => c.MentorshipId == id && c.Status == ChangeRequestStatus.Open)
+            .Where(c => c.PairingId == id && c.Status == ChangeRequestStatus.Open)
             .OrderBy(c => c.CreatedAt)
             .Select(c => new OpenChangeRequest(c.Id, c.RequestedByMentee ? "The mentee" : "The mentor", c.CreatedAt, c.Reason))
             .ToListAsync(cancellationToken);
-        var isActive = row.Status == MentorshipStatus.Active;
+        var isActive = row.Status == PairingStatus.Active;
         return new PairingDetail(row.Id, row.ProgrammeId, row.Programme.Name, row.MenteeId, row.Mentee, row.MentorId, row.Mentor,
             row.StartedAt, isActive, row.EndedAt, row.EndReason?.Describe(), row.Held, row.LastHeld, isActive ? row.NextPlanned : null,
-            isActive && Mentorship.IsOverdue(row.StartedAt, row.LastHeld, row.NextPlanned is not null, now, row.Programme.MeetingCadenceWeeks),
+            isActive && Pairing.IsOverdue(row.StartedAt, row.LastHeld, row.NextPlanned is not null, now, row.Programme.MeetingCadenceWeeks),
             requests);
     }
 
     /// <summary>The rows of the pairings list, in the order given, with the overdue flag worked out by the domain's rule.</summary>
-    public static async Task<IReadOnlyList<PairingRow>> RowsAsync(PortalDbContext db, IQueryable<Mentorship> pairings, DateTime now,
+    public static async Task<IReadOnlyList<PairingRow>> RowsAsync(PortalDbContext db, IQueryable<Pairing> pairings, DateTime now,
         CancellationToken cancellationToken)
     {
         var rows = await pairings.AsNoTracking()
@@ -82,9 +82,9 @@ public static class AdminPairingFacts
             .ToListAsync(cancellationToken);
         return rows.ConvertAll(r =>
         {
-            var isActive = r.Status == MentorshipStatus.Active;
+            var isActive = r.Status == PairingStatus.Active;
             return new PairingRow(r.Id, r.Mentee, r.Mentor, r.Programme.Name, r.StartedAt, r.Held, r.LastHeld,
-                isActive && Mentorship.IsOverdue(r.StartedAt, r.LastHeld, r.HasPlanned, now, r.Programme.MeetingCadenceWeeks),
+                isActive && Pairing.IsOverdue(r.StartedAt, r.LastHeld, r.HasPlanned, now, r.Programme.MeetingCadenceWeeks),
                 r.ChangeRequested, isActive);
         });
     }

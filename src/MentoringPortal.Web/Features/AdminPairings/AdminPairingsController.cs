@@ -1,4 +1,4 @@
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Admin;
 using MentoringPortal.Web.Features.Matching;
@@ -42,9 +42,9 @@ public sealed class AdminPairingsController(PortalDbContext db, MatchSuggestions
         // Only an active pairing can be overdue, so the overdue filter implies active ones.
         pairings = query.Status switch
         {
-            _ when query.Overdue => pairings.Where(m => m.Status == MentorshipStatus.Active),
-            PairingStatusFilter.Active => pairings.Where(m => m.Status == MentorshipStatus.Active),
-            PairingStatusFilter.Ended => pairings.Where(m => m.Status == MentorshipStatus.Ended),
+            _ when query.Overdue => pairings.Where(m => m.Status == PairingStatus.Active),
+            PairingStatusFilter.Active => pairings.Where(m => m.Status == PairingStatus.Active),
+            PairingStatusFilter.Ended => pairings.Where(m => m.Status == PairingStatus.Ended),
             _ => pairings,
         };
 
@@ -83,7 +83,7 @@ public sealed class AdminPairingsController(PortalDbContext db, MatchSuggestions
 
         var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == detail.ProgrammeId, cancellationToken);
         var mentee = await db.Mentees.AsNoTracking().AsSplitQuery()
-            .Include(m => m.Goals).Include(m => m.Mentorships).Include(m => m.Applications)
+            .Include(m => m.Goals).Include(m => m.Pairings).Include(m => m.Applications)
             .SingleAsync(m => m.Id == detail.MenteeId, cancellationToken);
         var ranking = await suggestions.RankAsync(programme, mentee.MatchingNeeds(programme.Id, excludePastMentors: true), cancellationToken);
         var shown = all ? ranking.Suggestions : ranking.Suggestions.Take(SuggestionsViewModel.Shown).ToList();
@@ -188,12 +188,12 @@ public sealed class AdminPairingsController(PortalDbContext db, MatchSuggestions
         return detail is null ? NotFound() : View(new EndByAdministratorViewModel(detail, form));
     }
 
-    private async Task<(IReadOnlyList<PairingRow> Rows, int Total, int Page, int PageCount)> PageAsync(IOrderedQueryable<Mentorship> ordered,
+    private async Task<(IReadOnlyList<PairingRow> Rows, int Total, int Page, int PageCount)> PageAsync(IOrderedQueryable<Pairing> ordered,
         PairingsQuery query, CancellationToken cancellationToken)
     {
         if (query.Overdue)
         {
-            // The overdue rule lives in the domain (Mentorship.IsOverdue), so it runs on the projected facts and paging follows it.
+            // The overdue rule lives in the domain (Pairing.IsOverdue), so it runs on the projected facts and paging follows it.
             var overdue = (await AdminPairingFacts.RowsAsync(db, ordered, Now, cancellationToken)).Where(r => r.Overdue).ToList();
             var overduePages = Pagination.PageCountFor(overdue.Count, PairingsQuery.PageSize);
             var overduePage = Pagination.Clamp(query.Page, overduePages);

@@ -1,5 +1,5 @@
 using MentoringPortal.Domain;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Admin;
@@ -35,7 +35,7 @@ public sealed class ReassignPairing(PortalDbContext db, PortalEmails emails, Tim
     {
         var pairing = await scope.Pairings(db).ReadyToEnd()
             .Include(m => m.Mentee).ThenInclude(x => x!.Goals)
-            .Include(m => m.Mentee).ThenInclude(x => x!.Mentorships)
+            .Include(m => m.Mentee).ThenInclude(x => x!.Pairings)
             .Include(m => m.Mentee).ThenInclude(x => x!.Applications)
             .SingleOrDefaultAsync(m => m.Id == pairingId, cancellationToken);
         var newMentor = pairing is null
@@ -68,7 +68,7 @@ public sealed class ReassignPairing(PortalDbContext db, PortalEmails emails, Tim
 
         // Added now, not found at the save, so the emails saved with it can link to the new pairing.
         var started = reassignment.Started;
-        await db.Mentorships.AddAsync(started, cancellationToken);
+        await db.Pairings.AddAsync(started, cancellationToken);
         var addresses = await db.EmailsAsync([mentee.UserId, newMentor.UserId, oldMentor.UserId], cancellationToken);
         if (addresses.For(mentee.UserId, mentee.DisplayName) is { } toMentee)
         {

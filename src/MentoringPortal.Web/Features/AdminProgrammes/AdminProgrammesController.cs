@@ -1,4 +1,4 @@
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Admin;
@@ -29,7 +29,7 @@ public sealed class AdminProgrammesController(PortalDbContext db) : Controller
                 p.TrainingValidityMonths,
                 db.Mentors.Count(m => m.Programmes.Any(x => x.Id == p.Id)),
                 db.Mentees.Count(m => m.Programmes.Any(x => x.Id == p.Id)),
-                db.Mentorships.Count(m => m.ProgrammeId == p.Id && m.Status == MentorshipStatus.Active)))
+                db.Pairings.Count(m => m.ProgrammeId == p.Id && m.Status == PairingStatus.Active)))
             .ToListAsync(cancellationToken);
         return View(new ProgrammesViewModel(rows, scope.AllProgrammes));
     }

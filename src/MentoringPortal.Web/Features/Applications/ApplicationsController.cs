@@ -1,6 +1,6 @@
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentees;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
@@ -182,7 +182,7 @@ public sealed class ApplicationsController(PortalDbContext db, PortalEmails emai
     {
         var userId = User.Id();
         return db.Mentees.Include(m => m.Programmes).Include(m => m.Goals)
-            .Include(m => m.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
+            .Include(m => m.Pairings.Where(x => x.Status == PairingStatus.Active))
             .Include(m => m.Applications.Where(a => a.Status == ApplicationStatus.Waiting))
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);

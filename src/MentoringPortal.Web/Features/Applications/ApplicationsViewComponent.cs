@@ -1,5 +1,5 @@
 using MentoringPortal.Domain.Matching;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Shared;
@@ -29,13 +29,13 @@ public sealed class ApplicationsViewComponent(PortalDbContext db) : ViewComponen
             .OrderByDescending(a => a.SubmittedAt)
             .Take(20)
             .Select(a => new MyApplication(a.Id, a.Programme!.Name, a.Status, a.SubmittedAt, a.DecidedAt, a.DecisionMessage,
-                a.Mentorship == null ? null : a.Mentorship.Mentor!.DisplayName, a.MentorshipId))
+                a.Pairing == null ? null : a.Pairing.Mentor!.DisplayName, a.PairingId))
             .ToListAsync(HttpContext.RequestAborted);
 
         var canApplyTo = await db.Programmes.AsNoTracking()
             .Where(p => p.MatchingMode == MatchingMode.SchemeMatches && p.OpenForApplications)
             .Where(p => !db.MenteeApplications.Any(a => a.MenteeId == id && a.ProgrammeId == p.Id && a.Status == ApplicationStatus.Waiting))
-            .Where(p => !db.Mentorships.Any(m => m.MenteeId == id && m.ProgrammeId == p.Id && m.Status == MentorshipStatus.Active))
+            .Where(p => !db.Pairings.Any(m => m.MenteeId == id && m.ProgrammeId == p.Id && m.Status == PairingStatus.Active))
             .OrderBy(p => p.Name)
             .Select(p => new OpenProgramme(p.Slug, p.Name))
             .ToListAsync(HttpContext.RequestAborted);

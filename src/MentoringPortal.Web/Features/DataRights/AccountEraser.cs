@@ -1,4 +1,4 @@
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Privacy;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
@@ -34,18 +34,18 @@ public sealed class AccountEraser(PortalDbContext db, PortalEmails emails, TimeP
             .Include(m => m.Goals)
             .Include(m => m.Requests)
             .Include(m => m.Applications)
-            .Include(m => m.Mentorships).ThenInclude(p => p.Mentor)
-            .Include(m => m.Mentorships).ThenInclude(p => p.Meetings).ThenInclude(x => x.Notes)
-            .Include(m => m.Mentorships).ThenInclude(p => p.ChangeRequests)
-            .Include(m => m.Mentorships).ThenInclude(p => p.Surveys)
+            .Include(m => m.Pairings).ThenInclude(p => p.Mentor)
+            .Include(m => m.Pairings).ThenInclude(p => p.Meetings).ThenInclude(x => x.Notes)
+            .Include(m => m.Pairings).ThenInclude(p => p.ChangeRequests)
+            .Include(m => m.Pairings).ThenInclude(p => p.Surveys)
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
         var mentor = await db.Mentors.Where(m => m.UserId == userId).Include(m => m.Programmes).SingleOrDefaultAsync(cancellationToken);
-        var mentoring = new List<Mentorship>();
+        var mentoring = new List<Pairing>();
         var incoming = new List<ContactRequest>();
         if (mentor is not null)
         {
-            mentoring = await db.Mentorships.Where(p => p.MentorId == mentor.Id)
+            mentoring = await db.Pairings.Where(p => p.MentorId == mentor.Id)
                 .Include(p => p.Mentor)
                 .Include(p => p.Meetings).ThenInclude(x => x.Notes)
                 .Include(p => p.ChangeRequests)

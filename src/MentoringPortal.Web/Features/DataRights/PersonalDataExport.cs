@@ -77,7 +77,7 @@ public sealed class PersonalDataExport(PortalDbContext db, TimeProvider time)
             })
             .ToListAsync(cancellationToken);
 
-        var pairings = await db.Mentorships.AsNoTracking()
+        var pairings = await db.Pairings.AsNoTracking()
             .Where(m => m.MenteeId == menteeId || m.MentorId == mentorId)
             .Include(m => m.Mentor).Include(m => m.Mentee)
             .Include(m => m.Meetings).ThenInclude(x => x.Notes.Where(n => n.AuthorUserId == userId))

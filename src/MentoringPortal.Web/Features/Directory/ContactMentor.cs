@@ -1,6 +1,6 @@
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
@@ -47,7 +47,7 @@ public sealed class ContactMentor(
         var mentee = mentor is null ? null : await db.Mentees
             .Include(m => m.Programmes)
             .Include(m => m.Requests.Where(r => r.Status == ContactRequestStatus.Pending))
-            .Include(m => m.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
+            .Include(m => m.Pairings.Where(x => x.Status == PairingStatus.Active))
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.UserId == menteeUserId, cancellationToken);
         if (mentor is null || mentee is null)

@@ -1,7 +1,7 @@
 using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Meetings;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
@@ -44,14 +44,14 @@ public static class EvaluationReportData
 
         var summary = EvaluationSummary.From(surveys.Where(s => s.IsSubmitted).Select(SurveyFacts.From));
 
-        var pairings = db.Mentorships.AsNoTracking().Where(m => m.ProgrammeId == programme.Id);
+        var pairings = db.Pairings.AsNoTracking().Where(m => m.ProgrammeId == programme.Id);
         var started = await pairings.CountAsync(m => m.StartedAt >= start && m.StartedAt < end, cancellationToken);
         var endings = await pairings.Where(m => m.EndedAt >= start && m.EndedAt < end).Select(m => m.EndReason).ToListAsync(cancellationToken);
         var active = pairings.Where(m => m.StartedAt < end && (m.EndedAt == null || m.EndedAt >= start));
         var activeCount = await active.CountAsync(cancellationToken);
         var meetingsHeld = await db.Meetings.AsNoTracking()
             .Where(x => x.Status == MeetingStatus.Held && x.StartsAt >= start && x.StartsAt < end)
-            .CountAsync(x => active.Any(m => m.Id == x.MentorshipId), cancellationToken);
+            .CountAsync(x => active.Any(m => m.Id == x.PairingId), cancellationToken);
         var pairingFigures = new PairingFigures(started, endings.Count(r => r != EndReason.Reassigned),
             endings.Count(r => r == EndReason.Reassigned), activeCount, meetingsHeld);
 

@@ -118,15 +118,15 @@ public sealed class GoalsController(PortalDbContext db, TimeProvider time) : Con
     public async Task<IActionResult> Pairing(int id, CancellationToken cancellationToken)
     {
         var userId = User.Id();
-        var mentorship = await db.Mentorships.AsNoTracking().WithMember(id, userId).SingleOrDefaultAsync(cancellationToken);
-        if (mentorship is null || !mentorship.IsActive)
+        var pairing = await db.Pairings.AsNoTracking().WithMember(id, userId).SingleOrDefaultAsync(cancellationToken);
+        if (pairing is null || !pairing.IsActive)
         {
             return NotFound();
         }
 
-        var viewerIsMentee = string.Equals(mentorship.Mentee!.UserId, userId, StringComparison.Ordinal);
-        return View(new PairingGoalsViewModel(mentorship.Mentee.DisplayName, mentorship.Mentor!.DisplayName, viewerIsMentee,
-            await GoalListAsync(mentorship.MenteeId, canEdit: false, cancellationToken)));
+        var viewerIsMentee = string.Equals(pairing.Mentee!.UserId, userId, StringComparison.Ordinal);
+        return View(new PairingGoalsViewModel(pairing.Mentee.DisplayName, pairing.Mentor!.DisplayName, viewerIsMentee,
+            await GoalListAsync(pairing.MenteeId, canEdit: false, cancellationToken)));
     }
 
     private async Task<int?> MyMenteeIdAsync(CancellationToken cancellationToken)

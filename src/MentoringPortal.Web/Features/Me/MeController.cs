@@ -1,7 +1,7 @@
 using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
@@ -109,7 +109,7 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
             return null;
         }
 
-        var pairings = await PairingsAsync(db.Mentorships.Where(p => p.MenteeId == mentee.Id), mentee: true, cancellationToken);
+        var pairings = await PairingsAsync(db.Pairings.Where(p => p.MenteeId == mentee.Id), mentee: true, cancellationToken);
         var requests = await db.ContactRequests.AsNoTracking()
             .Where(r => r.MenteeId == mentee.Id)
             .OrderByDescending(r => r.CreatedAt)
@@ -138,7 +138,7 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
             return null;
         }
 
-        var mentees = await PairingsAsync(db.Mentorships.Where(p => p.MentorId == mentor.Id), mentee: false, cancellationToken);
+        var mentees = await PairingsAsync(db.Pairings.Where(p => p.MentorId == mentor.Id), mentee: false, cancellationToken);
         var availability = mentor.Status switch
         {
             AvailabilityStatus.Accepting => "accepting new mentees",
@@ -148,12 +148,12 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
         return new MentorHome(mentees, mentor.Pending, mentor.Capacity, availability);
     }
 
-    private async Task<List<PairingSummary>> PairingsAsync(IQueryable<Mentorship> mentorships, bool mentee, CancellationToken cancellationToken)
+    private async Task<List<PairingSummary>> PairingsAsync(IQueryable<Pairing> pairings, bool mentee, CancellationToken cancellationToken)
     {
         var now = Now;
         var userId = User.Id();
-        var rows = await mentorships.AsNoTracking()
-            .Where(p => p.Status == MentorshipStatus.Active)
+        var rows = await pairings.AsNoTracking()
+            .Where(p => p.Status == PairingStatus.Active)
             .OrderBy(p => p.StartedAt)
             .Select(p => new
             {
@@ -171,7 +171,7 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
             .ToListAsync(cancellationToken);
 
         return rows.ConvertAll(r => new PairingSummary(r.Id, r.Other, r.Programme.Name, r.StartedAt, r.Next, r.LastHeld,
-            Mentorship.IsOverdue(r.StartedAt, r.LastHeld, r.Next is not null, now, r.Programme.MeetingCadenceWeeks),
+            Pairing.IsOverdue(r.StartedAt, r.LastHeld, r.Next is not null, now, r.Programme.MeetingCadenceWeeks),
             r.Programme.MeetingCadenceWeeks, r.ChangeRequestedAt));
     }
 
@@ -179,7 +179,7 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
     {
         var userId = User.Id();
         return db.Mentees.Include(m => m.Programmes).Include(m => m.Goals)
-            .Include(m => m.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
+            .Include(m => m.Pairings.Where(x => x.Status == PairingStatus.Active))
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
     }

@@ -17,7 +17,7 @@ public sealed class AskForPairingChange(PortalDbContext db, PortalEmails emails,
 
     private async Task<ChangeAsked> AskAsync(int pairingId, string userId, string reason, CancellationToken cancellationToken)
     {
-        var pairing = await db.Mentorships.ActiveForMember(pairingId, userId).SingleOrDefaultAsync(cancellationToken);
+        var pairing = await db.Pairings.ActiveForMember(pairingId, userId).SingleOrDefaultAsync(cancellationToken);
         if (pairing is null)
         {
             return new ChangeAsked.NotFound();

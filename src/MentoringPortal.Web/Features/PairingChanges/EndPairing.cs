@@ -1,5 +1,5 @@
 using MentoringPortal.Domain;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Shared;
@@ -25,7 +25,7 @@ public sealed class EndPairing(PortalDbContext db, PortalEmails emails, TimeProv
 
     private async Task<MemberEnding> EndAsync(int pairingId, string userId, EndReason reason, string? note, CancellationToken cancellationToken)
     {
-        var pairing = await db.Mentorships.ActiveForMember(pairingId, userId).SingleOrDefaultAsync(cancellationToken);
+        var pairing = await db.Pairings.ActiveForMember(pairingId, userId).SingleOrDefaultAsync(cancellationToken);
         if (pairing is null)
         {
             return new MemberEnding.NotFound();

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 
 namespace MentoringPortal.Web.Features.PairingChanges;
 

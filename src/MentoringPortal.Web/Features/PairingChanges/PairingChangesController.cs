@@ -1,4 +1,4 @@
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -80,19 +80,19 @@ public sealed class PairingChangesController(PortalDbContext db) : Controller
     }
 
     /// <summary>The pairing, if it is active and the signed-in person is one of its two members; otherwise null (a 404).</summary>
-    private async Task<Mentorship?> FindActiveAsync(int id, CancellationToken cancellationToken)
+    private async Task<Pairing?> FindActiveAsync(int id, CancellationToken cancellationToken)
     {
-        return await db.Mentorships.ActiveForMember(id, User.Id()).SingleOrDefaultAsync(cancellationToken);
+        return await db.Pairings.ActiveForMember(id, User.Id()).SingleOrDefaultAsync(cancellationToken);
     }
 
-    private async Task<PairingHeader> HeaderAsync(Mentorship pairing, CancellationToken cancellationToken)
+    private async Task<PairingHeader> HeaderAsync(Pairing pairing, CancellationToken cancellationToken)
     {
         var isMentee = string.Equals(pairing.Mentee!.UserId, User.Id(), StringComparison.Ordinal);
         var programme = await db.Programmes.Where(p => p.Id == pairing.ProgrammeId).Select(p => p.Name).SingleAsync(cancellationToken);
         return new PairingHeader(pairing.Id, isMentee ? pairing.Mentor!.DisplayName : pairing.Mentee.DisplayName, programme, pairing.StartedAt, isMentee);
     }
 
-    private async Task<ChangeRequestViewModel> ChangeViewModelAsync(Mentorship pairing, ChangeRequestForm form, CancellationToken cancellationToken)
+    private async Task<ChangeRequestViewModel> ChangeViewModelAsync(Pairing pairing, ChangeRequestForm form, CancellationToken cancellationToken)
     {
         var userId = User.Id();
         var asked = pairing.ChangeRequests.Where(c => c.IsOpen && string.Equals(c.RequestedByUserId, userId, StringComparison.Ordinal))

@@ -25,7 +25,7 @@ public sealed class CancelMeeting(PortalDbContext db, PortalEmails emails, TimeP
 
     private async Task<MeetingCancellation> CancelAsync(int pairingId, int meetingId, string userId, CancellationToken cancellationToken)
     {
-        var pairing = await db.Mentorships.WithMeetingsForMember(pairingId, userId).SingleOrDefaultAsync(cancellationToken);
+        var pairing = await db.Pairings.WithMeetingsForMember(pairingId, userId).SingleOrDefaultAsync(cancellationToken);
         var meeting = pairing?.Meetings.FirstOrDefault(m => m.Id == meetingId);
         if (pairing is null || meeting is null)
         {

@@ -28,7 +28,7 @@ public sealed class ChangeMeeting(PortalDbContext db, PortalEmails emails, TimeP
     private async Task<MeetingChange> ChangeAsync(int pairingId, int meetingId, string userId, DateTime startsAt, int durationMinutes,
         MeetingModes mode, string? location, CancellationToken cancellationToken)
     {
-        var pairing = await db.Mentorships.WithMeetingsForMember(pairingId, userId).SingleOrDefaultAsync(cancellationToken);
+        var pairing = await db.Pairings.WithMeetingsForMember(pairingId, userId).SingleOrDefaultAsync(cancellationToken);
         var meeting = pairing?.Meetings.FirstOrDefault(m => m.Id == meetingId);
         if (pairing is null || meeting is null)
         {

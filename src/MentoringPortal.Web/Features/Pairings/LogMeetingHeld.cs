@@ -24,7 +24,7 @@ public sealed class LogMeetingHeld(PortalDbContext db, TimeProvider time)
     private async Task<MeetingHeldLog> LogAsync(int pairingId, int meetingId, string userId, string? agreedActions, string? note,
         CancellationToken cancellationToken)
     {
-        var pairing = await db.Mentorships.WithMeetingsForMember(pairingId, userId).SingleOrDefaultAsync(cancellationToken);
+        var pairing = await db.Pairings.WithMeetingsForMember(pairingId, userId).SingleOrDefaultAsync(cancellationToken);
         var meeting = pairing?.Meetings.FirstOrDefault(m => m.Id == meetingId);
         if (pairing is null || meeting is null)
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Meetings;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Email;
 
 namespace MentoringPortal.Web.Features.Pairings;
@@ -16,13 +16,13 @@ internal static class MeetingParts
 
     public static bool IsUser(string? memberId, string userId) => string.Equals(memberId, userId, StringComparison.Ordinal);
 
-    public static bool IsMentor(Mentorship pairing, string userId) => IsUser(pairing.Mentor?.UserId, userId);
+    public static bool IsMentor(Pairing pairing, string userId) => IsUser(pairing.Mentor?.UserId, userId);
 
-    public static string OtherName(Mentorship pairing, string userId) =>
+    public static string OtherName(Pairing pairing, string userId) =>
         IsMentor(pairing, userId) ? pairing.Mentee!.DisplayName : pairing.Mentor!.DisplayName;
 
     /// <summary>Each member with their name and the other member's name.</summary>
-    public static IEnumerable<(string? UserId, string Name, string OtherName)> Members(Mentorship pairing) =>
+    public static IEnumerable<(string? UserId, string Name, string OtherName)> Members(Pairing pairing) =>
     [
         (pairing.Mentor!.UserId, pairing.Mentor.DisplayName, pairing.Mentee!.DisplayName),
         (pairing.Mentee.UserId, pairing.Mentee.DisplayName, pairing.Mentor.DisplayName),

@@ -1,7 +1,7 @@
 using System.Text;
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Meetings;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Shared;
@@ -59,7 +59,7 @@ public sealed class PairingsController(PortalDbContext db, TimeProvider time, IO
             MeetingRows(pairing, userId, now)));
     }
 
-    private static List<MeetingRow> MeetingRows(Mentorship pairing, string userId, DateTime now) =>
+    private static List<MeetingRow> MeetingRows(Pairing pairing, string userId, DateTime now) =>
         pairing.Meetings.OrderBy(m => m.StartsAt).Select(m => new MeetingRow(
             m.Id,
             UkTime.Describe(m.StartsAt, m.EndsAt),
@@ -270,8 +270,8 @@ public sealed class PairingsController(PortalDbContext db, TimeProvider time, IO
     {
         var userId = User.Id();
         var meeting = await db.Meetings.AsNoTracking()
-            .Where(m => m.Id == meetingId && m.MentorshipId == id && m.Status != MeetingStatus.Cancelled
-                && (m.Mentorship!.Mentor!.UserId == userId || m.Mentorship.Mentee!.UserId == userId))
+            .Where(m => m.Id == meetingId && m.PairingId == id && m.Status != MeetingStatus.Cancelled
+                && (m.Pairing!.Mentor!.UserId == userId || m.Pairing.Mentee!.UserId == userId))
             .SingleOrDefaultAsync(cancellationToken);
         if (meeting is null)
         {
@@ -284,7 +284,7 @@ public sealed class PairingsController(PortalDbContext db, TimeProvider time, IO
     }
 
     /// <summary>The pairing with its people, its meetings and, on each meeting, only the signed-in member's own note.</summary>
-    private IQueryable<Mentorship> Mine(int id, string userId) => db.Mentorships.WithMeetingsForMember(id, userId);
+    private IQueryable<Pairing> Mine(int id, string userId) => db.Pairings.WithMeetingsForMember(id, userId);
 
     /// <summary>Reads the UK date and time as a UTC moment, refusing past times and impossible values beside their fields.</summary>
     private DateTime? ReadSchedule(MeetingForm form)
@@ -342,15 +342,15 @@ public sealed class PairingsController(PortalDbContext db, TimeProvider time, IO
 
     private static string PairingPath(int id) => MeetingParts.PairingPath(id);
 
-    private static bool IsMentor(Mentorship pairing, string userId) => MeetingParts.IsMentor(pairing, userId);
+    private static bool IsMentor(Pairing pairing, string userId) => MeetingParts.IsMentor(pairing, userId);
 
-    private static string OtherName(Mentorship pairing, string userId) => MeetingParts.OtherName(pairing, userId);
+    private static string OtherName(Pairing pairing, string userId) => MeetingParts.OtherName(pairing, userId);
 
-    private static CancelMeetingViewModel CancelViewModel(Mentorship pairing, Meeting meeting, string userId) =>
+    private static CancelMeetingViewModel CancelViewModel(Pairing pairing, Meeting meeting, string userId) =>
         new(pairing.Id, meeting.Id, OtherName(pairing, userId), UkTime.Describe(meeting.StartsAt, meeting.EndsAt), meeting.Mode.Describe(),
             meeting.Location, meeting.IsInitial);
 
-    private static HeldViewModel HeldViewModel(Mentorship pairing, Meeting meeting, string userId, HeldForm form) =>
+    private static HeldViewModel HeldViewModel(Pairing pairing, Meeting meeting, string userId, HeldForm form) =>
         new(pairing.Id, meeting.Id, OtherName(pairing, userId), UkTime.Describe(meeting.StartsAt, meeting.EndsAt), meeting.IsInitial,
             meeting.WasHeld, meeting.NoteBy(userId) is not null, form);
 }

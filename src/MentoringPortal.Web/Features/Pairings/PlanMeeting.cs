@@ -23,7 +23,7 @@ public sealed class PlanMeeting(PortalDbContext db, PortalEmails emails, TimePro
             db.ChangeTracker.Clear();
 
             // Two clicks at once: the other request planned this very meeting, so there is nothing left to do.
-            return await db.Meetings.AnyAsync(m => m.MentorshipId == pairingId && m.StartsAt == startsAt && m.Status == MeetingStatus.Planned, cancellationToken)
+            return await db.Meetings.AnyAsync(m => m.PairingId == pairingId && m.StartsAt == startsAt && m.Status == MeetingStatus.Planned, cancellationToken)
                 ? new MeetingPlanning.Planned()
                 : new MeetingPlanning.ChangedMeanwhile();
         }
@@ -32,7 +32,7 @@ public sealed class PlanMeeting(PortalDbContext db, PortalEmails emails, TimePro
     private async Task<MeetingPlanning> PlanAsync(int pairingId, string userId, DateTime startsAt, int durationMinutes, MeetingModes mode,
         string? location, CancellationToken cancellationToken)
     {
-        var pairing = await db.Mentorships.WithMeetingsForMember(pairingId, userId).SingleOrDefaultAsync(cancellationToken);
+        var pairing = await db.Pairings.WithMeetingsForMember(pairingId, userId).SingleOrDefaultAsync(cancellationToken);
         if (pairing is null)
         {
             return new MeetingPlanning.NotFound();

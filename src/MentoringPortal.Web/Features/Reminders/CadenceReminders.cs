@@ -1,4 +1,4 @@
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Shared;
@@ -21,8 +21,8 @@ public sealed class CadenceReminders(PortalDbContext db, PortalEmails emails, Ti
         var startedBefore = now.AddDays(-7 * shortest);
 
         // Only pairings old enough to be overdue, and with nothing planned ahead, are loaded.
-        var candidateIds = await db.Mentorships
-            .Where(m => m.Status == MentorshipStatus.Active && m.StartedAt < startedBefore
+        var candidateIds = await db.Pairings
+            .Where(m => m.Status == PairingStatus.Active && m.StartedAt < startedBefore
                 && !m.Meetings.Any(x => x.Status == Domain.Meetings.MeetingStatus.Planned && x.StartsAt >= now))
             .Select(m => m.Id)
             .ToListAsync(cancellationToken);
@@ -31,7 +31,7 @@ public sealed class CadenceReminders(PortalDbContext db, PortalEmails emails, Ti
         foreach (var id in candidateIds)
         {
             db.ChangeTracker.Clear();
-            var pairing = await db.Mentorships.Include(m => m.Meetings).Include(m => m.Mentor).Include(m => m.Mentee)
+            var pairing = await db.Pairings.Include(m => m.Meetings).Include(m => m.Mentor).Include(m => m.Mentee)
                 .AsSplitQuery()
                 .SingleAsync(m => m.Id == id, cancellationToken);
             var cadence = cadences[pairing.ProgrammeId];
@@ -60,7 +60,7 @@ public sealed class CadenceReminders(PortalDbContext db, PortalEmails emails, Ti
             catch (DbUpdateConcurrencyException)
             {
                 // Another instance reminded them, or a member changed the pairing, at the same moment.
-                logger.LogInformation("Pairing {MentorshipId} changed while being reminded; left as it is.", id);
+                logger.LogInformation("Pairing {PairingId} changed while being reminded; left as it is.", id);
             }
         }
 

@@ -1,5 +1,5 @@
 using MentoringPortal.Domain;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
@@ -53,7 +53,7 @@ public sealed class AcceptRequest(PortalDbContext db, PortalEmails emails, TimeP
         var request = await db.ContactRequests
             .Include(r => r.Mentor)
             .Include(r => r.Mentee).ThenInclude(m => m!.Requests.Where(x => x.Status == ContactRequestStatus.Pending))
-            .Include(r => r.Mentee).ThenInclude(m => m!.Mentorships.Where(x => x.Status == MentorshipStatus.Active))
+            .Include(r => r.Mentee).ThenInclude(m => m!.Pairings.Where(x => x.Status == PairingStatus.Active))
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == requestId && r.Mentor!.UserId == mentorUserId, cancellationToken);
         if (request is null)
@@ -76,7 +76,7 @@ public sealed class AcceptRequest(PortalDbContext db, PortalEmails emails, TimeP
 
         await QueueEmailsAsync(acceptance, mentor.UserId, mentor.DisplayName, mentee.UserId, mentee.DisplayName, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Request {RequestId} accepted; pairing {MentorshipId} started.", requestId, acceptance.Mentorship.Id);
+        logger.LogInformation("Request {RequestId} accepted; pairing {PairingId} started.", requestId, acceptance.Pairing.Id);
         return new RequestAnswer.Answered();
     }
 

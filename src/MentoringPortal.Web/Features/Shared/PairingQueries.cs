@@ -1,4 +1,4 @@
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
 using Microsoft.EntityFrameworkCore;
@@ -11,14 +11,14 @@ public static class PairingQueries
     /// The pairing, with its two people, only when the signed-in user is one of them: for anyone
     /// else it is simply not found, which the pages turn into a 404.
     /// </summary>
-    public static IQueryable<Mentorship> WithMember(this IQueryable<Mentorship> pairings, int id, string userId) =>
+    public static IQueryable<Pairing> WithMember(this IQueryable<Pairing> pairings, int id, string userId) =>
         pairings
             .Include(m => m.Mentor)
             .Include(m => m.Mentee)
             .Where(m => m.Id == id && (m.Mentor!.UserId == userId || m.Mentee!.UserId == userId));
 
     /// <summary>The email recipients of a pairing's two members (loaded with the pairing); null for a deleted account.</summary>
-    public static async Task<(Recipient? Mentee, Recipient? Mentor)> MembersAsync(this PortalDbContext db, Mentorship pairing,
+    public static async Task<(Recipient? Mentee, Recipient? Mentor)> MembersAsync(this PortalDbContext db, Pairing pairing,
         CancellationToken cancellationToken)
     {
         var mentee = pairing.Mentee ?? throw new InvalidOperationException("Load the pairing's mentee.");

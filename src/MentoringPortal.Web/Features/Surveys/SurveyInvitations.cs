@@ -1,5 +1,5 @@
 using MentoringPortal.Domain.Evaluation;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Shared;
@@ -54,8 +54,8 @@ public sealed class SurveyInvitations(PortalDbContext db, PortalEmails emails, T
         {
             var startedBy = now.AddMonths(-group.Key);
             var ids = group.ToList();
-            candidateIds.AddRange(await db.Mentorships
-                .Where(m => ids.Contains(m.ProgrammeId) && m.Status == MentorshipStatus.Active && m.StartedAt <= startedBy
+            candidateIds.AddRange(await db.Pairings
+                .Where(m => ids.Contains(m.ProgrammeId) && m.Status == PairingStatus.Active && m.StartedAt <= startedBy
                     && !m.Surveys.Any(s => s.Kind == SurveyKind.Evaluation))
                 .OrderBy(m => m.Id)
                 .Select(m => m.Id)
@@ -76,7 +76,7 @@ public sealed class SurveyInvitations(PortalDbContext db, PortalEmails emails, T
             catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsConstraintViolation())
             {
                 // Another instance created this pairing's evaluation at the same moment.
-                logger.LogInformation("Pairing {MentorshipId} was given its evaluation by another instance; left as it is.", id);
+                logger.LogInformation("Pairing {PairingId} was given its evaluation by another instance; left as it is.", id);
             }
         }
 
@@ -88,7 +88,7 @@ public sealed class SurveyInvitations(PortalDbContext db, PortalEmails emails, T
     private async Task<bool> CreateEvaluationAsync(int pairingId, DateTime now, Dictionary<int, (string Name, int Months)> programmes,
         CancellationToken cancellationToken)
     {
-        var pairing = await db.Mentorships.Include(m => m.Surveys).SingleAsync(m => m.Id == pairingId, cancellationToken);
+        var pairing = await db.Pairings.Include(m => m.Surveys).SingleAsync(m => m.Id == pairingId, cancellationToken);
         var months = programmes[pairing.ProgrammeId].Months;
         if (!pairing.NeedsEvaluationInvitation(now, months))
         {
@@ -152,7 +152,7 @@ public sealed class SurveyInvitations(PortalDbContext db, PortalEmails emails, T
     /// skipped with its email, never sent twice.
     /// </summary>
     private async Task<int> EmailEachAsync(IQueryable<SurveyResponse> due, Func<SurveyResponse, bool> stillDue,
-        Action<SurveyResponse, Mentorship, (Recipient To, string OtherName)?, DateTime> recordAndEmail, string what, CancellationToken cancellationToken)
+        Action<SurveyResponse, Pairing, (Recipient To, string OtherName)?, DateTime> recordAndEmail, string what, CancellationToken cancellationToken)
     {
         var surveyIds = await due.OrderBy(s => s.Id).Select(s => s.Id).Take(BatchSize).ToListAsync(cancellationToken);
         var sent = 0;
@@ -179,7 +179,7 @@ public sealed class SurveyInvitations(PortalDbContext db, PortalEmails emails, T
 
     /// <summary>One survey's email and the note of it on the survey, in a unit of their own.</summary>
     private async Task<bool> EmailOneAsync(int surveyId, Func<SurveyResponse, bool> stillDue,
-        Action<SurveyResponse, Mentorship, (Recipient To, string OtherName)?, DateTime> recordAndEmail, CancellationToken cancellationToken)
+        Action<SurveyResponse, Pairing, (Recipient To, string OtherName)?, DateTime> recordAndEmail, CancellationToken cancellationToken)
     {
         var survey = await db.SurveyResponses.SingleAsync(s => s.Id == surveyId, cancellationToken);
         if (!stillDue(survey))
@@ -187,15 +187,15 @@ public sealed class SurveyInvitations(PortalDbContext db, PortalEmails emails, T
             return false;
         }
 
-        var pairing = await db.Mentorships.AsNoTracking().Include(m => m.Mentor).Include(m => m.Mentee)
-            .SingleAsync(m => m.Id == survey.MentorshipId, cancellationToken);
+        var pairing = await db.Pairings.AsNoTracking().Include(m => m.Mentor).Include(m => m.Mentee)
+            .SingleAsync(m => m.Id == survey.PairingId, cancellationToken);
         recordAndEmail(survey, pairing, await RecipientAsync(pairing, survey.Respondent, cancellationToken), time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
     /// <summary>The member who answers this survey, and the name of the other member; null for a deleted account.</summary>
-    private async Task<(Recipient To, string OtherName)?> RecipientAsync(Mentorship pairing, SurveyRespondent respondent,
+    private async Task<(Recipient To, string OtherName)?> RecipientAsync(Pairing pairing, SurveyRespondent respondent,
         CancellationToken cancellationToken)
     {
         var (mentee, mentor) = await db.MembersAsync(pairing, cancellationToken);

@@ -1,6 +1,6 @@
 using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.Domain.Mentees;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Features.Shared;
@@ -129,11 +129,11 @@ public sealed class SurveysController(PortalDbContext db, TimeProvider time) : C
     }
 
     /// <summary>The pairing, for its members only, with the signed-in member's survey of this kind (null when not invited).</summary>
-    private async Task<(Mentorship? Pairing, SurveyResponse? Survey)> LoadAsync(int id, SurveyKind kind, bool tracked,
+    private async Task<(Pairing? Pairing, SurveyResponse? Survey)> LoadAsync(int id, SurveyKind kind, bool tracked,
         CancellationToken cancellationToken)
     {
         var userId = User.Id();
-        var query = db.Mentorships.Include(m => m.Surveys.Where(s => s.Kind == kind)).ThenInclude(s => s.GoalProgress).WithMember(id, userId);
+        var query = db.Pairings.Include(m => m.Surveys.Where(s => s.Kind == kind)).ThenInclude(s => s.GoalProgress).WithMember(id, userId);
         var pairing = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(cancellationToken);
         return (pairing, pairing?.SurveyFor(userId, kind));
     }
@@ -252,26 +252,26 @@ public sealed class SurveysController(PortalDbContext db, TimeProvider time) : C
             .ToListAsync(cancellationToken);
     }
 
-    private async Task<IReadOnlyList<GoalQuestion>> GoalQuestionsAsync(Mentorship pairing, SurveyResponse survey, CancellationToken cancellationToken) =>
+    private async Task<IReadOnlyList<GoalQuestion>> GoalQuestionsAsync(Pairing pairing, SurveyResponse survey, CancellationToken cancellationToken) =>
         survey.Respondent == SurveyRespondent.Mentee
             ? (await MenteeGoalsAsync(pairing.MenteeId, cancellationToken, tracked: false)).Select(Question).ToList()
             : [];
 
-    private async Task<IActionResult> EvaluationViewAsync(Mentorship pairing, SurveyResponse survey, IReadOnlyList<GoalQuestion> goals,
+    private async Task<IActionResult> EvaluationViewAsync(Pairing pairing, SurveyResponse survey, IReadOnlyList<GoalQuestion> goals,
         EvaluationForm form, CancellationToken cancellationToken) =>
         View("Evaluation", new EvaluationViewModel(pairing.Id, OtherName(pairing, survey), await ProgrammeNameAsync(pairing, cancellationToken),
             survey.Respondent == SurveyRespondent.Mentee, survey.SavedAt, goals, form));
 
-    private async Task<IActionResult> ExitViewAsync(Mentorship pairing, SurveyResponse survey, ExitForm form, CancellationToken cancellationToken) =>
+    private async Task<IActionResult> ExitViewAsync(Pairing pairing, SurveyResponse survey, ExitForm form, CancellationToken cancellationToken) =>
         View("Exit", new ExitSurveyViewModel(pairing.Id, OtherName(pairing, survey), await ProgrammeNameAsync(pairing, cancellationToken),
             survey.Respondent == SurveyRespondent.Mentee, survey.SavedAt, form));
 
-    private async Task<IActionResult> AnswersAsync(Mentorship pairing, SurveyResponse survey, CancellationToken cancellationToken) =>
+    private async Task<IActionResult> AnswersAsync(Pairing pairing, SurveyResponse survey, CancellationToken cancellationToken) =>
         View("Answers", SurveyAnswersViewModel.From(survey, OtherName(pairing, survey), await ProgrammeNameAsync(pairing, cancellationToken)));
 
-    private async Task<string> ProgrammeNameAsync(Mentorship pairing, CancellationToken cancellationToken) =>
+    private async Task<string> ProgrammeNameAsync(Pairing pairing, CancellationToken cancellationToken) =>
         await db.Programmes.AsNoTracking().Where(p => p.Id == pairing.ProgrammeId).Select(p => p.Name).SingleAsync(cancellationToken);
 
-    private static string OtherName(Mentorship pairing, SurveyResponse survey) =>
+    private static string OtherName(Pairing pairing, SurveyResponse survey) =>
         survey.Respondent == SurveyRespondent.Mentee ? pairing.Mentor!.DisplayName : pairing.Mentee!.DisplayName;
 }

@@ -85,7 +85,7 @@ public sealed record SurveyAnswersViewModel(
             answers.Add(new AnswerRow("What would have helped?", survey.WhatWouldHaveHelped ?? "Not answered"));
         }
 
-        return new SurveyAnswersViewModel(survey.MentorshipId, survey.Kind, otherName, programme, survey.SubmittedAt!.Value, answers, goals);
+        return new SurveyAnswersViewModel(survey.PairingId, survey.Kind, otherName, programme, survey.SubmittedAt!.Value, answers, goals);
     }
 
     private static string Scale(int? rating) => rating is int value

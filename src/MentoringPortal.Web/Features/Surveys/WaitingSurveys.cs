@@ -10,7 +10,7 @@ public static class WaitingSurveys
     public static async Task<IReadOnlyList<WaitingSurvey>> ForAsync(PortalDbContext db, string userId, int? pairingId,
         CancellationToken cancellationToken)
     {
-        var pairings = db.Mentorships.AsNoTracking().Where(m => m.Mentee!.UserId == userId || m.Mentor!.UserId == userId);
+        var pairings = db.Pairings.AsNoTracking().Where(m => m.Mentee!.UserId == userId || m.Mentor!.UserId == userId);
         if (pairingId is { } id)
         {
             pairings = pairings.Where(m => m.Id == id);

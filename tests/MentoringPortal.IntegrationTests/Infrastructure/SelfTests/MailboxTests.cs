@@ -32,7 +32,7 @@ public sealed class MailboxTests : IDisposable
         var message = MailMessage.Parse(Sample);
 
         Assert.Equal(
-            "Hello Jane,\n\nAna García accepted your request. See it at \nhttp://localhost/mentorships/42?tab=meetings&from=email.\n",
+            "Hello Jane,\n\nAna García accepted your request. See it at \nhttp://localhost/pairings/42?tab=meetings&from=email.\n",
             message.TextBody);
     }
 
@@ -53,7 +53,7 @@ public sealed class MailboxTests : IDisposable
     {
         var message = MailMessage.Parse(Sample);
 
-        Assert.Equal(["http://localhost/mentorships/42?tab=meetings&from=email", "https://localhost/account/settings"], message.Links);
+        Assert.Equal(["http://localhost/pairings/42?tab=meetings&from=email", "https://localhost/account/settings"], message.Links);
         Assert.Equal("https://localhost/account/settings", message.LinkContaining("/account/"));
     }
 

@@ -32,7 +32,7 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
             modelBuilder.HasSequence("MenteeApplicationsIds")
                 .IncrementsBy(10);
 
-            modelBuilder.HasSequence("MentorshipsIds")
+            modelBuilder.HasSequence("PairingsIds")
                 .IncrementsBy(10);
 
             modelBuilder.HasSequence("ProgrammesIds")
@@ -129,10 +129,10 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.Property<int?>("Leadership")
                         .HasColumnType("integer");
 
-                    b.Property<int>("MentorshipId")
+                    b.Property<int?>("Network")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("Network")
+                    b.Property<int>("PairingId")
                         .HasColumnType("integer");
 
                     b.Property<int?>("Performance")
@@ -183,7 +183,7 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MentorshipId", "Kind", "Respondent")
+                    b.HasIndex("PairingId", "Kind", "Respondent")
                         .IsUnique();
 
                     b.HasIndex("ProgrammeId", "Kind", "SubmittedAt");
@@ -217,7 +217,7 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.Property<int>("MenteeId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("MentorshipId")
+                    b.Property<int?>("PairingId")
                         .HasColumnType("integer");
 
                     b.Property<int>("PreferredModes")
@@ -245,7 +245,7 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MentorshipId");
+                    b.HasIndex("PairingId");
 
                     b.HasIndex("MenteeId", "ProgrammeId")
                         .IsUnique()
@@ -285,10 +285,10 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<int>("MentorshipId")
+                    b.Property<int>("Mode")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Mode")
+                    b.Property<int>("PairingId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("StartsAt")
@@ -305,7 +305,7 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MentorshipId", "StartsAt");
+                    b.HasIndex("PairingId", "StartsAt");
 
                     b.ToTable("Meetings");
                 });
@@ -629,7 +629,7 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.ToTable("TrainingRecords");
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.ChangeRequest", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.ChangeRequest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -643,7 +643,7 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("MentorshipId")
+                    b.Property<int>("PairingId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Reason")
@@ -670,20 +670,20 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MentorshipId");
+                    b.HasIndex("PairingId");
 
                     b.HasIndex("Status");
 
                     b.ToTable("ChangeRequests");
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.Pairing", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "MentorshipsIds");
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "PairingsIds");
 
                     b.Property<DateTime?>("CadenceReminderSentAt")
                         .HasColumnType("timestamp with time zone");
@@ -733,12 +733,12 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("MenteeId", "ProgrammeId")
                         .IsUnique()
-                        .HasDatabaseName("IX_Mentorships_OneActivePerMenteeAndProgramme")
+                        .HasDatabaseName("IX_Pairings_OneActivePerMenteeAndProgramme")
                         .HasFilter("\"Status\" = 'Active'");
 
                     b.HasIndex("MentorId", "Status");
 
-                    b.ToTable("Mentorships");
+                    b.ToTable("Pairings");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Privacy.ErasureRequest", b =>
@@ -1542,9 +1542,9 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyResponse", b =>
                 {
-                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", null)
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", null)
                         .WithMany("Surveys")
-                        .HasForeignKey("MentorshipId")
+                        .HasForeignKey("PairingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1563,9 +1563,9 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", "Mentorship")
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
                         .WithMany()
-                        .HasForeignKey("MentorshipId")
+                        .HasForeignKey("PairingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("MentoringPortal.Domain.Programmes.Programme", "Programme")
@@ -1576,20 +1576,20 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
                     b.Navigation("Mentee");
 
-                    b.Navigation("Mentorship");
+                    b.Navigation("Pairing");
 
                     b.Navigation("Programme");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>
                 {
-                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", "Mentorship")
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
                         .WithMany("Meetings")
-                        .HasForeignKey("MentorshipId")
+                        .HasForeignKey("PairingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Mentorship");
+                    b.Navigation("Pairing");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.MeetingNote", b =>
@@ -1644,21 +1644,21 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.ChangeRequest", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.ChangeRequest", b =>
                 {
-                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", "Mentorship")
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
                         .WithMany("ChangeRequests")
-                        .HasForeignKey("MentorshipId")
+                        .HasForeignKey("PairingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Mentorship");
+                    b.Navigation("Pairing");
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.Pairing", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Mentees.Mentee", "Mentee")
-                        .WithMany("Mentorships")
+                        .WithMany("Pairings")
                         .HasForeignKey("MenteeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1889,7 +1889,7 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
                     b.Navigation("Goals");
 
-                    b.Navigation("Mentorships");
+                    b.Navigation("Pairings");
 
                     b.Navigation("Requests");
                 });
@@ -1899,7 +1899,7 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.Navigation("Training");
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.Pairing", b =>
                 {
                     b.Navigation("ChangeRequests");
 

@@ -32,7 +32,7 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
             modelBuilder.HasSequence("MenteeApplicationsIds")
                 .IncrementsBy(10);
 
-            modelBuilder.HasSequence("MentorshipsIds")
+            modelBuilder.HasSequence("PairingsIds")
                 .IncrementsBy(10);
 
             modelBuilder.HasSequence("ProgrammesIds")
@@ -129,10 +129,10 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.Property<int?>("Leadership")
                         .HasColumnType("int");
 
-                    b.Property<int>("MentorshipId")
+                    b.Property<int?>("Network")
                         .HasColumnType("int");
 
-                    b.Property<int?>("Network")
+                    b.Property<int>("PairingId")
                         .HasColumnType("int");
 
                     b.Property<int?>("Performance")
@@ -183,7 +183,7 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MentorshipId", "Kind", "Respondent")
+                    b.HasIndex("PairingId", "Kind", "Respondent")
                         .IsUnique();
 
                     b.HasIndex("ProgrammeId", "Kind", "SubmittedAt");
@@ -217,7 +217,7 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("MenteeId")
                         .HasColumnType("int");
 
-                    b.Property<int?>("MentorshipId")
+                    b.Property<int?>("PairingId")
                         .HasColumnType("int");
 
                     b.Property<int>("PreferredModes")
@@ -245,7 +245,7 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MentorshipId");
+                    b.HasIndex("PairingId");
 
                     b.HasIndex("MenteeId", "ProgrammeId")
                         .IsUnique()
@@ -285,10 +285,10 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
-                    b.Property<int>("MentorshipId")
+                    b.Property<int>("Mode")
                         .HasColumnType("int");
 
-                    b.Property<int>("Mode")
+                    b.Property<int>("PairingId")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("StartsAt")
@@ -305,7 +305,7 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MentorshipId", "StartsAt");
+                    b.HasIndex("PairingId", "StartsAt");
 
                     b.ToTable("Meetings");
                 });
@@ -631,7 +631,7 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("TrainingRecords");
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.ChangeRequest", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.ChangeRequest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -645,7 +645,7 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<int>("MentorshipId")
+                    b.Property<int>("PairingId")
                         .HasColumnType("int");
 
                     b.Property<string>("Reason")
@@ -672,20 +672,20 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MentorshipId");
+                    b.HasIndex("PairingId");
 
                     b.HasIndex("Status");
 
                     b.ToTable("ChangeRequests");
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.Pairing", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("int");
 
-                    SqlServerPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "MentorshipsIds");
+                    SqlServerPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "PairingsIds");
 
                     b.Property<DateTime?>("CadenceReminderSentAt")
                         .HasColumnType("datetime2");
@@ -735,12 +735,12 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("MenteeId", "ProgrammeId")
                         .IsUnique()
-                        .HasDatabaseName("IX_Mentorships_OneActivePerMenteeAndProgramme")
+                        .HasDatabaseName("IX_Pairings_OneActivePerMenteeAndProgramme")
                         .HasFilter("[Status] = 'Active'");
 
                     b.HasIndex("MentorId", "Status");
 
-                    b.ToTable("Mentorships");
+                    b.ToTable("Pairings");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Privacy.ErasureRequest", b =>
@@ -1546,9 +1546,9 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyResponse", b =>
                 {
-                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", null)
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", null)
                         .WithMany("Surveys")
-                        .HasForeignKey("MentorshipId")
+                        .HasForeignKey("PairingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1567,9 +1567,9 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", "Mentorship")
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
                         .WithMany()
-                        .HasForeignKey("MentorshipId")
+                        .HasForeignKey("PairingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("MentoringPortal.Domain.Programmes.Programme", "Programme")
@@ -1580,20 +1580,20 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
 
                     b.Navigation("Mentee");
 
-                    b.Navigation("Mentorship");
+                    b.Navigation("Pairing");
 
                     b.Navigation("Programme");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>
                 {
-                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", "Mentorship")
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
                         .WithMany("Meetings")
-                        .HasForeignKey("MentorshipId")
+                        .HasForeignKey("PairingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Mentorship");
+                    b.Navigation("Pairing");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.MeetingNote", b =>
@@ -1648,21 +1648,21 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.ChangeRequest", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.ChangeRequest", b =>
                 {
-                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", "Mentorship")
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
                         .WithMany("ChangeRequests")
-                        .HasForeignKey("MentorshipId")
+                        .HasForeignKey("PairingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Mentorship");
+                    b.Navigation("Pairing");
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.Pairing", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Mentees.Mentee", "Mentee")
-                        .WithMany("Mentorships")
+                        .WithMany("Pairings")
                         .HasForeignKey("MenteeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1893,7 +1893,7 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
 
                     b.Navigation("Goals");
 
-                    b.Navigation("Mentorships");
+                    b.Navigation("Pairings");
 
                     b.Navigation("Requests");
                 });
@@ -1903,7 +1903,7 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Training");
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.Pairing", b =>
                 {
                     b.Navigation("ChangeRequests");
 

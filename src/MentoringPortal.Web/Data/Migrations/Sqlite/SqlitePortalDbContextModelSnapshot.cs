@@ -105,10 +105,10 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Leadership")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("MentorshipId")
+                    b.Property<int?>("Network")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("Network")
+                    b.Property<int>("PairingId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Performance")
@@ -159,7 +159,7 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MentorshipId", "Kind", "Respondent")
+                    b.HasIndex("PairingId", "Kind", "Respondent")
                         .IsUnique();
 
                     b.HasIndex("ProgrammeId", "Kind", "SubmittedAt");
@@ -191,7 +191,7 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("MenteeId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("MentorshipId")
+                    b.Property<int?>("PairingId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PreferredModes")
@@ -219,7 +219,7 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MentorshipId");
+                    b.HasIndex("PairingId");
 
                     b.HasIndex("MenteeId", "ProgrammeId")
                         .IsUnique()
@@ -257,10 +257,10 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("MentorshipId")
+                    b.Property<int>("Mode")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Mode")
+                    b.Property<int>("PairingId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartsAt")
@@ -277,7 +277,7 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MentorshipId", "StartsAt");
+                    b.HasIndex("PairingId", "StartsAt");
 
                     b.ToTable("Meetings");
                 });
@@ -589,7 +589,7 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("TrainingRecords");
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.ChangeRequest", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.ChangeRequest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -601,7 +601,7 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("MentorshipId")
+                    b.Property<int>("PairingId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
@@ -628,14 +628,14 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MentorshipId");
+                    b.HasIndex("PairingId");
 
                     b.HasIndex("Status");
 
                     b.ToTable("ChangeRequests");
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.Pairing", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -689,12 +689,12 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MenteeId", "ProgrammeId")
                         .IsUnique()
-                        .HasDatabaseName("IX_Mentorships_OneActivePerMenteeAndProgramme")
+                        .HasDatabaseName("IX_Pairings_OneActivePerMenteeAndProgramme")
                         .HasFilter("\"Status\" = 'Active'");
 
                     b.HasIndex("MentorId", "Status");
 
-                    b.ToTable("Mentorships");
+                    b.ToTable("Pairings");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Privacy.ErasureRequest", b =>
@@ -1061,7 +1061,7 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Name");
 
-                    b.ToTable("IdBlocks");
+                    b.ToTable("IdBlocks", (string)null);
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.OutboxMessage", b =>
@@ -1494,9 +1494,9 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyResponse", b =>
                 {
-                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", null)
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", null)
                         .WithMany("Surveys")
-                        .HasForeignKey("MentorshipId")
+                        .HasForeignKey("PairingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1515,9 +1515,9 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", "Mentorship")
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
                         .WithMany()
-                        .HasForeignKey("MentorshipId")
+                        .HasForeignKey("PairingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("MentoringPortal.Domain.Programmes.Programme", "Programme")
@@ -1528,20 +1528,20 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
 
                     b.Navigation("Mentee");
 
-                    b.Navigation("Mentorship");
+                    b.Navigation("Pairing");
 
                     b.Navigation("Programme");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>
                 {
-                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", "Mentorship")
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
                         .WithMany("Meetings")
-                        .HasForeignKey("MentorshipId")
+                        .HasForeignKey("PairingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Mentorship");
+                    b.Navigation("Pairing");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.MeetingNote", b =>
@@ -1596,21 +1596,21 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.ChangeRequest", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.ChangeRequest", b =>
                 {
-                    b.HasOne("MentoringPortal.Domain.Mentorships.Mentorship", "Mentorship")
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
                         .WithMany("ChangeRequests")
-                        .HasForeignKey("MentorshipId")
+                        .HasForeignKey("PairingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Mentorship");
+                    b.Navigation("Pairing");
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.Pairing", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Mentees.Mentee", "Mentee")
-                        .WithMany("Mentorships")
+                        .WithMany("Pairings")
                         .HasForeignKey("MenteeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1841,7 +1841,7 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
 
                     b.Navigation("Goals");
 
-                    b.Navigation("Mentorships");
+                    b.Navigation("Pairings");
 
                     b.Navigation("Requests");
                 });
@@ -1851,7 +1851,7 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Training");
                 });
 
-            modelBuilder.Entity("MentoringPortal.Domain.Mentorships.Mentorship", b =>
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.Pairing", b =>
                 {
                     b.Navigation("ChangeRequests");
 

@@ -1,25 +1,25 @@
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.UnitTests.Builders;
 
-namespace MentoringPortal.UnitTests.Mentorships;
+namespace MentoringPortal.UnitTests.Pairings;
 
-public sealed class MentorshipTests
+public sealed class PairingTests
 {
     private readonly Programme _programme;
     private readonly Mentor _mentor;
     private readonly Mentee _mentee;
-    private readonly Mentorship _mentorship;
+    private readonly Pairing _pairing;
 
-    public MentorshipTests()
+    public PairingTests()
     {
         _programme = new ProgrammeBuilder().Build();
         _mentor = new MentorBuilder().InProgramme(_programme).WithCapacity(1).Build();
         _mentee = new MenteeBuilder().InProgramme(_programme).Build();
-        _mentorship = _mentor.Accept(_mentee.Ask(_mentor, _programme), TestClock.Now).Mentorship;
+        _pairing = _mentor.Accept(_mentee.Ask(_mentor, _programme), TestClock.Now).Pairing;
     }
 
     private static DateTime NextWeek => TestClock.Now.AddDays(7);
@@ -29,7 +29,7 @@ public sealed class MentorshipTests
     {
         Assert.False(_mentor.HasFreePlace);
 
-        _mentorship.End(EndReason.GoalsMet, null, null, NextWeek);
+        _pairing.End(EndReason.GoalsMet, null, null, NextWeek);
 
         Assert.Equal(0, _mentor.ActiveMenteeCount);
         Assert.True(_mentor.HasFreePlace);
@@ -39,17 +39,17 @@ public sealed class MentorshipTests
     [Fact]
     public void End_ActivePairing_RecordsEnd()
     {
-        _mentorship.End(EndReason.GoalsMet, null, null, NextWeek);
+        _pairing.End(EndReason.GoalsMet, null, null, NextWeek);
 
-        Assert.Equal(MentorshipStatus.Ended, _mentorship.Status);
-        Assert.False(_mentorship.IsActive);
-        Assert.Equal(NextWeek, _mentorship.EndedAt);
+        Assert.Equal(PairingStatus.Ended, _pairing.Status);
+        Assert.False(_pairing.IsActive);
+        Assert.Equal(NextWeek, _pairing.EndedAt);
     }
 
     [Fact]
     public void End_ActivePairing_LetsMenteeAskAgainInProgramme()
     {
-        _mentorship.End(EndReason.GoalsMet, null, null, NextWeek);
+        _pairing.End(EndReason.GoalsMet, null, null, NextWeek);
 
         Assert.False(_mentee.HasActivePairingIn(_programme.Id));
         var other = new MentorBuilder().InProgramme(_programme).Build();
@@ -60,10 +60,10 @@ public sealed class MentorshipTests
     public void End_AlreadyEnded_ThrowsAndReleasesNoSecondPlace()
     {
         var second = new MenteeBuilder().InProgramme(_programme).Build();
-        _mentorship.End(EndReason.GoalsMet, null, null, NextWeek);
+        _pairing.End(EndReason.GoalsMet, null, null, NextWeek);
         second.PairWith(_mentor, _programme, NextWeek);
 
-        var error = Assert.Throws<DomainRuleException>(() => _mentorship.End(EndReason.GoalsMet, null, null, NextWeek.AddDays(1)));
+        var error = Assert.Throws<DomainRuleException>(() => _pairing.End(EndReason.GoalsMet, null, null, NextWeek.AddDays(1)));
 
         Assert.Equal("This pairing has already ended.", error.Message);
         Assert.Equal(1, _mentor.ActiveMenteeCount);
@@ -72,37 +72,37 @@ public sealed class MentorshipTests
     [Fact]
     public void PlanMeeting_First_IsInitial()
     {
-        var meeting = _mentorship.PlanMeeting(NextWeek, 60, MeetingModes.FaceToFace, "Education centre, room 2");
+        var meeting = _pairing.PlanMeeting(NextWeek, 60, MeetingModes.FaceToFace, "Education centre, room 2");
 
         Assert.True(meeting.IsInitial);
         Assert.Equal(NextWeek, meeting.StartsAt);
         Assert.Equal(60, meeting.DurationMinutes);
         Assert.Equal(MeetingModes.FaceToFace, meeting.Mode);
         Assert.Equal("Education centre, room 2", meeting.Location);
-        Assert.Same(meeting, Assert.Single(_mentorship.Meetings));
+        Assert.Same(meeting, Assert.Single(_pairing.Meetings));
     }
 
     [Fact]
     public void PlanMeeting_Second_IsNotInitial()
     {
-        _mentorship.PlanMeeting(NextWeek, 60, MeetingModes.FaceToFace, location: null);
+        _pairing.PlanMeeting(NextWeek, 60, MeetingModes.FaceToFace, location: null);
 
-        var second = _mentorship.PlanMeeting(NextWeek.AddDays(56), 45, MeetingModes.Video, location: null);
+        var second = _pairing.PlanMeeting(NextWeek.AddDays(56), 45, MeetingModes.Video, location: null);
 
         Assert.False(second.IsInitial);
-        Assert.Equal(2, _mentorship.Meetings.Count);
+        Assert.Equal(2, _pairing.Meetings.Count);
     }
 
     [Fact]
     public void PlanMeeting_EndedPairing_Throws()
     {
-        _mentorship.End(EndReason.GoalsMet, null, null, NextWeek);
+        _pairing.End(EndReason.GoalsMet, null, null, NextWeek);
 
         var error = Assert.Throws<DomainRuleException>(
-            () => _mentorship.PlanMeeting(NextWeek.AddDays(7), 60, MeetingModes.Video, location: null));
+            () => _pairing.PlanMeeting(NextWeek.AddDays(7), 60, MeetingModes.Video, location: null));
 
         Assert.Equal("This pairing has ended, so no more meetings can be planned.", error.Message);
-        Assert.Empty(_mentorship.Meetings);
+        Assert.Empty(_pairing.Meetings);
     }
 
     [Theory]
@@ -111,10 +111,10 @@ public sealed class MentorshipTests
     public void PlanMeeting_DurationOutsideFifteenMinutesToEightHours_Throws(int minutes)
     {
         var error = Assert.Throws<DomainRuleException>(
-            () => _mentorship.PlanMeeting(NextWeek, minutes, MeetingModes.Video, location: null));
+            () => _pairing.PlanMeeting(NextWeek, minutes, MeetingModes.Video, location: null));
 
         Assert.Equal("A meeting lasts between 15 minutes and 8 hours.", error.Message);
-        Assert.Empty(_mentorship.Meetings);
+        Assert.Empty(_pairing.Meetings);
     }
 
     [Theory]
@@ -122,7 +122,7 @@ public sealed class MentorshipTests
     [InlineData(MeetingModes.FaceToFace | MeetingModes.Video)]
     public void PlanMeeting_NotOneWayToMeet_Throws(MeetingModes mode)
     {
-        var error = Assert.Throws<DomainRuleException>(() => _mentorship.PlanMeeting(NextWeek, 60, mode, location: null));
+        var error = Assert.Throws<DomainRuleException>(() => _pairing.PlanMeeting(NextWeek, 60, mode, location: null));
 
         Assert.Equal("Choose how you will meet.", error.Message);
     }

@@ -5,20 +5,20 @@ using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Programmes;
 
-namespace MentoringPortal.Domain.Mentorships;
+namespace MentoringPortal.Domain.Pairings;
 
 /// <summary>A pairing of one mentor and one mentee within a programme.</summary>
-public sealed class Mentorship
+public sealed class Pairing
 {
     private readonly List<Meeting> _meetings = [];
     private readonly List<ChangeRequest> _changeRequests = [];
     private readonly List<SurveyResponse> _surveys = [];
 
-    private Mentorship()
+    private Pairing()
     {
     }
 
-    internal Mentorship(Mentor mentor, Mentee mentee, int programmeId, DateTime startedAt, int? contactRequestId)
+    internal Pairing(Mentor mentor, Mentee mentee, int programmeId, DateTime startedAt, int? contactRequestId)
     {
         Mentor = mentor;
         MentorId = mentor.Id;
@@ -27,7 +27,7 @@ public sealed class Mentorship
         ProgrammeId = programmeId;
         StartedAt = Guard.Utc(startedAt);
         ContactRequestId = contactRequestId;
-        Status = MentorshipStatus.Active;
+        Status = PairingStatus.Active;
     }
 
     public int Id { get; private set; }
@@ -44,7 +44,7 @@ public sealed class Mentorship
 
     public int? ContactRequestId { get; private set; }
 
-    public MentorshipStatus Status { get; private set; }
+    public PairingStatus Status { get; private set; }
 
     public DateTime StartedAt { get; private set; }
 
@@ -68,7 +68,7 @@ public sealed class Mentorship
     /// <summary>The evaluation and exit surveys of both members (load them before inviting).</summary>
     public IReadOnlyCollection<SurveyResponse> Surveys => _surveys;
 
-    public bool IsActive => Status == MentorshipStatus.Active;
+    public bool IsActive => Status == PairingStatus.Active;
 
     /// <summary>When the pair last met, or the start of the pairing if they have not met yet.</summary>
     public DateTime LastContactAt => LastHeldMeetingAt ?? StartedAt;
@@ -136,7 +136,7 @@ public sealed class Mentorship
     /// </summary>
     public void DeclineChange(ChangeRequest request, string message, DateTime now)
     {
-        if (request.MentorshipId != Id)
+        if (request.PairingId != Id)
         {
             throw new InvalidOperationException("That change request belongs to another pairing.");
         }
@@ -176,8 +176,8 @@ public sealed class Mentorship
 
         var mentor = Mentor ?? throw new InvalidOperationException("Load the mentor before ending a pairing.");
         EndedAt = Guard.Utc(now);
-        Status = MentorshipStatus.Ended;
-        EndReason = Mentorships.EndReason.EndedByScheme;
+        Status = PairingStatus.Ended;
+        EndReason = Pairings.EndReason.EndedByScheme;
         Version++;
         mentor.ReleasePlace();
         foreach (var meeting in _meetings.Where(m => m.IsPlanned && m.StartsAt > now))
@@ -234,10 +234,10 @@ public sealed class Mentorship
             throw new DomainRuleException("Choose why the pairing is ending.");
         }
 
-        var checkedNote = Guard.Text(note, "a few words about why", 1000, required: reason == Mentorships.EndReason.Other);
+        var checkedNote = Guard.Text(note, "a few words about why", 1000, required: reason == Pairings.EndReason.Other);
         var mentor = Mentor ?? throw new InvalidOperationException("Load the mentor before ending a pairing.");
         EndedAt = Guard.Utc(now);
-        Status = MentorshipStatus.Ended;
+        Status = PairingStatus.Ended;
         EndReason = reason;
         EndNote = checkedNote.Length == 0 ? null : checkedNote;
         EndedByUserId = endedByUserId;
@@ -324,8 +324,8 @@ public sealed class Mentorship
         }
 
         var requestsAnswered = _changeRequests.Where(c => c.IsOpen).ToList();
-        End(Mentorships.EndReason.Reassigned, byUserId, note: null, now);
-        var started = mentee.PairWith(newMentor, programme, now).Mentorship;
+        End(Pairings.EndReason.Reassigned, byUserId, note: null, now);
+        var started = mentee.PairWith(newMentor, programme, now).Pairing;
         return new Reassignment(this, started, requestsAnswered);
     }
 }

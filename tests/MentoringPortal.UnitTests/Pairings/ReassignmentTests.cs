@@ -3,13 +3,13 @@ using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.UnitTests.Builders;
 
-namespace MentoringPortal.UnitTests.Mentorships;
+namespace MentoringPortal.UnitTests.Pairings;
 
-/// <summary>The scheme moves a mentee to a new mentor: the rules of <see cref="Mentorship.ReassignTo"/> and of declining a change request.</summary>
+/// <summary>The scheme moves a mentee to a new mentor: the rules of <see cref="Pairing.ReassignTo"/> and of declining a change request.</summary>
 public sealed class ReassignmentTests
 {
     private static readonly DateTime Later = TestClock.Now.AddDays(60);
@@ -17,7 +17,7 @@ public sealed class ReassignmentTests
     private readonly Programme _programme;
     private readonly Mentor _oldMentor;
     private readonly Mentee _mentee;
-    private readonly Mentorship _pairing;
+    private readonly Pairing _pairing;
 
     public ReassignmentTests()
     {
@@ -25,7 +25,7 @@ public sealed class ReassignmentTests
         _oldMentor = new MentorBuilder().WithName("Dr Old Mentor").InProgramme(_programme).WithCapacity(1).Build();
         _mentee = new MenteeBuilder().InProgramme(_programme).Build();
         _mentee.SetGoal(GoalHorizon.ShortTerm, "Pass the membership exam.", TestClock.Now);
-        _pairing = _mentee.PairWith(_oldMentor, _programme, TestClock.Now).Mentorship;
+        _pairing = _mentee.PairWith(_oldMentor, _programme, TestClock.Now).Pairing;
     }
 
     private Mentor NewMentor(Func<MentorBuilder, MentorBuilder>? configure = null) =>
@@ -60,7 +60,7 @@ public sealed class ReassignmentTests
         Assert.Equal(Later, started.StartedAt);
         Assert.Equal(1, newMentor.ActiveMenteeCount);
         Assert.False(newMentor.HasFreePlace);
-        Assert.Contains(started, _mentee.Mentorships);
+        Assert.Contains(started, _mentee.Pairings);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class ReassignmentTests
         var mentee = new MenteeBuilder().InProgramme(programme).Build();
         mentee.SetGoal(GoalHorizon.ShortTerm, "Pass the membership exam.", TestClock.Now);
         mentee.Apply(programme, new ApplicationChoices("I would like help with exams.", "Dr Conflicted Person", false, MeetingModes.None), TestClock.Now);
-        var pairing = mentee.PairWith(oldMentor, programme, TestClock.Now).Mentorship;
+        var pairing = mentee.PairWith(oldMentor, programme, TestClock.Now).Pairing;
         var conflicted = new MentorBuilder().WithName("Dr Conflicted Person").InProgramme(programme).Build();
 
         Assert.Throws<DomainRuleException>(() => pairing.ReassignTo(conflicted, programme, "admin-user", Later));
@@ -239,6 +239,6 @@ public sealed class ReassignmentTests
         Assert.Same(_oldMentor, _pairing.Mentor);
         Assert.False(_oldMentor.HasFreePlace);
         Assert.Equal(placesBefore, newMentor.ActiveMenteeCount);
-        Assert.Single(_mentee.Mentorships);
+        Assert.Single(_mentee.Pairings);
     }
 }

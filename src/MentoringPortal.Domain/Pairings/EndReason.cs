@@ -1,4 +1,4 @@
-namespace MentoringPortal.Domain.Mentorships;
+namespace MentoringPortal.Domain.Pairings;
 
 public enum EndReason
 {

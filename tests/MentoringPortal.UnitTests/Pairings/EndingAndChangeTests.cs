@@ -2,23 +2,23 @@ using MentoringPortal.Domain;
 using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.UnitTests.Builders;
 
-namespace MentoringPortal.UnitTests.Mentorships;
+namespace MentoringPortal.UnitTests.Pairings;
 
 public sealed class EndingAndChangeTests
 {
     private readonly Mentor _mentor;
     private readonly Mentee _mentee;
-    private readonly Mentorship _pairing;
+    private readonly Pairing _pairing;
 
     public EndingAndChangeTests()
     {
         var programme = new ProgrammeBuilder().Build();
         _mentor = new MentorBuilder().InProgramme(programme).WithCapacity(1).Build();
         _mentee = new MenteeBuilder().InProgramme(programme).Build();
-        _pairing = _mentee.PairWith(_mentor, programme, TestClock.Now).Mentorship;
+        _pairing = _mentee.PairWith(_mentor, programme, TestClock.Now).Pairing;
     }
 
     [Fact]

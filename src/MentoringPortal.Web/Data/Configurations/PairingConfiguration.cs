@@ -1,30 +1,30 @@
 using MentoringPortal.Domain.Meetings;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MentoringPortal.Web.Data.Configurations;
 
-public sealed class MentorshipConfiguration : IEntityTypeConfiguration<Mentorship>
+public sealed class PairingConfiguration : IEntityTypeConfiguration<Pairing>
 {
-    public void Configure(EntityTypeBuilder<Mentorship> builder)
+    public void Configure(EntityTypeBuilder<Pairing> builder)
     {
         builder.HasOne(m => m.Mentor).WithMany().HasForeignKey(m => m.MentorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Programme>().WithMany().HasForeignKey(m => m.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(m => m.Meetings).WithOne(m => m.Mentorship).HasForeignKey(m => m.MentorshipId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Meetings).WithOne(m => m.Pairing).HasForeignKey(m => m.PairingId).OnDelete(DeleteBehavior.Cascade);
 
         // A mentee has at most one active pairing per programme, even when two mentors accept at once.
         builder.HasIndex(m => new { m.MenteeId, m.ProgrammeId })
             .IsUnique()
             .HasFilter("\"Status\" = 'Active'")
-            .HasDatabaseName("IX_Mentorships_OneActivePerMenteeAndProgramme");
+            .HasDatabaseName("IX_Pairings_OneActivePerMenteeAndProgramme");
         builder.HasIndex(m => new { m.MentorId, m.Status });
         builder.Property(m => m.EndReason).HasConversion<string>().HasMaxLength(30);
         builder.Property(m => m.EndNote).HasMaxLength(1000);
         builder.Property(m => m.EndedByUserId).HasMaxLength(450);
         builder.Property(m => m.Version).IsConcurrencyToken();
-        builder.HasMany(m => m.ChangeRequests).WithOne(c => c.Mentorship).HasForeignKey(c => c.MentorshipId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.ChangeRequests).WithOne(c => c.Pairing).HasForeignKey(c => c.PairingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -49,7 +49,7 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.EndsAt);
-        builder.HasIndex(m => new { m.MentorshipId, m.StartsAt });
+        builder.HasIndex(m => new { m.PairingId, m.StartsAt });
         builder.HasMany(m => m.Notes).WithOne().HasForeignKey(n => n.MeetingId).OnDelete(DeleteBehavior.Cascade);
     }
 }

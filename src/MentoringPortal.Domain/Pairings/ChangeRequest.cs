@@ -1,4 +1,4 @@
-namespace MentoringPortal.Domain.Mentorships;
+namespace MentoringPortal.Domain.Pairings;
 
 public enum ChangeRequestStatus
 {
@@ -20,10 +20,10 @@ public sealed class ChangeRequest
         RequestedByUserId = Reason = string.Empty;
     }
 
-    internal ChangeRequest(Mentorship mentorship, string requestedByUserId, bool requestedByMentee, string reason, DateTime now)
+    internal ChangeRequest(Pairing pairing, string requestedByUserId, bool requestedByMentee, string reason, DateTime now)
     {
-        Mentorship = mentorship;
-        MentorshipId = mentorship.Id;
+        Pairing = pairing;
+        PairingId = pairing.Id;
         RequestedByUserId = requestedByUserId;
         RequestedByMentee = requestedByMentee;
         Reason = Guard.Text(reason, "what is not working", MaxReasonLength);
@@ -33,9 +33,9 @@ public sealed class ChangeRequest
 
     public int Id { get; private set; }
 
-    public int MentorshipId { get; private set; }
+    public int PairingId { get; private set; }
 
-    public Mentorship? Mentorship { get; private set; }
+    public Pairing? Pairing { get; private set; }
 
     public string RequestedByUserId { get; private set; }
 

@@ -1,21 +1,21 @@
 using MentoringPortal.Domain;
-using MentoringPortal.Domain.Mentorships;
+using MentoringPortal.Domain.Pairings;
 using MentoringPortal.UnitTests.Builders;
 
-namespace MentoringPortal.UnitTests.Mentorships;
+namespace MentoringPortal.UnitTests.Pairings;
 
 /// <summary>A pairing is overdue when it has not met, or planned to meet, within the cadence; reminded once per spell.</summary>
 public sealed class CadenceTests
 {
     private const int Cadence = 8;
-    private readonly Mentorship _pairing;
+    private readonly Pairing _pairing;
 
     public CadenceTests()
     {
         var programme = new ProgrammeBuilder().Build();
         var mentor = new MentorBuilder().InProgramme(programme).Build();
         var mentee = new MenteeBuilder().InProgramme(programme).Build();
-        _pairing = mentee.PairWith(mentor, programme, TestClock.Now).Mentorship;
+        _pairing = mentee.PairWith(mentor, programme, TestClock.Now).Pairing;
     }
 
     private static DateTime WeeksLater(double weeks) => TestClock.Now.AddDays(7 * weeks);

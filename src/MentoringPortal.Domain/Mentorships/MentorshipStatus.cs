@@ -1,7 +1,0 @@
-namespace MentoringPortal.Domain.Mentorships;
-
-public enum MentorshipStatus
-{
-    Active = 0,
-    Ended = 1,
-}

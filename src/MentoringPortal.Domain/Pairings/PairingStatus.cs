@@ -1,0 +1,7 @@
+namespace MentoringPortal.Domain.Pairings;
+
+public enum PairingStatus
+{
+    Active = 0,
+    Ended = 1,
+}
