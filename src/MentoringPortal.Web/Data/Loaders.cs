@@ -2,7 +2,6 @@ using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Requests;
-using MentoringPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentoringPortal.Web.Data;

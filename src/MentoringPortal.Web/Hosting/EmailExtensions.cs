@@ -1,4 +1,5 @@
 using MentoringPortal.Web.Email;
+using MentoringPortal.Web.Jobs;
 
 namespace MentoringPortal.Web.Hosting;
 

@@ -1,7 +1,4 @@
-using MentoringPortal.Web.Features.Availability;
-using MentoringPortal.Web.Features.Reminders;
-using MentoringPortal.Web.Features.Requests;
-using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Jobs;
 
 namespace MentoringPortal.Web.Hosting;
 
@@ -12,19 +9,19 @@ public static class JobsExtensions
         builder.Services.AddScoped<RequestExpiry>();
         builder.Services.AddScoped<PauseEnding>();
         builder.Services.AddScoped<CadenceReminders>();
-        builder.Services.AddScoped<Features.Training.TrainingReminders>();
-        builder.Services.AddScoped<Features.Surveys.SurveyInvitations>();
-        builder.Services.AddScoped<Features.Matching.MatchSuggestions>();
+        builder.Services.AddScoped<Jobs.TrainingReminders>();
+        builder.Services.AddScoped<Jobs.SurveyInvitations>();
+        builder.Services.AddScoped<Features.Admin.MatchSuggestions>();
         builder.Services.AddHostedService<Housekeeping>();
-        builder.Services.AddSingleton<Features.AdminCohort.CohortRunChannel>();
-        builder.Services.AddSingleton<Features.AdminCohort.CohortRunner>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<Features.AdminCohort.CohortRunner>());
+        builder.Services.AddSingleton<Jobs.CohortRunChannel>();
+        builder.Services.AddSingleton<Jobs.CohortRunner>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Jobs.CohortRunner>());
         builder.Services.AddScoped<Features.DataRights.PersonalDataExport>();
         builder.Services.AddScoped<Features.DataRights.AccountEraser>();
-        builder.Services.AddScoped<Features.DataRights.DataRightsHousekeeping>();
-        builder.Services.AddSingleton<Features.DataRights.DataExportChannel>();
-        builder.Services.AddSingleton<Features.DataRights.DataExportRunner>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<Features.DataRights.DataExportRunner>());
+        builder.Services.AddScoped<Jobs.DataRightsHousekeeping>();
+        builder.Services.AddSingleton<Jobs.DataExportChannel>();
+        builder.Services.AddSingleton<Jobs.DataExportRunner>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Jobs.DataExportRunner>());
         builder.Services.AddScoped<Data.DemoSeed>();
         return builder;
     }

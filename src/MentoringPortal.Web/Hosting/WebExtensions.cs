@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using MentoringPortal.Web.Features.Directory;
-using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Forms;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
@@ -32,8 +32,8 @@ public static class WebExtensions
             {
                 // Feature folders: a controller, its views and its view models live together.
                 options.ViewLocationFormats.Clear();
-                options.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
                 options.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+                options.ViewLocationExpanders.Add(new FeatureFolderViews());
             });
         builder.AddPortalForwardedHeaders();
         builder.Services.AddHsts(options =>
@@ -44,7 +44,7 @@ public static class WebExtensions
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ProgrammeCatalogue>();
         builder.Services.AddScoped<MentorDirectory>();
-        builder.Services.AddScoped<Features.AuditLog.AuditLogSearch>();
+        builder.Services.AddScoped<Features.Admin.AuditLog.AuditLogSearch>();
         builder.Services.AddScoped<Features.Admin.AdminDesk>();
         builder.Services.AddAntiforgery(options =>
         {

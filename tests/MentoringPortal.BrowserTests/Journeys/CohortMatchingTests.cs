@@ -2,7 +2,7 @@ using MentoringPortal.BrowserTests.Infrastructure;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Features.AdminCohort;
+using MentoringPortal.Web.Features.Admin.Cohort;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,7 +1,7 @@
 using MentoringPortal.BrowserTests.Infrastructure;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Email;
-using MentoringPortal.Web.Features.Surveys;
+using MentoringPortal.Web.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static MentoringPortal.BrowserTests.Journeys.Steps;

@@ -3,8 +3,8 @@ using System.Net;
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Features.Training;
 using MentoringPortal.Web.Identity;
+using MentoringPortal.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,7 @@
 using System.Net;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.IntegrationTests.Infrastructure;
-using MentoringPortal.Web.Features.Availability;
-using MentoringPortal.Web.Features.Requests;
+using MentoringPortal.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

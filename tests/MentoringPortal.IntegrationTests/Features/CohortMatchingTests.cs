@@ -4,7 +4,7 @@ using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Features.AdminCohort;
+using MentoringPortal.Web.Features.Admin.Cohort;
 using Microsoft.EntityFrameworkCore;
 using static MentoringPortal.IntegrationTests.Infrastructure.CohortRunPages;
 

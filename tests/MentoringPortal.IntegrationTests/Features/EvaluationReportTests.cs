@@ -3,7 +3,7 @@ using MentoringPortal.Domain;
 using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
-using MentoringPortal.Web.Features.EvaluationReport;
+using MentoringPortal.Web.Features.Admin.EvaluationReport;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentoringPortal.IntegrationTests.Features;

@@ -1,5 +1,6 @@
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Email;
+using MentoringPortal.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;

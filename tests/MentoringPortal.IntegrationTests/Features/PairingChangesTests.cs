@@ -1,7 +1,7 @@
 using System.Net;
 using MentoringPortal.Domain.Pairings;
 using MentoringPortal.IntegrationTests.Infrastructure;
-using MentoringPortal.Web.Features.Reminders;
+using MentoringPortal.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

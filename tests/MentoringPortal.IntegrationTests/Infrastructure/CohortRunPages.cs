@@ -1,6 +1,6 @@
 using System.Net;
 using MentoringPortal.Domain.Matching;
-using MentoringPortal.Web.Features.AdminCohort;
+using MentoringPortal.Web.Features.Admin.Cohort;
 
 namespace MentoringPortal.IntegrationTests.Infrastructure;
 

@@ -4,7 +4,6 @@ using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Features.Shared;
 using MentoringPortal.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 

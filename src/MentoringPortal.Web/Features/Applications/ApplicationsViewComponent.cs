@@ -2,7 +2,7 @@ using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

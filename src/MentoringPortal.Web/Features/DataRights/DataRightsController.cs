@@ -1,8 +1,9 @@
 using MentoringPortal.Domain.Privacy;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
-using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Forms;
 using MentoringPortal.Web.Identity;
+using MentoringPortal.Web.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

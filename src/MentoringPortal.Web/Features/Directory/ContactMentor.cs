@@ -4,7 +4,6 @@ using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
-using MentoringPortal.Web.Features.Shared;
 using MentoringPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using MentoringPortal.Web.Features.Shared;
 using MentoringPortal.Web.Hosting;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;

@@ -1,6 +1,6 @@
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Forms;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,5 @@
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Features.Shared;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

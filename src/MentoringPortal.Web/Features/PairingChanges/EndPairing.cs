@@ -2,7 +2,6 @@ using MentoringPortal.Domain;
 using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
-using MentoringPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentoringPortal.Web.Features.PairingChanges;

@@ -1,6 +1,6 @@
 using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using MentoringPortal.Domain;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
-using MentoringPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

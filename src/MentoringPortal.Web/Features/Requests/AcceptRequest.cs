@@ -3,7 +3,6 @@ using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
-using MentoringPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentoringPortal.Web.Features.Requests;

@@ -1,6 +1,5 @@
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Features.Shared;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

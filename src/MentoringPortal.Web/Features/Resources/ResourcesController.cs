@@ -1,7 +1,7 @@
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Admin;
-using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Forms;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

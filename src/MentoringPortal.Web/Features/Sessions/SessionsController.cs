@@ -1,5 +1,4 @@
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Features.Shared;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

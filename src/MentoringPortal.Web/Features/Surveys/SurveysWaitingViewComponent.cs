@@ -1,5 +1,5 @@
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MentoringPortal.Web.Features.Surveys;

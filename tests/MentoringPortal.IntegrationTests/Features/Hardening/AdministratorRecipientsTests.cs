@@ -1,6 +1,6 @@
 using System.Net;
 using MentoringPortal.IntegrationTests.Infrastructure;
-using MentoringPortal.Web.Features.Shared;
+using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentoringPortal.IntegrationTests.Features.Hardening;

@@ -1,5 +1,0 @@
-namespace MentoringPortal.Web.Features.AdminEmails;
-
-public sealed record ParkedEmailRow(long Id, string To, string Subject, string Reason, DateTime ParkedAt, int Attempts, DateTime CreatedAt);
-
-public sealed record ParkedEmailsViewModel(IReadOnlyList<ParkedEmailRow> Emails);
