@@ -3,7 +3,6 @@ using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MentoringPortal.IntegrationTests.Features;
 
@@ -22,10 +21,10 @@ public sealed class PairingRenameMigrationTests
         var connectionString = await PostgresDatabases.CreateDatabaseAsync();
         try
         {
-            var before = await SeedDemoDataAsync(new PortalFactoryOptions { ConnectionString = connectionString, SeedDemoData = true });
+            await SeedDemoDataAsync(new PortalFactoryOptions { ConnectionString = connectionString, SeedDemoData = true });
             var options = new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(connectionString).Options;
             await using var db = new PostgresPortalDbContext(options);
-            await AssertRenameKeepsDataAsync(db, before, "SELECT last_value AS \"Value\" FROM \"PairingsIds\"");
+            await AssertRenameKeepsDataAsync(db, "SELECT last_value AS \"Value\" FROM \"PairingsIds\"");
         }
         finally
         {
@@ -41,7 +40,7 @@ public sealed class PairingRenameMigrationTests
         var connectionString = $"Data Source={Path.Combine(folder, "portal.db")}";
         try
         {
-            var before = await SeedDemoDataAsync(new PortalFactoryOptions
+            await SeedDemoDataAsync(new PortalFactoryOptions
             {
                 ConnectionString = connectionString,
                 SeedDemoData = true,
@@ -49,7 +48,7 @@ public sealed class PairingRenameMigrationTests
             });
             var options = new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(connectionString + ";Pooling=false").Options;
             await using var db = new SqlitePortalDbContext(options);
-            await AssertRenameKeepsDataAsync(db, before, "SELECT \"LastId\" AS \"Value\" FROM \"IdBlocks\" WHERE \"Name\" = 'PairingsIds'");
+            await AssertRenameKeepsDataAsync(db, "SELECT \"LastId\" AS \"Value\" FROM \"IdBlocks\" WHERE \"Name\" = 'PairingsIds'");
         }
         finally
         {
@@ -58,10 +57,11 @@ public sealed class PairingRenameMigrationTests
         }
     }
 
-    private static async Task<Counts> SeedDemoDataAsync(PortalFactoryOptions options)
+    /// <summary>The demo data, with the portal (and its background jobs) stopped before anything is counted.</summary>
+    private static async Task SeedDemoDataAsync(PortalFactoryOptions options)
     {
         await using var factory = await PortalFactory.CreateAsync(options);
-        return await factory.InScopeAsync(services => CountAsync(services.GetRequiredService<PortalDbContext>()));
+        factory.StartHost();
     }
 
     private static async Task<Counts> CountAsync(PortalDbContext db) => new(
@@ -70,8 +70,9 @@ public sealed class PairingRenameMigrationTests
         await db.SurveyResponses.CountAsync(s => db.Pairings.Any(p => p.Id == s.PairingId)),
         await db.MenteeApplications.CountAsync(a => a.PairingId != null && db.Pairings.Any(p => p.Id == a.PairingId)));
 
-    private static async Task AssertRenameKeepsDataAsync(PortalDbContext db, Counts before, string nextIdQuery)
+    private static async Task AssertRenameKeepsDataAsync(PortalDbContext db, string nextIdQuery)
     {
+        var before = await CountAsync(db);
         var counterBefore = await db.Database.SqlQueryRaw<long>(nextIdQuery).SingleAsync();
         Assert.NotEmpty(before.PairingIds);
         Assert.NotEqual(0, before.MeetingsOfPairings);

@@ -70,7 +70,11 @@ public sealed class ConfirmCohort(PortalDbContext db, PortalEmails emails, TimeP
         if (problems.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return new CohortConfirmation.Refused(run, programme, proposal, problems, AlreadyConfirmed: false);
+
+            // A confirmation of this run that committed while this one read is why its pairs are taken: say that.
+            var confirmedMeanwhile = await db.CohortRuns.AsNoTracking()
+                .AnyAsync(r => r.Id == runId && r.Status == CohortRunStatus.Confirmed, cancellationToken);
+            return new CohortConfirmation.Refused(run, programme, proposal, confirmedMeanwhile ? [] : problems, AlreadyConfirmed: confirmedMeanwhile);
         }
 
         run.Confirm(now);
