@@ -81,8 +81,8 @@ public sealed class EmailDocument : EmailPart
     }
 }
 
-/// <summary>A paragraph: &lt;p&gt; in HTML, a block of its own in text.</summary>
-public sealed class Paragraph : EmailPart
+/// <summary>A block of its own: an HTML element around its content, or the content and a block end in text.</summary>
+public abstract class EmailBlock(string element) : EmailPart
 {
     [Parameter]
     public RenderFragment? ChildContent { get; set; }
@@ -96,32 +96,17 @@ public sealed class Paragraph : EmailPart
             return;
         }
 
-        builder.OpenElement(2, "p");
+        builder.OpenElement(2, element);
         builder.AddContent(3, ChildContent);
         builder.CloseElement();
     }
 }
+
+/// <summary>A paragraph: &lt;p&gt; in HTML, a block of its own in text.</summary>
+public sealed class Paragraph() : EmailBlock("p");
 
 /// <summary>A list of <see cref="Bullet"/>s: &lt;ul&gt; in HTML, one "- " line each in text.</summary>
-public sealed class Bullets : EmailPart
-{
-    [Parameter]
-    public RenderFragment? ChildContent { get; set; }
-
-    protected override void BuildRenderTree(RenderTreeBuilder builder)
-    {
-        if (Context.IsText)
-        {
-            builder.AddContent(0, ChildContent);
-            builder.AddContent(1, EmailText.BlockEnd);
-            return;
-        }
-
-        builder.OpenElement(2, "ul");
-        builder.AddContent(3, ChildContent);
-        builder.CloseElement();
-    }
-}
+public sealed class Bullets() : EmailBlock("ul");
 
 public sealed class Bullet : EmailPart
 {
