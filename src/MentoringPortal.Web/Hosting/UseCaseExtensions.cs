@@ -49,6 +49,10 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<EditProgramme>();
         builder.Services.AddScoped<TurnOnAuthenticator>();
         builder.Services.AddScoped<TurnOffAuthenticator>();
+        builder.Services.AddScoped<MakeNewRecoveryCodes>();
+        builder.Services.AddScoped<AddPasskey>();
+        builder.Services.AddScoped<RenamePasskey>();
+        builder.Services.AddScoped<RemovePasskey>();
         return builder;
     }
 }
