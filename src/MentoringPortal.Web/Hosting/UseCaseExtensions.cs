@@ -4,6 +4,7 @@ using MentoringPortal.Web.Features.Admin.Applications;
 using MentoringPortal.Web.Features.Admin.ChangeRequests;
 using MentoringPortal.Web.Features.Admin.Cohort;
 using MentoringPortal.Web.Features.Admin.Emails;
+using MentoringPortal.Web.Features.Admin.Erasure;
 using MentoringPortal.Web.Features.Admin.Mentors;
 using MentoringPortal.Web.Features.Admin.Pairings;
 using MentoringPortal.Web.Features.Admin.Programmes;
@@ -13,6 +14,8 @@ using MentoringPortal.Web.Features.PairingChanges;
 using MentoringPortal.Web.Features.Pairings;
 using MentoringPortal.Web.Features.Requests;
 using MentoringPortal.Web.Features.Security;
+using MentoringPortal.Web.Features.Sessions;
+using MentoringPortal.Web.Features.TwoFactor;
 
 namespace MentoringPortal.Web.Hosting;
 
@@ -49,6 +52,16 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<EditProgramme>();
         builder.Services.AddScoped<TurnOnAuthenticator>();
         builder.Services.AddScoped<TurnOffAuthenticator>();
+        builder.Services.AddScoped<MakeNewRecoveryCodes>();
+        builder.Services.AddScoped<AddPasskey>();
+        builder.Services.AddScoped<RenamePasskey>();
+        builder.Services.AddScoped<RemovePasskey>();
+        builder.Services.AddScoped<EndSession>();
+        builder.Services.AddScoped<EndOtherSessions>();
+        builder.Services.AddScoped<ResetForgottenPassword>();
+        builder.Services.AddScoped<ChangeOwnPassword>();
+        builder.Services.AddScoped<EraseAccount>();
+        builder.Services.AddScoped<RecordRecoveryCodeFailure>();
         return builder;
     }
 }

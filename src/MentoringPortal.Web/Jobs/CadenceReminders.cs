@@ -29,32 +29,12 @@ public sealed class CadenceReminders(PortalDbContext db, PortalEmails emails, Ti
         var sent = 0;
         foreach (var id in candidateIds)
         {
-            db.ChangeTracker.Clear();
-            var pairing = await db.Pairings.Include(m => m.Meetings).Include(m => m.Mentor).Include(m => m.Mentee)
-                .AsSplitQuery()
-                .SingleAsync(m => m.Id == id, cancellationToken);
-            var cadence = cadences[pairing.ProgrammeId];
-            if (!pairing.NeedsCadenceReminder(now, cadence))
-            {
-                continue;
-            }
-
-            pairing.RecordCadenceReminder(now);
-            var (mentee, mentor) = await db.MembersAsync(pairing, cancellationToken);
-            if (mentee is not null)
-            {
-                emails.MeetingOverdue(mentee, pairing.Mentor!.DisplayName, cadence, pairing.Id);
-            }
-
-            if (mentor is not null)
-            {
-                emails.MeetingOverdue(mentor, pairing.Mentee!.DisplayName, cadence, pairing.Id);
-            }
-
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                sent++;
+                if (await db.InOneUnitAsync(unit => RemindOneAsync(id, now, cadences, unit), cancellationToken))
+                {
+                    sent++;
+                }
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -63,11 +43,40 @@ public sealed class CadenceReminders(PortalDbContext db, PortalEmails emails, Ti
             }
         }
 
+        db.ChangeTracker.Clear();
         if (sent > 0)
         {
             logger.LogInformation("{Count} overdue pairings reminded.", sent);
         }
 
         return sent;
+    }
+
+    /// <summary>One pairing's reminders and the time of them on the pairing, in a unit of their own.</summary>
+    private async Task<bool> RemindOneAsync(int pairingId, DateTime now, Dictionary<int, int> cadences, CancellationToken cancellationToken)
+    {
+        var pairing = await db.Pairings.Include(m => m.Meetings).Include(m => m.Mentor).Include(m => m.Mentee)
+            .AsSplitQuery()
+            .SingleAsync(m => m.Id == pairingId, cancellationToken);
+        var cadence = cadences[pairing.ProgrammeId];
+        if (!pairing.NeedsCadenceReminder(now, cadence))
+        {
+            return false;
+        }
+
+        pairing.RecordCadenceReminder(now);
+        var (mentee, mentor) = await db.MembersAsync(pairing, cancellationToken);
+        if (mentee is not null)
+        {
+            emails.MeetingOverdue(mentee, pairing.Mentor!.DisplayName, cadence, pairing.Id);
+        }
+
+        if (mentor is not null)
+        {
+            emails.MeetingOverdue(mentor, pairing.Mentee!.DisplayName, cadence, pairing.Id);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 }

@@ -83,20 +83,9 @@ public sealed partial class DataExportRunner(DataExportChannel queue, IServiceSc
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var export = await db.DataExports.SingleOrDefaultAsync(e => e.Id == exportId, cancellationToken);
-        if (export is null || !export.IsQueued)
-        {
-            return;
-        }
-
         try
         {
-            var zip = await scope.ServiceProvider.GetRequiredService<PersonalDataExport>().BuildZipAsync(export.UserId, cancellationToken);
-            var now = time.GetUtcNow().UtcDateTime;
-            export.Complete(zip, now);
-            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == export.UserId, cancellationToken);
-            scope.ServiceProvider.GetRequiredService<PortalEmails>().DataExportReady(new Recipient(user.Email!, user.DisplayName), export.ExpiresAt!.Value);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.InOneUnitAsync(unit => BuildAsync(scope.ServiceProvider, db, exportId, unit), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -106,6 +95,23 @@ public sealed partial class DataExportRunner(DataExportChannel queue, IServiceSc
             failed.Fail();
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>The file, the export marked ready and the email saying so, in one unit; nothing when it is not queued.</summary>
+    private async Task<bool> BuildAsync(IServiceProvider services, PortalDbContext db, Guid exportId, CancellationToken cancellationToken)
+    {
+        var export = await db.DataExports.SingleOrDefaultAsync(e => e.Id == exportId, cancellationToken);
+        if (export is null || !export.IsQueued)
+        {
+            return false;
+        }
+
+        var zip = await services.GetRequiredService<PersonalDataExport>().BuildZipAsync(export.UserId, cancellationToken);
+        export.Complete(zip, time.GetUtcNow().UtcDateTime);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == export.UserId, cancellationToken);
+        services.GetRequiredService<PortalEmails>().DataExportReady(new Recipient(user.Email!, user.DisplayName), export.ExpiresAt!.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Data export {ExportId} failed")]

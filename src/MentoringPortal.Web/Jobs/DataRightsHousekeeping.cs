@@ -33,19 +33,30 @@ public sealed class DataRightsHousekeeping(PortalDbContext db, AccountEraser era
             .OrderBy(r => r.DueAt).Select(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var id in dueIds)
         {
-            db.ChangeTracker.Clear();
-            var request = await db.ErasureRequests.SingleAsync(r => r.Id == id, cancellationToken);
-            var lastSignedInAt = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.LastSignedInAt).FirstOrDefaultAsync(cancellationToken);
-            if (request.ShouldEraseNow(now, lastSignedInAt))
-            {
-                await eraser.EraseAsync(request, auditProgrammeId: null, cancellationToken);
-            }
-            else if (request.IsPending)
-            {
-                request.Cancel(now);
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            await db.InOneUnitAsync(unit => EraseOrLapseAsync(id, now, unit), cancellationToken);
         }
+
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>One due erasure carried out, or let lapse because the person signed in since, in a unit of its own.</summary>
+    private async Task<bool> EraseOrLapseAsync(int requestId, DateTime now, CancellationToken cancellationToken)
+    {
+        var request = await db.ErasureRequests.SingleAsync(r => r.Id == requestId, cancellationToken);
+        var lastSignedInAt = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.LastSignedInAt).FirstOrDefaultAsync(cancellationToken);
+        if (request.ShouldEraseNow(now, lastSignedInAt))
+        {
+            await eraser.EraseAsync(request, auditProgrammeId: null, cancellationToken);
+            return true;
+        }
+
+        if (request.IsPending)
+        {
+            request.Cancel(now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return false;
     }
 
     public async Task WarnUnusedAsync(CancellationToken cancellationToken)

@@ -22,27 +22,12 @@ public sealed class RequestExpiry(PortalDbContext db, PortalEmails emails, TimeP
         var expired = 0;
         foreach (var id in dueIds)
         {
-            db.ChangeTracker.Clear();
-            var request = await db.ContactRequests.Include(r => r.Mentee).Include(r => r.Mentor)
-                .SingleAsync(r => r.Id == id, cancellationToken);
-            if (!request.ExpireIfDue(now))
-            {
-                continue;
-            }
-
-            var mentee = request.Mentee!;
-            var alternatives = await AlternativeMentors.FindAsync(db, request.ProgrammeId, mentee.Id, mentee.Specialty,
-                DateOnly.FromDateTime(now), cancellationToken);
-            var addresses = await db.EmailsAsync([mentee.UserId], cancellationToken);
-            if (addresses.For(mentee.UserId, mentee.DisplayName) is { } to)
-            {
-                emails.RequestExpired(to, request.Mentor!.DisplayName, alternatives);
-            }
-
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                expired++;
+                if (await db.InOneUnitAsync(unit => ExpireOneAsync(id, now, unit), cancellationToken))
+                {
+                    expired++;
+                }
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -51,11 +36,35 @@ public sealed class RequestExpiry(PortalDbContext db, PortalEmails emails, TimeP
             }
         }
 
+        db.ChangeTracker.Clear();
         if (expired > 0)
         {
             logger.LogInformation("{Count} unanswered requests expired.", expired);
         }
 
         return expired;
+    }
+
+    /// <summary>One request closed and its trainee's email, in a unit of their own.</summary>
+    private async Task<bool> ExpireOneAsync(int requestId, DateTime now, CancellationToken cancellationToken)
+    {
+        var request = await db.ContactRequests.Include(r => r.Mentee).Include(r => r.Mentor)
+            .SingleAsync(r => r.Id == requestId, cancellationToken);
+        if (!request.ExpireIfDue(now))
+        {
+            return false;
+        }
+
+        var mentee = request.Mentee!;
+        var alternatives = await AlternativeMentors.FindAsync(db, request.ProgrammeId, mentee.Id, mentee.Specialty,
+            DateOnly.FromDateTime(now), cancellationToken);
+        var addresses = await db.EmailsAsync([mentee.UserId], cancellationToken);
+        if (addresses.For(mentee.UserId, mentee.DisplayName) is { } to)
+        {
+            emails.RequestExpired(to, request.Mentor!.DisplayName, alternatives);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 }

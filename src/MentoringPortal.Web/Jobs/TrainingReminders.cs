@@ -26,24 +26,12 @@ public sealed class TrainingReminders(PortalDbContext db, PortalEmails emails, T
         var sent = 0;
         foreach (var id in candidateIds)
         {
-            db.ChangeTracker.Clear();
-            var mentor = await db.Mentors.SingleAsync(m => m.Id == id, cancellationToken);
-            if (!mentor.NeedsTrainingReminder(today))
-            {
-                continue;
-            }
-
-            var addresses = await db.EmailsAsync([mentor.UserId], cancellationToken);
-            mentor.RecordTrainingReminder();
-            if (addresses.For(mentor.UserId, mentor.DisplayName) is { } recipient)
-            {
-                emails.TrainingExpiring(recipient, mentor.TrainingExpiresOn!.Value);
-            }
-
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                sent++;
+                if (await db.InOneUnitAsync(unit => RemindOneAsync(id, today, unit), cancellationToken))
+                {
+                    sent++;
+                }
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -52,11 +40,32 @@ public sealed class TrainingReminders(PortalDbContext db, PortalEmails emails, T
             }
         }
 
+        db.ChangeTracker.Clear();
         if (sent > 0)
         {
             logger.LogInformation("{Count} mentors reminded that their training expires soon.", sent);
         }
 
         return sent;
+    }
+
+    /// <summary>One mentor's reminder and the note of it on the mentor, in a unit of their own.</summary>
+    private async Task<bool> RemindOneAsync(int mentorId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var mentor = await db.Mentors.SingleAsync(m => m.Id == mentorId, cancellationToken);
+        if (!mentor.NeedsTrainingReminder(today))
+        {
+            return false;
+        }
+
+        var addresses = await db.EmailsAsync([mentor.UserId], cancellationToken);
+        mentor.RecordTrainingReminder();
+        if (addresses.For(mentor.UserId, mentor.DisplayName) is { } recipient)
+        {
+            emails.TrainingExpiring(recipient, mentor.TrainingExpiresOn!.Value);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 }

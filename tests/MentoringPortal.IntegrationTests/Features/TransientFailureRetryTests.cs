@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net;
 using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,12 +15,13 @@ public sealed class TransientFailureRetryTests
     [Fact]
     public async Task Register_CommitFailsOnceWithASerializationFailure_TheWholeUnitRunsAgainAndWritesOnce()
     {
-        var lostCommit = new FailFirstCommitOfNewAccount();
+        var lostCommit = new FailFirstCommitOf("INSERT INTO \"AspNetUsers\"");
         await using var factory = await PortalFactory.CreateAsync(new PortalFactoryOptions
         {
             ConfigureServices = services => services.AddSingleton<IInterceptor>(lostCommit),
         });
         var email = Unique.Email("retried");
+        lostCommit.Arm();
 
         using var client = factory.CreateClientNoRedirect();
         using var response = await Forms.SubmitAsync(client, "/account/register", new Dictionary<string, string>
@@ -48,17 +50,51 @@ public sealed class TransientFailureRetryTests
         Assert.Contains("/account/confirm-email", confirmation.TextBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ChangePassword_CommitFailsOnceWithASerializationFailure_PasswordAuditAndEmailAreWrittenOnceTogether()
+    {
+        var lostCommit = new FailFirstCommitOf("INSERT INTO \"AuditEntries\"");
+        await using var factory = await PortalFactory.CreateAsync(new PortalFactoryOptions
+        {
+            ConfigureServices = services => services.AddSingleton<IInterceptor>(lostCommit),
+        });
+        var mentee = await factory.Data.MenteeAsync();
+        using var client = await factory.Data.SignInAsync(mentee);
+        const string newPassword = "lanterns over the quiet river";
+
+        lostCommit.Arm();
+        using var response = await Forms.SubmitAsync(client, "/account/change-password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = TestData.Password,
+            ["NewPassword"] = newPassword,
+            ["ConfirmNewPassword"] = newPassword,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(1, lostCommit.Failures);
+        var (audited, emailed) = await factory.Data.QueryAsync(async db => (
+            await db.AuditEntries.CountAsync(a => a.Subject == mentee.Email && a.Action == AuditActions.PasswordChanged),
+            await db.OutboxMessages.CountAsync(m => m.To == mentee.Email && m.Subject.Contains("password has been changed"))));
+        Assert.Equal(1, audited);
+        Assert.Equal(1, emailed);
+        using var again = await factory.CreateSignedInClientAsync(mentee.Email, newPassword);
+    }
+
     /// <summary>
-    /// The commit of the first transaction that creates an account fails as PostgreSQL reports a serialization failure
-    /// (40001, transient): nothing of the attempt is kept, and the execution strategy may run it again.
+    /// The commit of the first transaction, once armed, that runs a command containing the marker fails as PostgreSQL
+    /// reports a serialization failure (40001, transient): nothing of the attempt is kept, and the execution strategy may
+    /// run it again.
     /// </summary>
-    private sealed class FailFirstCommitOfNewAccount : DbCommandInterceptor, IDbTransactionInterceptor
+    private sealed class FailFirstCommitOf(string marker) : DbCommandInterceptor, IDbTransactionInterceptor
     {
         private DbTransaction? _target;
         private int _failures;
+        private int _armed;
 
         public int Failures => Volatile.Read(ref _failures);
 
+        /// <summary>From now on: the test sets its data up through the same database first.</summary>
+        public void Arm() => Volatile.Write(ref _armed, 1);
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
@@ -87,8 +123,8 @@ public sealed class TransientFailureRetryTests
 
         private void Remember(DbCommand command)
         {
-            if (command.Transaction is not null && Failures == 0
-                && command.CommandText.Contains("INSERT INTO \"AspNetUsers\"", StringComparison.Ordinal))
+            if (command.Transaction is not null && Failures == 0 && Volatile.Read(ref _armed) == 1
+                && command.CommandText.Contains(marker, StringComparison.Ordinal))
             {
                 Volatile.Write(ref _target, command.Transaction);
             }

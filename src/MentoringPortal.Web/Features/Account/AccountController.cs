@@ -15,8 +15,7 @@ public sealed class AccountController(
     SignInManager<PortalUser> signIn,
     PortalDbContext db,
     PortalEmails emails,
-    PasswordSignIn passwordSignIn,
-    SecurityEvents securityEvents) : Controller
+    PasswordSignIn passwordSignIn) : Controller
 {
     [HttpGet("register")]
     public IActionResult Register() => View(new RegisterForm());
@@ -173,34 +172,24 @@ public sealed class AccountController(
 
     [HttpPost("reset-password")]
     [EnableRateLimiting(WebExtensions.FormsRateLimit)]
-    public async Task<IActionResult> ResetPassword(ResetPasswordForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> ResetPassword(ResetPasswordForm form, [FromServices] ResetForgottenPassword reset,
+        CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return View(form);
         }
 
-        var user = await users.FindByIdAsync(form.UserId);
-        if (user is not null)
+        if (await reset.RunAsync(form.UserId, form.Code, form.Password, cancellationToken) is PasswordReset.Refused refused)
         {
-            var result = await users.ResetPasswordAsync(user, AccountLinks.Decode(form.Code), form.Password);
-            if (!result.Succeeded)
+            var invalidToken = refused.Errors.Any(e => e.Code == "InvalidToken");
+            foreach (var error in refused.Errors)
             {
-                var invalidToken = result.Errors.Any(e => e.Code == "InvalidToken");
-                foreach (var error in result.Errors)
-                {
-                    ModelState.AddModelError(invalidToken ? string.Empty : nameof(form.Password),
-                        invalidToken ? "This reset link has expired or has already been used. Ask for a new one." : error.Description);
-                }
-
-                return View(form);
+                ModelState.AddModelError(invalidToken ? string.Empty : nameof(form.Password),
+                    invalidToken ? "This reset link has expired or has already been used. Ask for a new one." : error.Description);
             }
 
-            await users.ResetAccessFailedCountAsync(user);
-            await users.SetLockoutEndDateAsync(user, null);
-            // Resetting the password gave the account a new security stamp, which has ended every session it had.
-            securityEvents.PasswordReset(user);
-            await db.SaveChangesAsync(cancellationToken);
+            return View(form);
         }
 
         return View("Message", new MessageViewModel("Password changed", "You can now sign in with your new password.", "Sign in", "/account/login"));
@@ -213,44 +202,31 @@ public sealed class AccountController(
     [HttpPost("change-password")]
     [Authorize]
     [EnableRateLimiting(WebExtensions.FormsRateLimit)]
-    public async Task<IActionResult> ChangePassword(ChangePasswordForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> ChangePassword(ChangePasswordForm form, [FromServices] ChangeOwnPassword change,
+        CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return View(form);
         }
 
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        switch (await change.RunAsync(User.Id(), form.CurrentPassword, form.NewPassword, cancellationToken))
         {
-            return Challenge();
-        }
-
-        var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
-            {
-                if (error.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
+            case PasswordChange.Changed changed:
+                await signIn.RefreshSignInAsync(changed.User);
+                TempData["Success"] = "Your password has been changed. You have been signed out everywhere else.";
+                return Redirect("/me/sessions");
+            case PasswordChange.Refused refused:
+                foreach (var error in refused.Errors)
                 {
-                    ModelState.AddModelError(nameof(form.CurrentPassword), "Your current password is not right.");
+                    ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(form.CurrentPassword) : nameof(form.NewPassword),
+                        error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Your current password is not right." : error.Description);
                 }
-                else
-                {
-                    ModelState.AddModelError(nameof(form.NewPassword), error.Description);
-                }
-            }
 
-            return View(form);
+                return View(form);
+            default:
+                return Challenge();
         }
-
-        // The new security stamp has ended every other session; this one carries on with the new stamp.
-        securityEvents.PasswordChanged(user);
-        emails.PasswordChanged(new Recipient(user.Email!, user.DisplayName));
-        await db.SaveChangesAsync(cancellationToken);
-        await signIn.RefreshSignInAsync(user);
-        TempData["Success"] = "Your password has been changed. You have been signed out everywhere else.";
-        return Redirect("/me/sessions");
     }
 
     [HttpGet("access-denied")]

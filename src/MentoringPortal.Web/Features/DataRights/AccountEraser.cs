@@ -10,7 +10,8 @@ namespace MentoringPortal.Web.Features.DataRights;
 /// <summary>
 /// Carries out one erasure: the scheme's records go through <see cref="AccountErasure"/>, the
 /// person's name and email are taken out of the audit log and the outbox, the account with its
-/// sign-in, roles and keys is deleted, and the erasure itself is audited without a name. One save.
+/// sign-in, roles and keys is deleted, and the erasure itself is audited without a name. One save, made inside the
+/// caller's unit (<see cref="WorkUnit.InOneUnitAsync{T}"/>), which loads or builds the request in it.
 /// </summary>
 public sealed class AccountEraser(PortalDbContext db, PortalEmails emails, TimeProvider time)
 {

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Hosting;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authentication;
@@ -17,9 +16,7 @@ namespace MentoringPortal.Web.Features.Security;
 [Route("me/security")]
 public sealed class SecurityController(
     UserManager<PortalUser> users,
-    SignInManager<PortalUser> signIn,
-    PortalDbContext db,
-    SecurityEvents events) : Controller
+    SignInManager<PortalUser> signIn) : Controller
 {
     private const string Issuer = "Mentoring portal";
 
@@ -98,19 +95,10 @@ public sealed class SecurityController(
 
     [HttpPost("recovery-codes")]
     [EnableRateLimiting(WebExtensions.FormsRateLimit)]
-    public async Task<IActionResult> NewRecoveryCodes(CancellationToken cancellationToken)
-    {
-        var user = await CurrentUserAsync();
-        if (!user.TwoFactorEnabled)
-        {
-            return Redirect("/me/security");
-        }
-
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TurnOnAuthenticator.RecoveryCodeCount))?.ToList() ?? [];
-        events.Record(user, AuditActions.RecoveryCodesRegenerated);
-        await db.SaveChangesAsync(cancellationToken);
-        return View("RecoveryCodes", new RecoveryCodesViewModel(codes, JustTurnedOn: false));
-    }
+    public async Task<IActionResult> NewRecoveryCodes([FromServices] MakeNewRecoveryCodes makeNew, CancellationToken cancellationToken) =>
+        await makeNew.RunAsync((await CurrentUserAsync()).Id, cancellationToken) is { } codes
+            ? View("RecoveryCodes", new RecoveryCodesViewModel(codes, JustTurnedOn: false))
+            : Redirect("/me/security");
 
     [HttpGet("authenticator/turn-off")]
     public async Task<IActionResult> TurnOff()
@@ -149,7 +137,8 @@ public sealed class SecurityController(
 
     [HttpPost("passkeys")]
     [EnableRateLimiting(WebExtensions.FormsRateLimit)]
-    public async Task<IActionResult> AddPasskey([Bind(Prefix = "NewPasskey")] PasskeyForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> AddPasskey([Bind(Prefix = "NewPasskey")] PasskeyForm form, [FromServices] AddPasskey addPasskey,
+        CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();
         if (ModelState.IsValid && string.IsNullOrWhiteSpace(form.Credential))
@@ -172,21 +161,16 @@ public sealed class SecurityController(
             return await SecurityPageAsync(user, returnUrl: null);
         }
 
-        var passkey = attestation.Passkey;
-        passkey.Name = form.Name.Trim();
-        var added = await users.AddOrUpdatePasskeyAsync(user, passkey);
-        if (!added.Succeeded)
+        var name = form.Name.Trim();
+        if (await addPasskey.RunAsync(user.Id, attestation.Passkey, name, cancellationToken) is not { } added)
         {
             ModelState.AddModelError("NewPasskey.Name", "The passkey could not be added. Try again, or use another device.");
             return await SecurityPageAsync(user, returnUrl: null);
         }
 
-        events.Record(user, AuditActions.PasskeyAdded, passkey.Name);
-        await db.SaveChangesAsync(cancellationToken);
-
         // Creating a passkey proves the person holds it, so this session now counts as signed in with a second factor.
-        await RenewSessionAsync(user);
-        TempData["Success"] = $"Passkey “{passkey.Name}” added. You can use it to sign in.";
+        await RenewSessionAsync(added);
+        TempData["Success"] = $"Passkey “{name}” added. You can use it to sign in.";
         return Redirect("/me/security");
     }
 
@@ -199,7 +183,8 @@ public sealed class SecurityController(
 
     [HttpPost("passkeys/{id}/rename")]
     [EnableRateLimiting(WebExtensions.FormsRateLimit)]
-    public async Task<IActionResult> RenamePasskey(string id, [Bind(Prefix = "Form")] PasskeyForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> RenamePasskey(string id, [Bind(Prefix = "Form")] PasskeyForm form, [FromServices] RenamePasskey rename,
+        CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();
         var passkey = await PasskeyAsync(user, id);
@@ -213,12 +198,14 @@ public sealed class SecurityController(
             return View(new PasskeyRenameViewModel(id, form));
         }
 
-        passkey.Name = form.Name.Trim();
-        await users.AddOrUpdatePasskeyAsync(user, passkey);
-        events.Record(user, AuditActions.PasskeyRenamed, passkey.Name);
-        await db.SaveChangesAsync(cancellationToken);
-        await signIn.RefreshSignInAsync(user); // keeps this session if the change gave the account a new security stamp
-        TempData["Success"] = $"Passkey renamed to “{passkey.Name}”.";
+        var name = form.Name.Trim();
+        if (await rename.RunAsync(user.Id, passkey.CredentialId, name, cancellationToken) is not { } renamed)
+        {
+            return NotFound();
+        }
+
+        await signIn.RefreshSignInAsync(renamed); // keeps this session if the change gave the account a new security stamp
+        TempData["Success"] = $"Passkey renamed to “{name}”.";
         return Redirect("/me/security");
     }
 
@@ -231,20 +218,16 @@ public sealed class SecurityController(
 
     [HttpPost("passkeys/{id}/remove")]
     [EnableRateLimiting(WebExtensions.FormsRateLimit)]
-    public async Task<IActionResult> RemovePasskeyConfirmed(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> RemovePasskeyConfirmed(string id, [FromServices] RemovePasskey remove, CancellationToken cancellationToken)
     {
-        var user = await CurrentUserAsync();
-        var passkey = await PasskeyAsync(user, id);
-        if (passkey is null)
+        var passkey = await PasskeyAsync(await CurrentUserAsync(), id);
+        if (passkey is null || await remove.RunAsync(User.Id(), passkey.CredentialId, cancellationToken) is not { } removed)
         {
             return NotFound();
         }
 
-        await users.RemovePasskeyAsync(user, passkey.CredentialId);
-        events.Record(user, AuditActions.PasskeyRemoved, passkey.Name);
-        await db.SaveChangesAsync(cancellationToken);
-        await signIn.RefreshSignInAsync(user); // keeps this session; the others end with the new security stamp
-        TempData["Success"] = $"Passkey “{passkey.Name}” removed. It can no longer be used to sign in.";
+        await signIn.RefreshSignInAsync(removed.User); // keeps this session; the others end with the new security stamp
+        TempData["Success"] = $"Passkey “{removed.Name}” removed. It can no longer be used to sign in.";
         return Redirect("/me/security");
     }
 

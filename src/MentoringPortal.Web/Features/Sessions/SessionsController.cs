@@ -1,7 +1,6 @@
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +8,7 @@ namespace MentoringPortal.Web.Features.Sessions;
 
 /// <summary>A person's own signed-in sessions: which devices, when last seen, and a way to end the others.</summary>
 [Authorize]
-public sealed class SessionsController(PortalDbContext db, UserManager<PortalUser> users, SecurityEvents securityEvents, TimeProvider time) : Controller
+public sealed class SessionsController(PortalDbContext db, TimeProvider time) : Controller
 {
     [HttpGet("/me/sessions")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -17,7 +16,7 @@ public sealed class SessionsController(PortalDbContext db, UserManager<PortalUse
         var userId = User.Id();
         var now = time.GetUtcNow().UtcDateTime;
         var current = HttpContext.Items[SessionTicketStore.CurrentSessionItem] as string;
-        var sessions = await ActiveSessions(userId, now).AsNoTracking()
+        var sessions = await EndSession.ActiveSessions(db, userId, now).AsNoTracking()
             .OrderByDescending(s => s.LastSeenAt)
             .Select(s => new { s.Id, s.Device, s.IpAddress, s.CreatedAt, s.LastSeenAt, s.ExpiresAt })
             .ToListAsync(cancellationToken);
@@ -25,43 +24,25 @@ public sealed class SessionsController(PortalDbContext db, UserManager<PortalUse
     }
 
     [HttpPost("/me/sessions/{id}/end")]
-    public async Task<IActionResult> End(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> End(string id, [FromServices] EndSession endSession, CancellationToken cancellationToken)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
         var current = HttpContext.Items[SessionTicketStore.CurrentSessionItem] as string;
-        var ended = await ActiveSessions(user.Id, time.GetUtcNow().UtcDateTime).Where(s => s.Id == id && s.Id != current)
-            .ExecuteDeleteAsync(cancellationToken);
-        if (ended == 0)
+        if (!await endSession.RunAsync(User.Id(), id, current, cancellationToken))
         {
             return NotFound();
         }
 
-        securityEvents.SessionsEnded(user, user.Id, ended, "signed out from the sessions page");
-        await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = "That session has been signed out.";
         return Redirect("/me/sessions");
     }
 
     [HttpPost("/me/sessions/end-others")]
-    public async Task<IActionResult> EndOthers(CancellationToken cancellationToken)
+    public async Task<IActionResult> EndOthers([FromServices] EndOtherSessions endOthers, CancellationToken cancellationToken)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        var current = HttpContext.Items[SessionTicketStore.CurrentSessionItem] as string;
+        if (await endOthers.RunAsync(User.Id(), current, cancellationToken) is not { } ended)
         {
             return NotFound();
-        }
-
-        var current = HttpContext.Items[SessionTicketStore.CurrentSessionItem] as string;
-        var ended = await db.UserSessions.Where(s => s.UserId == user.Id && s.Id != current).ExecuteDeleteAsync(cancellationToken);
-        if (ended > 0)
-        {
-            securityEvents.SessionsEnded(user, user.Id, ended, "signed out of every other session");
-            await db.SaveChangesAsync(cancellationToken);
         }
 
         TempData["Success"] = ended switch
@@ -72,9 +53,4 @@ public sealed class SessionsController(PortalDbContext db, UserManager<PortalUse
         };
         return Redirect("/me/sessions");
     }
-
-    /// <summary>Sessions that still work: not past their absolute end, and signed in with the account's current security stamp.</summary>
-    private IQueryable<UserSession> ActiveSessions(string userId, DateTime now) =>
-        db.UserSessions.Where(s => s.UserId == userId && s.ExpiresAt > now
-            && db.Users.Any(u => u.Id == userId && u.SecurityStamp == s.SecurityStamp));
 }

@@ -70,7 +70,8 @@ public sealed class TwoFactorController(
 
     [HttpPost("two-factor/recovery")]
     [EnableRateLimiting(WebExtensions.FormsRateLimit)]
-    public async Task<IActionResult> Recovery(RecoveryCodeForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Recovery(RecoveryCodeForm form, [FromServices] RecordRecoveryCodeFailure recordFailure,
+        CancellationToken cancellationToken)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
@@ -99,10 +100,7 @@ public sealed class TwoFactorController(
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/me");
         }
 
-        // Identity does not count wrong recovery codes towards lockout; the portal does, like wrong authenticator codes.
-        await users.AccessFailedAsync(user);
-        await RecordFailureAsync(user, "Recovery code", cancellationToken);
-        ModelState.AddModelError(nameof(form.RecoveryCode), await users.IsLockedOutAsync(user)
+        ModelState.AddModelError(nameof(form.RecoveryCode), await recordFailure.RunAsync(user.Id, cancellationToken)
             ? LockedOut
             : "That recovery code is not right, or has already been used.");
         return View(form);

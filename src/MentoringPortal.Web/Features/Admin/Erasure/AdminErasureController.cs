@@ -1,4 +1,3 @@
-using MentoringPortal.Domain.Privacy;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.DataRights;
 using MentoringPortal.Web.Identity;
@@ -14,7 +13,7 @@ namespace MentoringPortal.Web.Features.Admin.Erasure;
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/erasure")]
-public sealed class AdminErasureController(PortalDbContext db, AccountEraser eraser, TimeProvider time) : Controller
+public sealed class AdminErasureController(PortalDbContext db) : Controller
 {
     private const string NotFoundInScope = "There is no member with that email address in your programmes.";
 
@@ -22,7 +21,7 @@ public sealed class AdminErasureController(PortalDbContext db, AccountEraser era
     public IActionResult Index() => View(new AdminErasureViewModel(new AdminErasureForm(), null));
 
     [HttpPost("")]
-    public async Task<IActionResult> Index(AdminErasureForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(AdminErasureForm form, [FromServices] EraseAccount eraseAccount, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -48,9 +47,7 @@ public sealed class AdminErasureController(PortalDbContext db, AccountEraser era
             return View(new AdminErasureViewModel(form, candidate));
         }
 
-        var request = ErasureRequest.ByAdministrator(candidate.UserId, User.Id(), time.GetUtcNow().UtcDateTime);
-        db.ErasureRequests.Add(request);
-        await eraser.EraseAsync(request, programmeId, cancellationToken);
+        await eraseAccount.RunAsync(candidate.UserId, User.Id(), programmeId, cancellationToken);
         TempData["Success"] = "The account has been erased. The person has been emailed, and the erasure is in the audit log.";
         return Redirect("/admin/erasure");
     }

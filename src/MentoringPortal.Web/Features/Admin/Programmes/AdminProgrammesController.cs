@@ -51,6 +51,24 @@ public sealed class AdminProgrammesController(PortalDbContext db) : Controller
 
         ReplaceNumberBindingErrors();
         var slug = Programme.SlugFor(form.Name ?? string.Empty);
+        await CheckNameAsync(form, slug, cancellationToken);
+        if (ModelState.IsValid && FollowsTheRules(form, slug))
+        {
+            // The form passed every rule; the unit builds its own programme, since a retried unit starts again from nothing.
+            if (await createProgramme.RunAsync(() => NewProgramme(form, slug), User.Id(), cancellationToken) is ProgrammeCreation.Created saved)
+            {
+                TempData["Success"] = $"The programme “{saved.Name}” has been created.";
+                return Redirect("/admin/programmes");
+            }
+
+            ModelState.AddModelError(nameof(form.Name), NameTaken(slug));
+        }
+
+        return View("Edit", new ProgrammeEditViewModel(null, null, null, form));
+    }
+
+    private async Task CheckNameAsync(ProgrammeForm form, string slug, CancellationToken cancellationToken)
+    {
         if (ModelState.IsValid && slug.Length == 0)
         {
             ModelState.AddModelError(nameof(form.Name), "Use some letters or digits in the name, so the programme has a web address.");
@@ -60,29 +78,17 @@ public sealed class AdminProgrammesController(PortalDbContext db) : Controller
         {
             ModelState.AddModelError(nameof(form.Name), NameTaken(slug));
         }
+    }
 
+    /// <summary>Tries the form's settings on a programme that is never saved, each rule's message beside its field.</summary>
+    private bool FollowsTheRules(ProgrammeForm form, string slug)
+    {
         Programme? programme = null;
-        if (ModelState.IsValid
-            && ModelState.TryApply(string.Empty, () => programme = new Programme(form.Name!, slug, form.Summary!, form.MatchingMode!.Value)))
-        {
-            var created = programme!;
-            if (ModelState.TryApply(string.Empty, () => created.Update(form.Name!, form.Summary!, form.MatchingMode!.Value,
-                    form.MeetingCadenceWeeks!.Value, form.EvaluationPointMonths!.Value, form.OpenForApplications, form.TrainingValidityMonths))
-                && ModelState.TryApply(ProgrammeForm.WeightsKey, () => created.SetWeights(form.ToWeights()))
-                && ModelState.TryApply(nameof(form.MinimumMatchScore), () => created.SetMinimumMatchScore(form.MinimumMatchScore!.Value)))
-            {
-                // The form passed every rule above; the unit builds its own programme, since a retried unit starts again from nothing.
-                if (await createProgramme.RunAsync(() => NewProgramme(form, slug), User.Id(), cancellationToken) is ProgrammeCreation.Created saved)
-                {
-                    TempData["Success"] = $"The programme “{saved.Name}” has been created.";
-                    return Redirect("/admin/programmes");
-                }
-
-                ModelState.AddModelError(nameof(form.Name), NameTaken(slug));
-            }
-        }
-
-        return View("Edit", new ProgrammeEditViewModel(null, null, null, form));
+        return ModelState.TryApply(string.Empty, () => programme = new Programme(form.Name!, slug, form.Summary!, form.MatchingMode!.Value))
+            && ModelState.TryApply(string.Empty, () => programme!.Update(form.Name!, form.Summary!, form.MatchingMode!.Value,
+                form.MeetingCadenceWeeks!.Value, form.EvaluationPointMonths!.Value, form.OpenForApplications, form.TrainingValidityMonths))
+            && ModelState.TryApply(ProgrammeForm.WeightsKey, () => programme!.SetWeights(form.ToWeights()))
+            && ModelState.TryApply(nameof(form.MinimumMatchScore), () => programme!.SetMinimumMatchScore(form.MinimumMatchScore!.Value));
     }
 
     private static Programme NewProgramme(ProgrammeForm form, string slug)
