@@ -73,6 +73,8 @@ public sealed class AcceptRequest(PortalDbContext db, PortalEmails emails, TimeP
             return new RequestAnswer.Refused(rule.Message);
         }
 
+        // Added now, not found at the save, so its id comes without a blocking call.
+        await db.Pairings.AddAsync(acceptance.Pairing, cancellationToken);
         await QueueEmailsAsync(acceptance, mentor.UserId, mentor.DisplayName, mentee.UserId, mentee.DisplayName, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Request {RequestId} accepted; pairing {PairingId} started.", requestId, acceptance.Pairing.Id);
