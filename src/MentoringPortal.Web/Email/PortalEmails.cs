@@ -29,6 +29,10 @@ public sealed partial class PortalEmails(PortalDbContext db, TimeProvider time, 
     public void NewRequest(Recipient mentor, string menteeName, string programmeName, DateTime expiresAt) =>
         Add(mentor, new NewRequestModel(menteeName, programmeName, DateOnly.FromDateTime(expiresAt)));
 
+    /// <summary>To the mentee: their own request went, and when to expect an answer.</summary>
+    public void RequestSent(Recipient mentee, string mentorName, string programmeName, DateTime expiresAt) =>
+        Add(mentee, new RequestSentModel(mentorName, programmeName, DateOnly.FromDateTime(expiresAt)));
+
     public void RequestAccepted(Recipient mentee, string mentorName, string mentorEmail) =>
         Add(mentee, new RequestAcceptedModel(mentorName, mentorEmail));
 

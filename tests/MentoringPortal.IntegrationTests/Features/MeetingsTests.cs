@@ -24,6 +24,23 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
     private static readonly TimeZoneInfo Uk = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     [Fact]
+    public async Task MyMentoring_ShowsTheNextMeetingInUkTime_WithTheZoneNamed()
+    {
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        var pairingId = await factory.Data.PairAsync(mentee, mentor);
+        // 09:30 UTC on a summer day is 10:30 in the UK (BST).
+        var summer = new DateTime(DateTime.UtcNow.Year + 1, 7, 14, 9, 30, 0, DateTimeKind.Utc);
+        await factory.Data.MeetingAsync(pairingId, summer);
+        using var client = await factory.Data.SignInAsync(mentee);
+
+        var me = await client.GetStringAsync("/me");
+
+        Assert.Contains($"14 July {summer.Year} at 10:30 BST (UK time)", me, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", me, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PlanMeeting_SavesUkTimeAsUtc_AndEmailsBothWithACalendarFile()
     {
         var (mentor, mentee, pairingId) = await PairedAsync();

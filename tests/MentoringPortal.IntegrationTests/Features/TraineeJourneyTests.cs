@@ -82,6 +82,12 @@ public sealed class TraineeJourneyTests(PortalFactory factory) : IClassFixture<P
 
         var me = await trainee.GetStringAsync("/me");
         Assert.Contains("Waiting for an answer", me, StringComparison.Ordinal);
+        Assert.DoesNotContain("You do not have a mentor yet", me, StringComparison.Ordinal);
+        Assert.Contains("You have asked 2 mentors", me, StringComparison.Ordinal);
+
+        var sent = await factory.Mailbox.WaitForAsync(m => m.IsTo(email) && m.Subject.StartsWith("Your request to", StringComparison.Ordinal), MailWait);
+        Assert.Contains("has until", sent.TextBody, StringComparison.Ordinal);
+        Assert.Equal("http://localhost/me", sent.LinkContaining("/me"));
 
         var newRequest = await factory.Mailbox.WaitForAsync(m => m.IsTo(mentor.Email) && m.Subject.Contains("would like you to be their mentor", StringComparison.Ordinal), MailWait);
         Assert.Equal("http://localhost/mentor/requests", newRequest.LinkContaining("/mentor/requests"));

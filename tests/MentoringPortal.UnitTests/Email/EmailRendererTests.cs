@@ -163,6 +163,7 @@ public sealed class EmailRendererTests
             () => emails.ResetPassword(to, "https://portal.example/account/reset-password?code=1"),
             () => emails.PasswordChanged(to),
             () => emails.NewRequest(to, "Sam", "Foundation", due),
+            () => emails.RequestSent(to, "Ana", "Foundation", due),
             () => emails.RequestAccepted(to, "Ana", "ana@example.org"),
             () => emails.PairingStarted(to, "Sam", "sam@example.org"),
             () => emails.RequestDeclined(to, "Ana", DeclineReason.NotTheRightFit, null, []),

@@ -18,6 +18,8 @@ public sealed record PasswordChangedModel : IEmailModel<PasswordChanged>;
 // Requests to a mentor
 public sealed record NewRequestModel(string MenteeName, string ProgrammeName, DateOnly ExpiresOn) : IEmailModel<NewRequest>;
 
+public sealed record RequestSentModel(string MentorName, string ProgrammeName, DateOnly ExpiresOn) : IEmailModel<RequestSent>;
+
 public sealed record RequestAcceptedModel(string MentorName, string MentorEmail) : IEmailModel<RequestAccepted>;
 
 public sealed record PairingStartedModel(string MenteeName, string MenteeEmail) : IEmailModel<PairingStarted>;

@@ -72,10 +72,15 @@ public sealed class ContactMentor(
             return new MentorContact.Refused(rule.Message);
         }
 
-        var addresses = await db.EmailsAsync([mentor.UserId], cancellationToken);
+        var addresses = await db.EmailsAsync([mentor.UserId, mentee.UserId], cancellationToken);
         if (addresses.For(mentor.UserId, mentor.DisplayName) is { } to)
         {
             emails.NewRequest(to, mentee.DisplayName, programme.Name, request.ExpiresAt);
+        }
+
+        if (addresses.For(mentee.UserId, mentee.DisplayName) is { } self)
+        {
+            emails.RequestSent(self, mentor.DisplayName, programme.Name, request.ExpiresAt);
         }
 
         await db.SaveChangesAsync(cancellationToken);

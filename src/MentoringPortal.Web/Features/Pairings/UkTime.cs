@@ -21,6 +21,10 @@ public static class UkTime
     /// <summary>GMT or BST, whichever the UK clocks show at that moment.</summary>
     public static string ZoneName(DateTime utc) => Zone.IsDaylightSavingTime(ToUk(utc)) ? "BST" : "GMT";
 
+    /// <summary>"3 March 2026 at 17:00 GMT (UK time)".</summary>
+    public static string DescribeMoment(DateTime utc) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ToUk(utc):d MMMM yyyy 'at' HH:mm} {ZoneName(utc)} (UK time)");
+
     /// <summary>"Tuesday 3 March 2026, 17:00 to 18:00 GMT (UK time)".</summary>
     public static string Describe(DateTime startsAtUtc, DateTime endsAtUtc)
     {
