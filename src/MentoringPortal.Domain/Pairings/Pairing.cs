@@ -145,6 +145,14 @@ public sealed class Pairing
         Version++;
     }
 
+    /// <summary>
+    /// The initial meeting, as the pair lived it: the first one held; until one is held, the earliest one still planned.
+    /// A meeting planned first but held after another is not the initial one any more.
+    /// </summary>
+    public Meeting? InitialMeeting =>
+        _meetings.Where(m => m.Status == MeetingStatus.Held).MinBy(m => m.StartsAt)
+        ?? _meetings.Where(m => m.IsPlanned).MinBy(m => m.StartsAt);
+
     /// <summary>Whether the next meeting planned is the initial one: no meeting so far, or every one cancelled.</summary>
     public bool NextMeetingIsInitial => !_meetings.Exists(m => m.Status != MeetingStatus.Cancelled);
 

@@ -41,6 +41,24 @@ public sealed class MeetingsTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task PairingPage_LabelsTheFirstHeldMeetingInitial_NotTheOnePlannedFirst()
+    {
+        var mentor = await factory.Data.MentorAsync();
+        var mentee = await factory.Data.MenteeAsync();
+        var pairingId = await factory.Data.PairAsync(mentee, mentor);
+        await factory.Data.MeetingAsync(pairingId, DateTime.UtcNow.AddDays(14));
+        await factory.Data.MeetingAsync(pairingId, DateTime.UtcNow.AddDays(-7), held: true);
+        using var client = await factory.Data.SignInAsync(mentee);
+
+        using var page = await client.GetAsync($"/pairings/{pairingId}");
+        var cards = (await Forms.ParseHtmlAsync(page)).QuerySelectorAll("li.card")
+            .Where(card => card.TextContent.Contains("Initial meeting", StringComparison.Ordinal)).ToList();
+
+        var initial = Assert.Single(cards);
+        Assert.Contains("Held", initial.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PlanMeeting_SavesUkTimeAsUtc_AndEmailsBothWithACalendarFile()
     {
         var (mentor, mentee, pairingId) = await PairedAsync();

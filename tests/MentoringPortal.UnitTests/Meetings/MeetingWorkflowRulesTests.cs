@@ -38,6 +38,35 @@ public sealed class MeetingWorkflowRulesTests
     }
 
     [Fact]
+    public void InitialMeeting_IsTheEarliestPlanned_UntilOneIsHeld()
+    {
+        var later = _pairing.PlanMeeting(TestClock.Now.AddDays(14), 60, MeetingModes.FaceToFace, location: null);
+        var sooner = _pairing.PlanMeeting(TestClock.Now.AddDays(7), 60, MeetingModes.FaceToFace, location: null);
+
+        Assert.Same(sooner, _pairing.InitialMeeting);
+        Assert.True(later.IsInitial, "Planned first, so planned as the initial one.");
+    }
+
+    [Fact]
+    public void InitialMeeting_IsTheFirstHeld_NotTheOnePlannedFirst()
+    {
+        var plannedFirst = _pairing.PlanMeeting(TestClock.Now.AddDays(14), 60, MeetingModes.FaceToFace, location: null);
+        var heldFirst = _pairing.PlanMeeting(TestClock.Now.AddDays(7), 60, MeetingModes.FaceToFace, location: null);
+        heldFirst.MarkHeld(heldFirst.EndsAt);
+
+        Assert.Same(heldFirst, _pairing.InitialMeeting);
+        Assert.NotSame(plannedFirst, _pairing.InitialMeeting);
+    }
+
+    [Fact]
+    public void InitialMeeting_NoneWhenEveryMeetingIsCancelled()
+    {
+        _pairing.PlanMeeting(TestClock.Now.AddDays(7), 60, MeetingModes.FaceToFace, location: null).Cancel(TestClock.Now);
+
+        Assert.Null(_pairing.InitialMeeting);
+    }
+
+    [Fact]
     public void CanBeLoggedAsHeld_BeforeItStarts_IsFalse()
     {
         var meeting = _pairing.PlanMeeting(TestClock.Now.AddDays(7), 60, MeetingModes.Video, location: null);

@@ -59,19 +59,22 @@ public sealed class PairingsController(PortalDbContext db, TimeProvider time, IO
             MeetingRows(pairing, userId, now)));
     }
 
-    private static List<MeetingRow> MeetingRows(Pairing pairing, string userId, DateTime now) =>
-        pairing.Meetings.OrderBy(m => m.StartsAt).Select(m => new MeetingRow(
+    private static List<MeetingRow> MeetingRows(Pairing pairing, string userId, DateTime now)
+    {
+        var initial = pairing.InitialMeeting;
+        return pairing.Meetings.OrderBy(m => m.StartsAt).Select(m => new MeetingRow(
             m.Id,
             UkTime.Describe(m.StartsAt, m.EndsAt),
             m.DurationMinutes,
             m.Mode.Describe(),
             m.Location,
-            m.IsInitial,
+            m == initial,
             m.Status,
             m.AgreedActions,
             m.NoteBy(userId)?.Text,
             CanChange: pairing.IsActive && m.IsPlanned,
             CanLogAsHeld: m.CanBeLoggedAsHeld(now))).ToList();
+    }
 
     [HttpGet("meetings/new")]
     public async Task<IActionResult> Plan(int id, CancellationToken cancellationToken)
