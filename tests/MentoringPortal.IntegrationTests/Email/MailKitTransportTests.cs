@@ -46,7 +46,7 @@ public sealed class MailKitTransportTests : IDisposable
         Assert.EndsWith("@mentoring.test", email.MessageId, StringComparison.Ordinal);
         Assert.Contains("Dear Zoë Example,", email.TextBody, StringComparison.Ordinal);
         // The relay has the message before the dispatcher has marked the row sent.
-        var row = await WaitUntilAsync(() => RowAsync(factory, to), r => r.SentAt is not null);
+        var row = await Poll.UntilAsync(() => RowAsync(factory, to), r => r.SentAt is not null);
         Assert.NotNull(row.SentAt);
     }
 
@@ -71,11 +71,11 @@ public sealed class MailKitTransportTests : IDisposable
         });
 
         await relay.Mailbox.WaitForAsync(fine, TimeSpan.FromSeconds(20));
-        var parked = await WaitUntilAsync(() => RowAsync(factory, refused), r => r.ParkedAt is not null);
+        var parked = await Poll.UntilAsync(() => RowAsync(factory, refused), r => r.ParkedAt is not null);
         Assert.Equal(1, parked.Attempts);
         Assert.Null(parked.SentAt);
         Assert.Contains("550", parked.ParkedReason, StringComparison.Ordinal);
-        var retried = await WaitUntilAsync(() => RowAsync(factory, busy), r => r.Attempts >= 1);
+        var retried = await Poll.UntilAsync(() => RowAsync(factory, busy), r => r.Attempts >= 1);
         Assert.Null(retried.ParkedAt);
         Assert.Null(retried.SentAt);
         Assert.NotNull(retried.LastError);
@@ -155,20 +155,6 @@ public sealed class MailKitTransportTests : IDisposable
     private static Task<OutboxMessage> RowAsync(PortalFactory factory, string to) =>
         factory.Data.QueryAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.To == to));
 
-    private static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(200);
-        }
-    }
 
     public void Dispose()
     {

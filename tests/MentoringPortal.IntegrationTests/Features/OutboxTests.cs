@@ -45,7 +45,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(1, await _factory.Data.QueryAsync(db => db.ContactRequests.CountAsync(r => r.MenteeId == mentee.Id)));
 
         // The dispatcher (every second) tries, fails and records the error with a later retry time.
-        var failed = await WaitUntilAsync(() => _factory.Data.QueryAsync(db => db.OutboxMessages
+        var failed = await Poll.UntilAsync(() => _factory.Data.QueryAsync(db => db.OutboxMessages
             .Where(m => m.To == mentor.Email).Select(m => new { m.Attempts, m.SentAt, m.LastError }).SingleAsync()), m => m.Attempts >= 1);
         Assert.Null(failed.SentAt);
         Assert.NotNull(failed.LastError);
@@ -54,7 +54,7 @@ public sealed class OutboxTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromMinutes(5));
         var email = await _smtp.Mailbox.WaitForAsync(mentor.Email, TimeSpan.FromSeconds(20));
         Assert.Contains("would like you to be their mentor", email.Subject, StringComparison.Ordinal);
-        var sent = await WaitUntilAsync(() => _factory.Data.QueryAsync(db => db.OutboxMessages
+        var sent = await Poll.UntilAsync(() => _factory.Data.QueryAsync(db => db.OutboxMessages
             .Where(m => m.To == mentor.Email).Select(m => m.SentAt).SingleAsync()), s => s is not null);
         Assert.NotNull(sent);
     }
@@ -79,7 +79,7 @@ public sealed class OutboxTests : IAsyncLifetime
 
         // A row is sent only between its claim and being marked sent, and the server has the message before it answers;
         // so once every row is marked sent, nothing more can arrive, and each must have arrived exactly once.
-        var rows = await WaitUntilAsync(
+        var rows = await Poll.UntilAsync(
             () => _factory.Data.QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => recipients.Contains(m.To)).ToListAsync()),
             rows => rows.Count == recipients.Count && rows.All(m => m.SentAt is not null));
         Assert.All(rows, row => Assert.Equal(1, row.Attempts));
@@ -107,7 +107,7 @@ public sealed class OutboxTests : IAsyncLifetime
         });
 
         await _smtp.Mailbox.WaitForAsync(to, TimeSpan.FromSeconds(20));
-        var row = await WaitUntilAsync(
+        var row = await Poll.UntilAsync(
             () => factory.Data.QueryAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.To == to)), m => m.SentAt is not null);
         Assert.NotNull(row.SentAt);
         Assert.True(databaseGoesAway.Failed);
@@ -146,18 +146,4 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromHours(1), OutboxSender.RetryDelay(20));
     }
 
-    private static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(200);
-        }
-    }
 }

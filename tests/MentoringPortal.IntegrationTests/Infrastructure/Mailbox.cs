@@ -64,12 +64,6 @@ public sealed partial class Mailbox
         }
     }
 
-    /// <summary>Waits <paramref name="wait"/>, then <see cref="AssertNone"/>: a fixed sleep, kept only for tests not yet moved to <see cref="TestData.AssertNoEmailAsync"/>.</summary>
-    public async Task AssertNoneAsync(Func<MailMessage, bool> predicate, TimeSpan wait, CancellationToken cancellationToken = default)
-    {
-        await Task.Delay(wait, cancellationToken);
-        AssertNone(predicate);
-    }
 
     /// <summary>The http(s) links in a text or HTML body, in order, HTML entities decoded, without duplicates.</summary>
     public static IReadOnlyList<string> ExtractLinks(string? body)

@@ -43,7 +43,7 @@ public sealed class SqlServerKnownIdsTests
         foreach (var type in KnownIds.Entities)
         {
             // Pairings were still called Mentorships when this migration ran (OnePairingWord renamed them later).
-            var table = db.Model.FindEntityType(type)!.GetTableName() is "Pairings" ? "Mentorships" : db.Model.FindEntityType(type)!.GetTableName();
+            var table = db.Model.FindEntityType(type)!.GetTableName() is var name && name == "Pairings" ? "Mentorships" : name;
             Assert.Contains($"CREATE SEQUENCE [{table}Ids]", script, StringComparison.Ordinal);
             Assert.Contains($"ALTER SEQUENCE [{table}Ids] RESTART WITH", script, StringComparison.Ordinal);
             Assert.Contains($"UPDATE [{table}] SET [IdFromSequence] = [Id];", script, StringComparison.Ordinal);

@@ -20,8 +20,8 @@ public sealed class ParkedEmailTests(PortalFactory factory) : IClassFixture<Port
     {
         var id = await AddEmailAsync(Unique.Email("parked"), "About Dr Mallory\r\nBcc: everyone@example.org");
 
-        var row = await WaitUntilAsync(() => factory.Data.QueryAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id)),
-            m => m.ParkedAt is not null);
+        var row = await Poll.UntilAsync(() => factory.Data.QueryAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id)),
+            m => m.ParkedAt is not null, TimeSpan.FromSeconds(30));
 
         Assert.Equal(1, row.Attempts);
         Assert.Null(row.SentAt);
@@ -156,18 +156,4 @@ public sealed class ParkedEmailTests(PortalFactory factory) : IClassFixture<Port
         return message.Id;
     });
 
-    private static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(200);
-        }
-    }
 }
