@@ -32,6 +32,7 @@ public sealed class TelemetryTests
         await using var collector = await FakeOtlpCollector.StartAsync();
         var spans = new List<Activity>();
         int mentorId;
+        var ourTrace = ActivityTraceId.CreateRandom();
         await using (var factory = await PortalFactory.CreateAsync(new PortalFactoryOptions
         {
             Settings = { ["OpenTelemetry:Endpoint"] = collector.Address, ["OpenTelemetry:Protocol"] = "http/protobuf" },
@@ -47,6 +48,9 @@ public sealed class TelemetryTests
             using var client = await factory.Data.SignInAsync(mentee);
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/mentors/{mentor.Id}?utm=span-secret");
             request.Headers.UserAgent.ParseAdd("SpanCheck/1.0");
+
+            // The listener sees every test's requests in this process: this one is told apart by the trace it continues.
+            request.Headers.Add("traceparent", $"00-{ourTrace.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
             using var response = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
@@ -56,7 +60,7 @@ public sealed class TelemetryTests
         }
 
         // The factory is disposed: the providers have flushed to the in-memory exporter and to the collector.
-        var server = Assert.Single(spans, s => s.Kind == ActivityKind.Server && Equals(s.GetTagItem("http.route"), "/mentors/{id:int}"));
+        var server = Assert.Single(spans, s => s.Kind == ActivityKind.Server && s.TraceId == ourTrace && Equals(s.GetTagItem("http.route"), "/mentors/{id:int}"));
         Assert.Equal("GET /mentors/{id:int}", server.DisplayName);
         Assert.Equal("/mentors/{id:int}", server.GetTagItem("url.path"));
         Assert.Equal(200, Convert.ToInt32(server.GetTagItem("http.response.status_code"), System.Globalization.CultureInfo.InvariantCulture));
