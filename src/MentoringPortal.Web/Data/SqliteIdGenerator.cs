@@ -12,6 +12,8 @@ namespace MentoringPortal.Web.Data;
 /// <c>IdBlocks</c> holds the last id given, and each id is taken on the context's own connection and
 /// inside its transaction. Nothing is cached in memory, so a unit that rolls back gives its ids back
 /// with everything else, and SQLite's single writer keeps two instances from taking the same one.
+/// Outside a unit the id is taken in a transaction of its own: Microsoft.Data.Sqlite retries a busy database while it
+/// begins a transaction and commits one, but not when a lone <c>UPDATE … RETURNING</c> commits as its reader closes.
 /// </summary>
 public sealed class SqliteIdGenerator : ValueGenerator<int>
 {
@@ -24,8 +26,11 @@ public sealed class SqliteIdGenerator : ValueGenerator<int>
         connection.Open();
         try
         {
-            using var command = Command(connection, entry);
-            return Taken(command.ExecuteScalar(), entry);
+            using var ownTransaction = connection.CurrentTransaction is null ? connection.DbConnection.BeginTransaction() : null;
+            using var command = Command(connection, entry, ownTransaction);
+            var id = Taken(command.ExecuteScalar(), entry);
+            ownTransaction?.Commit();
+            return id;
         }
         finally
         {
@@ -40,8 +45,17 @@ public sealed class SqliteIdGenerator : ValueGenerator<int>
         await connection.OpenAsync(cancellationToken);
         try
         {
-            await using var command = Command(connection, entry);
-            return Taken(await command.ExecuteScalarAsync(cancellationToken), entry);
+            await using var ownTransaction = connection.CurrentTransaction is null
+                ? await connection.DbConnection.BeginTransactionAsync(cancellationToken)
+                : null;
+            await using var command = Command(connection, entry, ownTransaction);
+            var id = Taken(await command.ExecuteScalarAsync(cancellationToken), entry);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return id;
         }
         finally
         {
@@ -53,11 +67,11 @@ public sealed class SqliteIdGenerator : ValueGenerator<int>
         ? checked((int)id)
         : throw new InvalidOperationException($"The IdBlocks table has no row for {entry.Metadata.GetTableName()}: is the database migrated?");
 
-    private static DbCommand Command(IRelationalConnection connection, EntityEntry entry)
+    private static DbCommand Command(IRelationalConnection connection, EntityEntry entry, DbTransaction? ownTransaction)
     {
         var table = entry.Metadata.GetTableName() ?? throw new InvalidOperationException($"{entry.Metadata.DisplayName()} has no table.");
         var command = connection.DbConnection.CreateCommand();
-        command.Transaction = connection.CurrentTransaction?.GetDbTransaction();
+        command.Transaction = ownTransaction ?? connection.CurrentTransaction?.GetDbTransaction();
         command.CommandText = """UPDATE "IdBlocks" SET "LastId" = "LastId" + 1 WHERE "Name" = $name RETURNING "LastId";""";
         var name = command.CreateParameter();
         name.ParameterName = "$name";
