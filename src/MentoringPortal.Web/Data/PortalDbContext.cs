@@ -48,6 +48,8 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
 
     public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
 
+    public DbSet<PairingMessage> PairingMessages => Set<PairingMessage>();
+
     public DbSet<ResourcePage> ResourcePages => Set<ResourcePage>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -63,3 +63,18 @@ public sealed class MeetingNoteConfiguration : IEntityTypeConfiguration<MeetingN
         builder.HasIndex(n => new { n.MeetingId, n.AuthorUserId }).IsUnique();
     }
 }
+
+public sealed class PairingMessageConfiguration : IEntityTypeConfiguration<PairingMessage>
+{
+    public void Configure(EntityTypeBuilder<PairingMessage> builder)
+    {
+        builder.HasOne<Pairing>().WithMany().HasForeignKey(m => m.PairingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(m => m.SenderUserId).HasMaxLength(450);
+        builder.Property(m => m.RecipientUserId).HasMaxLength(450);
+        builder.Property(m => m.Text).HasMaxLength(PairingMessage.MaxTextLength);
+        builder.Ignore(m => m.IsUnread);
+        builder.HasIndex(m => new { m.PairingId, m.SentAt });
+        builder.HasIndex(m => new { m.RecipientUserId, m.ReadAt });
+        builder.HasIndex(m => m.SenderUserId);
+    }
+}

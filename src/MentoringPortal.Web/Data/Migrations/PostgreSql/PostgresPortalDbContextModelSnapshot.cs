@@ -741,6 +741,52 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.ToTable("Pairings");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.PairingMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PairingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RecipientEmailed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SenderUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SenderUserId");
+
+                    b.HasIndex("PairingId", "SentAt");
+
+                    b.HasIndex("RecipientUserId", "ReadAt");
+
+                    b.ToTable("PairingMessages");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Privacy.ErasureRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1678,6 +1724,15 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.Navigation("Mentee");
 
                     b.Navigation("Mentor");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.PairingMessage", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Programmes.ResourcePage", b =>

@@ -743,6 +743,52 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Pairings");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.PairingMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PairingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("RecipientEmailed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("SenderUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SenderUserId");
+
+                    b.HasIndex("PairingId", "SentAt");
+
+                    b.HasIndex("RecipientUserId", "ReadAt");
+
+                    b.ToTable("PairingMessages");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Privacy.ErasureRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1682,6 +1728,15 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Mentee");
 
                     b.Navigation("Mentor");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.PairingMessage", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Programmes.ResourcePage", b =>

@@ -697,6 +697,50 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Pairings");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.PairingMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PairingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecipientEmailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SenderUserId");
+
+                    b.HasIndex("PairingId", "SentAt");
+
+                    b.HasIndex("RecipientUserId", "ReadAt");
+
+                    b.ToTable("PairingMessages");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Privacy.ErasureRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1630,6 +1674,15 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Mentee");
 
                     b.Navigation("Mentor");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Pairings.PairingMessage", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Pairings.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Programmes.ResourcePage", b =>
