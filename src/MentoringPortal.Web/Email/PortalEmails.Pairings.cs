@@ -16,4 +16,7 @@ public sealed partial class PortalEmails
 
     public void MeetingOverdue(Recipient to, string otherName, int cadenceWeeks, int pairingId) =>
         Add(to, new MeetingOverdueModel(otherName, cadenceWeeks, pairingId));
+
+    /// <summary>To the other member: a message from the sender is waiting. Never the message's text, which stays in the portal.</summary>
+    public void MessageWaiting(Recipient to, string fromName, int pairingId) => Add(to, new MessageWaitingModel(fromName, pairingId));
 }

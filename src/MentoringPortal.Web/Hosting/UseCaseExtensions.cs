@@ -62,6 +62,7 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<ChangeOwnPassword>();
         builder.Services.AddScoped<EraseAccount>();
         builder.Services.AddScoped<RecordRecoveryCodeFailure>();
+        builder.Services.AddScoped<Features.Messages.SendMessage>();
         return builder;
     }
 }

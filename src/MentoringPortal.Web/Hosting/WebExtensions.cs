@@ -46,6 +46,7 @@ public static class WebExtensions
         builder.Services.AddScoped<MentorDirectory>();
         builder.Services.AddScoped<Features.Admin.AuditLog.AuditLogSearch>();
         builder.Services.AddScoped<Features.Admin.AdminDesk>();
+        builder.Services.AddScoped<Features.Messages.MessageThread>();
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "portal.af";

@@ -79,6 +79,9 @@ public sealed record ChangeRequestReceivedModel : IEmailModel<ChangeRequestRecei
 
 public sealed record MeetingOverdueModel(string OtherName, int CadenceWeeks, int PairingId) : IEmailModel<MeetingOverdue>;
 
+/// <summary>Only who wrote and where to read it: the message itself stays in the portal.</summary>
+public sealed record MessageWaitingModel(string FromName, int PairingId) : IEmailModel<MessageWaiting>;
+
 // Reassignment and the scheme's decisions
 public sealed record ReassignedMenteeNewMentorModel(string NewMentorName, int NewPairingId) : IEmailModel<ReassignedMenteeNewMentor>;
 

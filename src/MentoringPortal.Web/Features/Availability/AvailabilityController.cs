@@ -1,6 +1,7 @@
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Features.Messages;
 using MentoringPortal.Web.Forms;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -67,11 +68,18 @@ public sealed class AvailabilityController(PortalDbContext db, TimeProvider time
     public async Task<IActionResult> Profile(CancellationToken cancellationToken)
     {
         var mentor = await FindMentorAsync(cancellationToken);
-        return mentor is null ? NotFound() : View(MentorProfileForm.From(mentor));
+        if (mentor is null)
+        {
+            return NotFound();
+        }
+
+        ViewData[SharedPhoneNumber.Field] = await SharedPhoneNumber.ReadAsync(db, User.Id(), cancellationToken);
+        return View(MentorProfileForm.From(mentor));
     }
 
     [HttpPost("/mentor/profile")]
-    public async Task<IActionResult> Profile(MentorProfileForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Profile(MentorProfileForm form, [FromForm(Name = SharedPhoneNumber.Field)] string? phoneNumber,
+        CancellationToken cancellationToken)
     {
         var mentor = await FindMentorAsync(cancellationToken);
         if (mentor is null)
@@ -84,7 +92,9 @@ public sealed class AvailabilityController(PortalDbContext db, TimeProvider time
             ModelState.AddModelError(nameof(form.MeetingModes), "Choose at least one way you can meet.");
         }
 
-        if (ModelState.IsValid && ModelState.TryApply(string.Empty, () => mentor.UpdateProfile(form.ToProfile())))
+        ViewData[SharedPhoneNumber.Field] = phoneNumber;
+        if (ModelState.IsValid && ModelState.TryApply(string.Empty, () => mentor.UpdateProfile(form.ToProfile()))
+            && await SharedPhoneNumber.TryApplyAsync(db, ModelState, User.Id(), phoneNumber, cancellationToken))
         {
             try
             {

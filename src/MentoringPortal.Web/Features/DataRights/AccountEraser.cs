@@ -66,6 +66,10 @@ public sealed class AccountEraser(PortalDbContext db, PortalEmails emails, TimeP
         var recipient = new Recipient(email, user.DisplayName);
 
         AccountErasure.Erase(userId, mentee, mentor, mentoring, incoming, now);
+
+        // Both sides of the person's conversations go: replies quote and answer them, so half a thread would still say what they wrote.
+        db.PairingMessages.RemoveRange(await db.PairingMessages.Where(m => m.SenderUserId == userId || m.RecipientUserId == userId)
+            .ToListAsync(cancellationToken));
         await RedactAuditLogAsync(names, cancellationToken);
         db.OutboxMessages.RemoveRange(await db.OutboxMessages.Where(m => m.To == email).ToListAsync(cancellationToken));
         db.Users.Remove(user);

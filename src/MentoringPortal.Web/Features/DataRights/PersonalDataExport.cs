@@ -86,6 +86,10 @@ public sealed class PersonalDataExport(PortalDbContext db, TimeProvider time)
             .OrderBy(m => m.StartedAt)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
+        var messages = await db.PairingMessages.AsNoTracking()
+            .Where(m => m.SenderUserId == userId || m.RecipientUserId == userId)
+            .OrderBy(m => m.Id)
+            .ToListAsync(cancellationToken);
         var programmeNames = await db.Programmes.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
 
         var email = user.Email ?? user.Id;
@@ -101,13 +105,15 @@ public sealed class PersonalDataExport(PortalDbContext db, TimeProvider time)
         return new Dictionary<string, object?>
         {
             ["about"] = "Everything the mentoring portal holds about you, as of the time below. "
-                + "Meeting notes are yours only: the other member's notes are theirs and are not included.",
+                + "Meeting notes are yours only: the other member's notes are theirs and are not included. "
+                + "Messages are those you sent and those sent to you.",
             ["createdAt"] = time.GetUtcNow().UtcDateTime,
             ["account"] = new
             {
                 user.Email,
                 user.DisplayName,
                 user.EmailConfirmed,
+                SharedPhoneNumber = user.PhoneNumber,
                 user.CreatedAt,
                 user.LastSignedInAt,
                 TwoFactorEnabled = user.TwoFactorEnabled,
@@ -180,6 +186,13 @@ public sealed class PersonalDataExport(PortalDbContext db, TimeProvider time)
                         m.HeldAt,
                         m.AgreedActions,
                         YourNote = m.NoteBy(userId)?.Text,
+                    }).ToList(),
+                    Messages = messages.Where(m => m.PairingId == p.Id).Select(m => new
+                    {
+                        From = m.SenderUserId == userId ? "you" : "the other member",
+                        m.Text,
+                        m.SentAt,
+                        m.ReadAt,
                     }).ToList(),
                     ChangeRequests = p.ChangeRequests.Select(c => new { c.Reason, Status = c.Status.ToString(), c.CreatedAt, c.ClosedAt, c.Response }).ToList(),
                     Surveys = p.Surveys.Where(s => s.Respondent == role).Select(s => new

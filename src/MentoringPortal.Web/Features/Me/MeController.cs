@@ -5,6 +5,7 @@ using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Features.Messages;
 using MentoringPortal.Web.Forms;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -32,7 +33,14 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
     public async Task<IActionResult> Profile(CancellationToken cancellationToken)
     {
         var mentee = await FindMenteeAsync(cancellationToken);
-        return mentee is null ? NotFound() : View(await ProfileViewModelAsync(MenteeProfileForm.From(mentee), cancellationToken));
+        if (mentee is null)
+        {
+            return NotFound();
+        }
+
+        var form = MenteeProfileForm.From(mentee);
+        form.PhoneNumber = await SharedPhoneNumber.ReadAsync(db, User.Id(), cancellationToken);
+        return View(await ProfileViewModelAsync(form, cancellationToken));
     }
 
     [HttpPost("/me/profile")]
@@ -55,7 +63,8 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
                 && ModelState.TryApply(nameof(form.ShortTermGoal), () => mentee.SetGoal(GoalHorizon.ShortTerm, form.ShortTermGoal, now))
                 && ModelState.TryApply(nameof(form.MediumTermGoal), () => mentee.SetGoal(GoalHorizon.MediumTerm, form.MediumTermGoal, now))
                 && ModelState.TryApply(nameof(form.LongTermGoal), () => mentee.SetGoal(GoalHorizon.LongTerm, form.LongTermGoal, now))
-                && ModelState.TryApply(nameof(form.ProgrammeIds), () => ChooseProgrammes(mentee, choosable, form.ProgrammeIds));
+                && ModelState.TryApply(nameof(form.ProgrammeIds), () => ChooseProgrammes(mentee, choosable, form.ProgrammeIds))
+                && await SharedPhoneNumber.TryApplyAsync(db, ModelState, User.Id(), form.PhoneNumber, cancellationToken);
             if (applied)
             {
                 await db.SaveChangesAsync(cancellationToken);

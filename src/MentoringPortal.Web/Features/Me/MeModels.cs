@@ -61,6 +61,9 @@ public sealed class MenteeProfileForm
 
     public IList<int> ProgrammeIds { get; set; } = [];
 
+    [Display(Name = "Phone number (optional)")]
+    public string? PhoneNumber { get; set; }
+
     [Display(Name = "Short term (next 3 months)")]
     [StringLength(Goal.MaxDescriptionLength, ErrorMessage = "Keep each goal to 1,000 characters or fewer.")]
     [DataType(DataType.MultilineText)]
