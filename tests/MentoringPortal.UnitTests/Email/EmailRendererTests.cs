@@ -189,6 +189,7 @@ public sealed class EmailRendererTests
             () => emails.ChangeRequestWaiting(to, "Foundation"),
             () => emails.ChangeRequestReceived(to),
             () => emails.MeetingOverdue(to, "Sam", 8, 3),
+            () => emails.MessageWaiting(to, "Sam", 3),
             () => emails.ReassignedMenteeNewMentor(to, "Ana", 4),
             () => emails.ReassignedNewMentee(to, "Sam", "Foundation", 4),
             () => emails.ReassignedPairingEnded(to, "Sam"),
