@@ -324,6 +324,36 @@ public sealed class MessagesTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.False(await factory.Data.QueryAsync(db => db.Users.AnyAsync(u => u.PhoneNumber == "0121 496 0000")));
     }
 
+    [Fact]
+    public async Task MentorProfile_RefusesABadPhoneNumberBesideTheField_KeepingWhatWasTyped()
+    {
+        var (_, mentor, _) = await PairedAsync();
+        using var client = await factory.Data.SignInAsync(mentor);
+
+        using var response = await Forms.SubmitAsync(client, "/mentor/profile", new Dictionary<string, string> { ["PhoneNumber"] = "07700" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Forms.ParseHtmlAsync(response);
+        Assert.Contains(ContactPhone.Problem, page.QuerySelector("#PhoneNumber-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("07700", page.QuerySelector("input#PhoneNumber")!.GetAttribute("value"));
+        Assert.Null(await factory.Data.QueryAsync(db => db.Users.Where(u => u.Email == mentor.Email).Select(u => u.PhoneNumber).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task DemoData_Mentee5HasTwoUnreadMessagesFromMentor5_AndSeesMentor5sPhoneNumber()
+    {
+        await using var demo = await PortalFactory.CreateAsync(new PortalFactoryOptions { SeedDemoData = true });
+        using var client = await demo.CreateSignedInClientAsync("mentee5@demo.test", "Demo-Passw0rd!");
+
+        var me = await Forms.ParseHtmlAsync(await client.GetAsync("/me"));
+        var link = me.QuerySelectorAll("a").Single(a => a.TextContent.StartsWith("2 unread messages from ", StringComparison.Ordinal));
+        var thread = await Forms.ParseHtmlAsync(await client.GetAsync(link.GetAttribute("href")!.Split('#')[0]));
+
+        Assert.Equal(5, thread.QuerySelectorAll("#messages li.message").Length);
+        Assert.Equal(2, thread.QuerySelectorAll("#messages .message-new").Length);
+        Assert.Contains("07700 900505", thread.Body!.TextContent, StringComparison.Ordinal);
+    }
+
     private async Task<(Person Mentee, Person Mentor, int PairingId)> PairedAsync()
     {
         var programme = await factory.Data.ProgrammeAsync();
