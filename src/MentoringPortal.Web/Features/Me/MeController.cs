@@ -171,7 +171,7 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
             .ToListAsync(cancellationToken);
 
         return rows.ConvertAll(r => new PairingSummary(r.Id, r.Other, r.Programme.Name, r.StartedAt, r.Next, r.LastHeld,
-            Pairing.IsOverdue(r.StartedAt, r.LastHeld, r.Next is not null, now, r.Programme.MeetingCadenceWeeks),
+            Pairing.IsOverdue(r.StartedAt, r.LastHeld, now, r.Programme.MeetingCadenceWeeks),
             r.Programme.MeetingCadenceWeeks, r.ChangeRequestedAt));
     }
 
