@@ -64,6 +64,39 @@ public sealed class PastMeetingsTests(PortalFactory factory) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task LogPastMeeting_SentTwice_RecordsOneMeeting_AndOneEmail()
+    {
+        var (mentor, mentee, pairingId) = await PairedAsync(DateTime.UtcNow.AddDays(-30));
+        using var client = await factory.Data.SignInAsync(mentee);
+        var page = await Forms.ParseHtmlAsync(await client.GetAsync($"/pairings/{pairingId}/meetings/past"));
+        var uri = new Uri(client.BaseAddress!, $"/pairings/{pairingId}/meetings/past");
+
+        foreach (var _ in new[] { 1, 2 })
+        {
+            using var response = await Forms.SubmitAsync(client, page, uri, PastValues(UkToday().AddDays(-3), "09:15"));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.Meetings.CountAsync(m => m.PairingId == pairingId)));
+        await factory.Mailbox.WaitForAsync(m => m.IsTo(mentor.Email) && m.Subject.EndsWith("recorded a mentoring meeting", StringComparison.Ordinal));
+        await factory.Data.AssertNoEmailAsync(m => m.IsTo(mentee.Email));
+        Assert.Single(factory.Mailbox.MessagesTo(mentor.Email), m => m.Subject.EndsWith("recorded a mentoring meeting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LogPastMeeting_EndedPairing_NotOffered()
+    {
+        var (_, mentee, pairingId) = await PairedAsync(DateTime.UtcNow.AddDays(-30));
+        await factory.Data.EndAsync(pairingId);
+        using var client = await factory.Data.SignInAsync(mentee);
+
+        Assert.DoesNotContain("Log a meeting that already happened", await client.GetStringAsync($"/pairings/{pairingId}"), StringComparison.Ordinal);
+        using var form = await client.GetAsync($"/pairings/{pairingId}/meetings/past");
+        Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.Meetings.CountAsync(m => m.PairingId == pairingId)));
+    }
+
+    [Fact]
     public async Task LogPastMeeting_FutureDate_RefusedBesideTheField_NothingSaved()
     {
         var (mentor, mentee, pairingId) = await PairedAsync(DateTime.UtcNow.AddDays(-30));
