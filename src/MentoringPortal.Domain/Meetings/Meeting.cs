@@ -86,6 +86,31 @@ public sealed class Meeting
         Version++;
     }
 
+    /// <summary>
+    /// A planned meeting whose time is over and that nobody has logged: the members are asked
+    /// "Did this meeting happen?" until one of them answers.
+    /// </summary>
+    public bool AwaitsAnswer(DateTime now) => IsPlanned && EndsAt <= now;
+
+    /// <summary>A meeting called off once its time had passed: it did not happen, rather than being cancelled ahead.</summary>
+    public bool DidNotHappen => Status == MeetingStatus.Cancelled && CancelledAt >= EndsAt;
+
+    /// <summary>A member answers "No, it did not happen" to a planned meeting whose time has passed.</summary>
+    public void RecordNotHeld(DateTime now)
+    {
+        if (!IsPlanned)
+        {
+            throw new DomainRuleException($"This meeting has already been {(WasHeld ? "logged as held" : "cancelled")}.");
+        }
+
+        if (!AwaitsAnswer(now))
+        {
+            throw new DomainRuleException("This meeting's time has not passed yet. Cancel it instead if it will not happen.");
+        }
+
+        Cancel(now);
+    }
+
     /// <summary>A meeting can be logged as held once it has started, unless it was cancelled.</summary>
     public bool CanBeLoggedAsHeld(DateTime now) => Status != MeetingStatus.Cancelled && StartsAt <= now;
 

@@ -77,15 +77,29 @@ public sealed class Pairing
         _meetings.Where(m => m.IsPlanned && m.EndsAt >= now).OrderBy(m => m.StartsAt).FirstOrDefault();
 
     /// <summary>
-    /// A pairing is overdue when the pair has not met within the programme's cadence and has no
-    /// meeting planned. Only this fact reaches administrators, never what was discussed.
+    /// A pairing is overdue when more than the programme's cadence has passed since its last held
+    /// meeting (or its start, if none has been held). Only this fact reaches administrators, never
+    /// what was discussed.
     /// </summary>
-    public bool IsOverdue(DateTime now, int cadenceWeeks) =>
-        IsActive && IsOverdue(StartedAt, LastHeldMeetingAt, NextMeeting(now) is not null, now, cadenceWeeks);
+    /// <remarks>
+    /// A planned meeting keeps the pairing on track only if it falls within the cadence window, and
+    /// it can do so only while the window is still open, when the pairing is on track anyway. Once
+    /// the window has closed, a meeting planned for later (however soon), or a planned meeting whose
+    /// time has passed without being logged, changes nothing: only a held meeting, logged (also
+    /// afterwards, as a past meeting), puts the pairing back on track.
+    /// </remarks>
+    public bool IsOverdue(DateTime now, int cadenceWeeks) => IsActive && IsOverdue(StartedAt, LastHeldMeetingAt, now, cadenceWeeks);
 
     /// <summary>The same rule on facts read by a query (pages that list many active pairings use it).</summary>
-    public static bool IsOverdue(DateTime startedAt, DateTime? lastHeldMeetingAt, bool meetingPlannedAhead, DateTime now, int cadenceWeeks) =>
-        !meetingPlannedAhead && now > (lastHeldMeetingAt ?? startedAt).AddDays(7 * cadenceWeeks);
+    public static bool IsOverdue(DateTime startedAt, DateTime? lastHeldMeetingAt, DateTime now, int cadenceWeeks) =>
+        now > MeetingDueBy(startedAt, lastHeldMeetingAt, cadenceWeeks);
+
+    /// <summary>The end of the cadence window: the last held meeting (or the start) plus the cadence.</summary>
+    public static DateTime MeetingDueBy(DateTime startedAt, DateTime? lastHeldMeetingAt, int cadenceWeeks) =>
+        (lastHeldMeetingAt ?? startedAt).AddDays(7 * cadenceWeeks);
+
+    /// <summary>When the pair should next have met to stay on track.</summary>
+    public DateTime MeetingDueBy(int cadenceWeeks) => MeetingDueBy(StartedAt, LastHeldMeetingAt, cadenceWeeks);
 
     private DateTime? LastHeldMeetingAt => _meetings.Where(m => m.WasHeld).Select(m => (DateTime?)m.StartsAt).Max();
 
@@ -170,7 +184,36 @@ public sealed class Pairing
         return meeting;
     }
 
-    /// <summary>Ends the pairing and frees the mentor's place at once. The mentor must be loaded.</summary>
+    /// <summary>
+    /// Records a meeting that already took place, held in one step. Either member may; it cannot be
+    /// in the future, nor before the pairing started. It is the initial meeting when none was held before it.
+    /// </summary>
+    public Meeting LogPastMeeting(DateTime startsAt, int durationMinutes, MeetingModes mode, string? agreedActions, DateTime now)
+    {
+        if (!IsActive)
+        {
+            throw new DomainRuleException("This pairing has ended, so no more meetings can be logged.");
+        }
+
+        var start = Guard.Utc(startsAt);
+        if (start > now)
+        {
+            throw new DomainRuleException("That time is still to come. Log a meeting once it has happened, or plan it instead.");
+        }
+
+        if (start < StartedAt)
+        {
+            throw new DomainRuleException("That is before your pairing started. Choose a date and time since it started.");
+        }
+
+        var isInitial = !_meetings.Exists(m => m.WasHeld && m.StartsAt <= start);
+        var meeting = new Meeting(this, start, durationMinutes, mode, location: null, isInitial);
+        meeting.LogAsHeld(agreedActions, now);
+        _meetings.Add(meeting);
+        Version++;
+        return meeting;
+    }
+
     /// <summary>
     /// Ends the pairing because one member's account is being erased. Unlike <see cref="End"/> it
     /// offers no exit survey: one member is gone, and the other is not asked to rate them.

@@ -80,7 +80,7 @@ public sealed partial class DemoSeed
         ## After that
 
         Meet **every 6 to 8 weeks**, face to face, by video or by phone, whichever suits you both.
-        The portal reminds you both if no meeting has been held or planned for a while. Between
+        The portal reminds you both if no meeting has been held for a while. Between
         meetings, update your goals when something changes.
 
         {{ConfidentialityLimits}}
@@ -223,8 +223,8 @@ public sealed partial class DemoSeed
 
         ## How often do we meet?
 
-        About every 8 weeks. The portal reminds you both if no meeting is held or planned in that
-        time.
+        About every 8 weeks. The portal reminds you both if no meeting is held in that time; a
+        meeting you have planned counts once it has happened and one of you logs it.
 
         ## Do I have to take part in the evaluation?
 

@@ -227,6 +227,8 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
             }
         }
 
+        AddMeetingWaitingForAnswer(pairings[6], now);
+
         // A confidential change request waiting for the scheme.
         pairings[4].AskForChange(MenteeNo(4).UserId!,
             "We have met twice but our working patterns make it very hard to find times, and I don't feel able to talk openly about my return. I would like to try a mentor outside my own hospital.",

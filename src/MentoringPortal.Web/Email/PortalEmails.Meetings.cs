@@ -28,6 +28,14 @@ public sealed partial class PortalEmails
         MeetingCalendar calendar) =>
         AddWithCalendar(to, new MeetingCancelledModel(otherName, cancelledByRecipient, when, pairingPath), calendar);
 
+    /// <summary>To the other member: a meeting that already happened was recorded. Never the agreed actions or the logger's note.</summary>
+    public void MeetingRecorded(Recipient to, string otherName, string when, string how, string pairingPath) =>
+        Add(to, new MeetingRecordedModel(otherName, when, how, pairingPath));
+
+    /// <summary>To the other member: a planned meeting whose time passed was recorded as not having happened.</summary>
+    public void MeetingDidNotHappen(Recipient to, string otherName, string when, string pairingPath) =>
+        Add(to, new MeetingDidNotHappenModel(otherName, when, pairingPath));
+
     private void AddWithCalendar<TTemplate>(Recipient to, IEmailModel<TTemplate> model, MeetingCalendar calendar)
         where TTemplate : IComponent =>
         db.OutboxMessages.Add(Message(to, model).WithAttachment(calendar.FileName, calendar.ContentType, calendar.Content));

@@ -44,6 +44,8 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<ChangeMeeting>();
         builder.Services.AddScoped<CancelMeeting>();
         builder.Services.AddScoped<LogMeetingHeld>();
+        builder.Services.AddScoped<LogPastMeeting>();
+        builder.Services.AddScoped<RecordMeetingNotHeld>();
         builder.Services.AddScoped<RegisterMember>();
         builder.Services.AddScoped<AcceptRequest>();
         builder.Services.AddScoped<DeclineRequest>();

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MentoringPortal.Web.Jobs;
 
 /// <summary>
-/// Reminds both members of a pairing that has not met, or planned to meet, within its programme's
-/// cadence. One reminder per overdue spell: the time it was sent is saved on the pairing with the
+/// Reminds both members of a pairing that has not held a meeting within its programme's cadence
+/// (the domain's <see cref="Pairing.IsOverdue(DateTime, int)"/>: a meeting planned later does not count). One reminder per overdue spell: the time it was sent is saved on the pairing with the
 /// outbox rows, and the pairing's concurrency token stops a second instance sending it again.
 /// </summary>
 public sealed class CadenceReminders(PortalDbContext db, PortalEmails emails, TimeProvider time, ILogger<CadenceReminders> logger)
@@ -19,10 +19,10 @@ public sealed class CadenceReminders(PortalDbContext db, PortalEmails emails, Ti
         var shortest = cadences.Count == 0 ? 0 : cadences.Values.Min();
         var startedBefore = now.AddDays(-7 * shortest);
 
-        // Only pairings old enough to be overdue, and with nothing planned ahead, are loaded.
+        // Only pairings old enough to be overdue, and not held a meeting within the shortest cadence, are loaded.
         var candidateIds = await db.Pairings
             .Where(m => m.Status == PairingStatus.Active && m.StartedAt < startedBefore
-                && !m.Meetings.Any(x => x.Status == Domain.Meetings.MeetingStatus.Planned && x.StartsAt >= now))
+                && !m.Meetings.Any(x => x.Status == Domain.Meetings.MeetingStatus.Held && x.StartsAt >= startedBefore))
             .Select(m => m.Id)
             .ToListAsync(cancellationToken);
 

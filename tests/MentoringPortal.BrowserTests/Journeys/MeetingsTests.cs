@@ -101,12 +101,12 @@ public sealed class MeetingsTests(BrowserPortal portal)
         return await db.Pairings.Where(m => m.Mentee!.UserId == userId && m.Status == PairingStatus.Active).Select(m => m.Id).SingleAsync();
     });
 
-    /// <summary>A meeting that started an hour ago and has not been logged yet (the plan form refuses past times, so through the domain).</summary>
+    /// <summary>A meeting that started half an hour ago (still under way, so not yet asking "Did this meeting happen?") and has not been logged yet (the plan form refuses past times, so through the domain).</summary>
     private Task AddMeetingThatStartedAsync(int pairingId) => portal.Factory.InScopeAsync(async services =>
     {
         var db = services.GetRequiredService<PortalDbContext>();
         var pairing = await db.Pairings.Include(m => m.Meetings).SingleAsync(m => m.Id == pairingId);
-        pairing.PlanMeeting(DateTime.UtcNow.AddHours(-1), 60, MeetingModes.FaceToFace, "Postgraduate centre, quiet room 2");
+        pairing.PlanMeeting(DateTime.UtcNow.AddMinutes(-30), 60, MeetingModes.FaceToFace, "Postgraduate centre, quiet room 2");
         await db.SaveChangesAsync();
     });
 }

@@ -43,6 +43,24 @@ public sealed class AdminPairingsSqliteTests : IAsyncLifetime
         var found = await client.GetStringAsync($"/admin/pairings?overdue=true&q={Uri.EscapeDataString(mentee.Name.ToUpperInvariant())}");
         Assert.Contains("1 pairing", found, StringComparison.Ordinal);
         Assert.Contains($"/admin/pairings/{pairingId}", found, StringComparison.Ordinal);
+
+        // 17 weeks without a held meeting and one planned in 10 weeks: overdue, on the list and /me; a past meeting waits for an answer.
+        var plannedMentor = await _factory.Data.MentorAsync(programme);
+        var plannedMentee = await _factory.Data.MenteeAsync(programme);
+        var plannedId = await _factory.Data.PairAsync(plannedMentee, plannedMentor, DateTime.UtcNow.AddDays(-7 * 17));
+        await _factory.Data.MeetingAsync(plannedId, DateTime.UtcNow.AddDays(7 * 10));
+        await _factory.Data.MeetingAsync(plannedId, DateTime.UtcNow.AddDays(-3));
+        var overdue = await client.GetStringAsync($"/admin/pairings?overdue=true&programme={programme.Id}");
+        Assert.Contains("2 pairings", overdue, StringComparison.Ordinal);
+        Assert.Contains($"/admin/pairings/{plannedId}", overdue, StringComparison.Ordinal);
+        using (var menteeClient = await _factory.Data.SignInAsync(plannedMentee))
+        {
+            var me = await menteeClient.GetStringAsync("/me");
+            Assert.Contains("No meeting has been held in the last 8 weeks", me, StringComparison.Ordinal);
+            Assert.Contains("Did this meeting happen?", me, StringComparison.Ordinal);
+            Assert.Contains("Overdue: no meeting held within 8 weeks", await menteeClient.GetStringAsync($"/pairings/{plannedId}"), StringComparison.Ordinal);
+        }
+
         Assert.Contains("We have not met for a year.", await client.GetStringAsync("/admin/change-requests"), StringComparison.Ordinal);
         Assert.Contains(newMentor.Name, await client.GetStringAsync($"/admin/pairings/{pairingId}/reassign"), StringComparison.Ordinal);
 

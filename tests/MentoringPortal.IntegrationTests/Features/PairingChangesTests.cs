@@ -132,7 +132,7 @@ public sealed class PairingChangesTests(ClockedPortal factory) : IClassFixture<C
         Assert.NotNull(await factory.Data.QueryAsync(db => db.Pairings.Where(m => m.Id == pairingId).Select(m => m.CadenceReminderSentAt).SingleAsync()));
 
         using var client = await factory.Data.SignInAsync(mentee);
-        Assert.Contains("No meeting has been held or planned", await client.GetStringAsync("/me"), StringComparison.Ordinal);
+        Assert.Contains("No meeting has been held in the last 8 weeks", await client.GetStringAsync("/me"), StringComparison.Ordinal);
     }
 
     private Task<int> RunRemindersAsync() =>

@@ -181,6 +181,8 @@ public sealed class EmailRendererTests
             () => emails.MeetingPlanned(to, "Sam", "Monday 7 December 2026 at 10:00", "the library", true, "/pairings/3", calendar),
             () => emails.MeetingChanged(to, "Sam", false, "Monday 7 December 2026 at 11:00", "the library", "/pairings/3", calendar),
             () => emails.MeetingCancelled(to, "Sam", true, "Monday 7 December 2026 at 11:00", "/pairings/3", calendar),
+            () => emails.MeetingRecorded(to, "Sam", "Monday 7 December 2026, 10:00 to 11:00 GMT (UK time)", "Video call", "/pairings/3"),
+            () => emails.MeetingDidNotHappen(to, "Sam", "Monday 7 December 2026, 10:00 to 11:00 GMT (UK time)", "/pairings/3"),
             () => emails.MentorSignUpWaiting(to, "Ana"),
             () => emails.MentorApproved(to, false),
             () => emails.MentorDeclined(to, "Please add your grade."),

@@ -4,7 +4,7 @@ using MentoringPortal.UnitTests.Builders;
 
 namespace MentoringPortal.UnitTests.Pairings;
 
-/// <summary>A pairing is overdue when it has not met, or planned to meet, within the cadence; reminded once per spell.</summary>
+/// <summary>A pairing is overdue when it has not held a meeting within the cadence (a later planned meeting does not count); reminded once per spell.</summary>
 public sealed class CadenceTests
 {
     private const int Cadence = 8;
@@ -27,11 +27,72 @@ public sealed class CadenceTests
     public void IsOverdue_PastCadenceWithNoMeeting_True() => Assert.True(_pairing.IsOverdue(WeeksLater(8.1), Cadence));
 
     [Fact]
-    public void IsOverdue_MeetingPlannedAhead_False()
+    public void IsOverdue_SeventeenWeeksWithoutAHeldMeeting_AMeetingPlannedInTenWeeks_True()
     {
-        _pairing.PlanMeeting(WeeksLater(9), 60, MeetingModes.FaceToFace, "Library");
+        // The case: a meeting planned far ahead does not keep the pairing on track.
+        _pairing.PlanMeeting(WeeksLater(27), 60, MeetingModes.FaceToFace, "Library");
+
+        Assert.True(_pairing.IsOverdue(WeeksLater(17), Cadence));
+    }
+
+    [Fact]
+    public void IsOverdue_WindowClosed_AMeetingPlannedForTomorrow_StillTrue()
+    {
+        _pairing.PlanMeeting(WeeksLater(8.6), 60, MeetingModes.FaceToFace, "Library");
+
+        Assert.True(_pairing.IsOverdue(WeeksLater(8.5), Cadence));
+    }
+
+    [Fact]
+    public void IsOverdue_PlannedWithinTheWindow_OnTrackWhileOpen_OverdueOnceItPassesUnlogged()
+    {
+        _pairing.PlanMeeting(WeeksLater(7), 60, MeetingModes.FaceToFace, "Library");
+
+        Assert.False(_pairing.IsOverdue(WeeksLater(7.5), Cadence));
+        Assert.True(_pairing.IsOverdue(WeeksLater(8.1), Cadence));
+    }
+
+    [Fact]
+    public void IsOverdue_PlannedMeetingLoggedAsHeld_BackOnTrack()
+    {
+        var meeting = _pairing.PlanMeeting(WeeksLater(7), 60, MeetingModes.FaceToFace, "Library");
+        meeting.LogAsHeld(null, WeeksLater(8.5));
 
         Assert.False(_pairing.IsOverdue(WeeksLater(8.5), Cadence));
+        Assert.True(_pairing.IsOverdue(WeeksLater(15.1), Cadence));
+    }
+
+    [Fact]
+    public void IsOverdue_PastMeetingLoggedAfterwards_CountsFromWhenTheyMet()
+    {
+        _pairing.LogPastMeeting(WeeksLater(6), 60, MeetingModes.Phone, null, WeeksLater(9));
+
+        Assert.False(_pairing.IsOverdue(WeeksLater(9), Cadence));
+        Assert.True(_pairing.IsOverdue(WeeksLater(14.1), Cadence));
+    }
+
+    [Fact]
+    public void IsOverdue_QueryFacts_AgreeWithTheEntity()
+    {
+        var held = _pairing.PlanMeeting(WeeksLater(3), 60, MeetingModes.FaceToFace, null);
+        held.LogAsHeld(null, WeeksLater(3.1));
+        _pairing.PlanMeeting(WeeksLater(20), 60, MeetingModes.Video, null);
+
+        foreach (var weeks in new[] { 5.0, 10.9, 11.1, 19.0, 30.0 })
+        {
+            Assert.Equal(_pairing.IsOverdue(WeeksLater(weeks), Cadence),
+                Pairing.IsOverdue(TestClock.Now, held.StartsAt, WeeksLater(weeks), Cadence));
+        }
+    }
+
+    [Fact]
+    public void MeetingDueBy_IsTheLastHeldMeetingOrTheStartPlusTheCadence()
+    {
+        Assert.Equal(WeeksLater(8), _pairing.MeetingDueBy(Cadence));
+
+        _pairing.LogPastMeeting(WeeksLater(2), 60, MeetingModes.Phone, null, WeeksLater(3));
+
+        Assert.Equal(WeeksLater(10), _pairing.MeetingDueBy(Cadence));
     }
 
     [Fact]

@@ -61,6 +61,10 @@ public sealed record MeetingChangedModel(string OtherName, bool ChangedByRecipie
 public sealed record MeetingCancelledModel(string OtherName, bool CancelledByRecipient, string When, string PairingPath)
     : IEmailModel<MeetingCancelled>;
 
+public sealed record MeetingRecordedModel(string OtherName, string When, string How, string PairingPath) : IEmailModel<MeetingRecorded>;
+
+public sealed record MeetingDidNotHappenModel(string OtherName, string When, string PairingPath) : IEmailModel<MeetingDidNotHappen>;
+
 // Mentors
 public sealed record MentorSignUpWaitingModel(string MentorName) : IEmailModel<MentorSignUpWaiting>;
 

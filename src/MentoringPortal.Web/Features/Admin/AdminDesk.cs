@@ -83,10 +83,9 @@ public sealed class AdminDesk(PortalDbContext db, TimeProvider time)
                 m.StartedAt,
                 Held = m.Meetings.Count(x => x.Status == MeetingStatus.Held),
                 LastHeld = m.Meetings.Where(x => x.Status == MeetingStatus.Held).Max(x => (DateTime?)x.StartsAt),
-                HasPlanned = m.Meetings.Any(x => x.Status == MeetingStatus.Planned && x.StartsAt >= now),
             })
             .ToListAsync(cancellationToken);
         return rows.ConvertAll(r => new PairingFacts(r.Id, r.ProgrammeId, r.Programme.Name, r.Mentor, r.Mentee, r.StartedAt, r.Held,
-            r.LastHeld, Pairing.IsOverdue(r.StartedAt, r.LastHeld, r.HasPlanned, now, r.Programme.MeetingCadenceWeeks)));
+            r.LastHeld, Pairing.IsOverdue(r.StartedAt, r.LastHeld, now, r.Programme.MeetingCadenceWeeks)));
     }
 }

@@ -6,6 +6,7 @@ using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Messages;
+using MentoringPortal.Web.Features.Pairings;
 using MentoringPortal.Web.Forms;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -174,14 +175,18 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
                     .OrderBy(m => m.StartsAt).Select(m => (DateTime?)m.StartsAt).FirstOrDefault(),
                 LastHeld = p.Meetings.Where(m => m.Status == MeetingStatus.Held)
                     .OrderByDescending(m => m.StartsAt).Select(m => (DateTime?)m.StartsAt).FirstOrDefault(),
+                Passed = p.Meetings.Where(m => m.Status == MeetingStatus.Planned && m.StartsAt < now)
+                    .OrderBy(m => m.StartsAt).Select(m => new { m.Id, m.StartsAt, m.DurationMinutes }).ToList(),
                 ChangeRequestedAt = p.ChangeRequests.Where(c => c.Status == ChangeRequestStatus.Open && c.RequestedByUserId == userId)
                     .Select(c => (DateTime?)c.CreatedAt).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
         return rows.ConvertAll(r => new PairingSummary(r.Id, r.Other, r.Programme.Name, r.StartedAt, r.Next, r.LastHeld,
-            Pairing.IsOverdue(r.StartedAt, r.LastHeld, r.Next is not null, now, r.Programme.MeetingCadenceWeeks),
-            r.Programme.MeetingCadenceWeeks, r.ChangeRequestedAt));
+            Pairing.IsOverdue(r.StartedAt, r.LastHeld, now, r.Programme.MeetingCadenceWeeks),
+            r.Programme.MeetingCadenceWeeks, r.ChangeRequestedAt,
+            r.Passed.Where(m => m.StartsAt.AddMinutes(m.DurationMinutes) <= now)
+                .Select(m => new UnansweredMeeting(m.Id, UkTime.Describe(m.StartsAt, m.StartsAt.AddMinutes(m.DurationMinutes)))).ToList()));
     }
 
     private Task<Mentee?> FindMenteeAsync(CancellationToken cancellationToken)

@@ -13,7 +13,11 @@ public sealed record PairingSummary(
     DateTime? LastMeetingHeld,
     bool Overdue,
     int CadenceWeeks,
-    DateTime? ChangeRequestedAt);
+    DateTime? ChangeRequestedAt,
+    IReadOnlyList<UnansweredMeeting> Unanswered);
+
+/// <summary>A planned meeting whose time has passed and that nobody has logged: "Did this meeting happen?".</summary>
+public sealed record UnansweredMeeting(int Id, string When);
 
 public sealed record MyRequest(
     int Id,

@@ -23,7 +23,9 @@ public sealed record MeetingRow(
     string? AgreedActions,
     string? MyNote,
     bool CanChange,
-    bool CanLogAsHeld);
+    bool CanLogAsHeld,
+    bool AwaitsAnswer,
+    bool DidNotHappen);
 
 public sealed record PairingViewModel(
     int Id,
@@ -37,8 +39,13 @@ public sealed record PairingViewModel(
     DateTime? EndedAt,
     bool IsOverdue,
     int CadenceWeeks,
+    DateTime MeetingDueBy,
     IReadOnlyList<MeetingRow> Meetings)
 {
+    /// <summary>The next planned meeting still to come, if any: it puts an overdue pairing back on track only once held.</summary>
+    public MeetingRow? NextPlanned => Meetings.FirstOrDefault(m => m.Status == MeetingStatus.Planned && !m.AwaitsAnswer);
+
+
     public bool HasMeetings => Meetings.Any(m => m.Status != MeetingStatus.Cancelled);
 }
 

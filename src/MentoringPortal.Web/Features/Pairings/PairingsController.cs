@@ -56,6 +56,7 @@ public sealed class PairingsController(PortalDbContext db, TimeProvider time, IO
             pairing.EndedAt,
             pairing.IsOverdue(now, programme.MeetingCadenceWeeks),
             programme.MeetingCadenceWeeks,
+            pairing.MeetingDueBy(programme.MeetingCadenceWeeks),
             MeetingRows(pairing, userId, now)));
     }
 
@@ -73,7 +74,9 @@ public sealed class PairingsController(PortalDbContext db, TimeProvider time, IO
             m.AgreedActions,
             m.NoteBy(userId)?.Text,
             CanChange: pairing.IsActive && m.IsPlanned,
-            CanLogAsHeld: m.CanBeLoggedAsHeld(now))).ToList();
+            CanLogAsHeld: m.CanBeLoggedAsHeld(now),
+            AwaitsAnswer: pairing.IsActive && m.AwaitsAnswer(now),
+            DidNotHappen: m.DidNotHappen)).ToList();
     }
 
     [HttpGet("meetings/new")]

@@ -21,6 +21,12 @@ public static class UkTime
     /// <summary>GMT or BST, whichever the UK clocks show at that moment.</summary>
     public static string ZoneName(DateTime utc) => Zone.IsDaylightSavingTime(ToUk(utc)) ? "BST" : "GMT";
 
+    /// <summary>"3 March 2026".</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"17:00 GMT": the UK clock time of a moment, with the zone named.</summary>
+    public static string Clock(DateTime utc) => string.Create(CultureInfo.InvariantCulture, $"{ToUk(utc):HH:mm} {ZoneName(utc)}");
+
     /// <summary>"3 March 2026 at 17:00 GMT (UK time)".</summary>
     public static string DescribeMoment(DateTime utc) =>
         string.Create(CultureInfo.InvariantCulture, $"{ToUk(utc):d MMMM yyyy 'at' HH:mm} {ZoneName(utc)} (UK time)");

@@ -57,7 +57,7 @@ public static class AdminPairingFacts
         var isActive = row.Status == PairingStatus.Active;
         return new PairingDetail(row.Id, row.ProgrammeId, row.Programme.Name, row.MenteeId, row.Mentee, row.MentorId, row.Mentor,
             row.StartedAt, isActive, row.EndedAt, row.EndReason?.Describe(), row.Held, row.LastHeld, isActive ? row.NextPlanned : null,
-            isActive && Pairing.IsOverdue(row.StartedAt, row.LastHeld, row.NextPlanned is not null, now, row.Programme.MeetingCadenceWeeks),
+            isActive && Pairing.IsOverdue(row.StartedAt, row.LastHeld, now, row.Programme.MeetingCadenceWeeks),
             requests);
     }
 
@@ -76,7 +76,6 @@ public static class AdminPairingFacts
                 m.Status,
                 Held = m.Meetings.Count(x => x.Status == MeetingStatus.Held),
                 LastHeld = m.Meetings.Where(x => x.Status == MeetingStatus.Held).Max(x => (DateTime?)x.StartsAt),
-                HasPlanned = m.Meetings.Any(x => x.Status == MeetingStatus.Planned && x.StartsAt >= now),
                 ChangeRequested = m.ChangeRequests.Any(c => c.Status == ChangeRequestStatus.Open),
             })
             .ToListAsync(cancellationToken);
@@ -84,7 +83,7 @@ public static class AdminPairingFacts
         {
             var isActive = r.Status == PairingStatus.Active;
             return new PairingRow(r.Id, r.Mentee, r.Mentor, r.Programme.Name, r.StartedAt, r.Held, r.LastHeld,
-                isActive && Pairing.IsOverdue(r.StartedAt, r.LastHeld, r.HasPlanned, now, r.Programme.MeetingCadenceWeeks),
+                isActive && Pairing.IsOverdue(r.StartedAt, r.LastHeld, now, r.Programme.MeetingCadenceWeeks),
                 r.ChangeRequested, isActive);
         });
     }
