@@ -61,6 +61,11 @@ public sealed record MeetingChangedModel(string OtherName, bool ChangedByRecipie
 public sealed record MeetingCancelledModel(string OtherName, bool CancelledByRecipient, string When, string PairingPath)
     : IEmailModel<MeetingCancelled>;
 
+// Agreements
+public sealed record AgreementToConfirmModel(string OtherName, bool FirstVersion, int PairingId) : IEmailModel<AgreementToConfirm>;
+
+public sealed record AgreementAgreedModel(string OtherName, DateOnly AgreedOn, int PairingId) : IEmailModel<AgreementAgreed>;
+
 // Mentors
 public sealed record MentorSignUpWaitingModel(string MentorName) : IEmailModel<MentorSignUpWaiting>;
 
