@@ -66,6 +66,7 @@ public sealed class AccountEraser(PortalDbContext db, PortalEmails emails, TimeP
         var recipient = new Recipient(email, user.DisplayName);
 
         AccountErasure.Erase(userId, mentee, mentor, mentoring, incoming, now);
+        await EraseAgreementsAndRatingsAsync(userId, (mentee?.Pairings ?? []).Concat(mentoring).Select(p => p.Id).ToList(), cancellationToken);
         await RedactAuditLogAsync(names, cancellationToken);
         db.OutboxMessages.RemoveRange(await db.OutboxMessages.Where(m => m.To == email).ToListAsync(cancellationToken));
         db.Users.Remove(user);
@@ -78,6 +79,16 @@ public sealed class AccountEraser(PortalDbContext db, PortalEmails emails, TimeP
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A pairing's agreement is the two members' words together, so it goes with either of them.
+    /// The person's meeting ratings go too: kept with their meeting, they could be tied back to the pairing and so to them.
+    /// </summary>
+    private async Task EraseAgreementsAndRatingsAsync(string userId, IReadOnlyList<int> pairingIds, CancellationToken cancellationToken)
+    {
+        db.MentoringAgreements.RemoveRange(await db.MentoringAgreements.Where(a => pairingIds.Contains(a.PairingId)).ToListAsync(cancellationToken));
+        db.MeetingRatings.RemoveRange(await db.MeetingRatings.Where(r => r.RaterUserId == userId).ToListAsync(cancellationToken));
     }
 
     private async Task RedactAuditLogAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
