@@ -24,6 +24,7 @@ public sealed partial class DemoSeed
         var pairings = await db.Pairings.Include(p => p.Mentor).Include(p => p.Mentee).Include(p => p.Meetings)
             .Where(p => p.ProgrammeId == returnToTrainingId || p.ProgrammeId == futureLeadersId)
             .AsSplitQuery().ToListAsync();
+        var rated = 0;
         var emails = await db.Users.Where(u => u.Email!.EndsWith("@demo.test")).ToDictionaryAsync(u => u.Email!, u => u.Id);
         Pairing? ActiveOf(string menteeEmail) =>
             pairings.Find(p => p.IsActive && emails.TryGetValue(menteeEmail, out var id) && p.Mentee!.UserId == id);
@@ -59,7 +60,6 @@ public sealed partial class DemoSeed
             db.MentoringAgreements.Add(agreement);
         }
 
-        var rated = 0;
         foreach (var (pairing, k) in pairings.Where(p => p.ProgrammeId == futureLeadersId).OrderBy(p => p.Id).Select((p, k) => (p, k)))
         {
             var meetings = pairing.Meetings.Where(MeetingRating.CanRate).OrderBy(m => m.StartsAt).ToList();
