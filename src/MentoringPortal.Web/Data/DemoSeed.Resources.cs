@@ -271,6 +271,24 @@ public sealed partial class DemoSeed
         4. the mentee's goals for the short, medium and long term. They record them in the portal,
            and you can read them from the pairing.
 
+        ## Why write a mentoring agreement
+
+        At or after that first meeting, write down what you agreed on the pairing page, under
+        "Mentoring agreement": how often and how you will meet, confidentiality and its limits, what
+        each of you expects, and how either of you can end the mentoring. It takes ten minutes and it
+        matters because:
+
+        - **Expectations that are said out loud can be met.** Most pairings that drift apart do so
+          because each expected something different and neither said it.
+        - **The limits of confidentiality are agreed before they are needed**, not explained in the
+          middle of a difficult conversation.
+        - **Ending is easier when the way out was agreed at the start**: either of you can end it
+          without blame, and your mentee knows they can ask the scheme for another mentor.
+
+        Either of you can write it or change it, and it counts as agreed only when you have both
+        pressed "I agree" to the same words. If either of you changes it later, you both confirm it
+        again. Only the two of you can read it: the scheme and its administrators cannot.
+
         ## Confidentiality and its limits
 
         What your mentee tells you is confidential. The exceptions are a **risk of serious harm** to
@@ -285,6 +303,8 @@ public sealed partial class DemoSeed
           administrators. Keep them brief and factual, and write nothing you would not be comfortable
           with your mentee reading.
         - A shared "agreed actions" field is visible to both of you.
+        - After a meeting is held, you may each rate how useful it was (1 to 5) with a private
+          comment. Your ratings are yours alone; the scheme sees only anonymous totals.
         - **Administrators see facts only**: when the pairing started, how many meetings were held
           and when you last met. They see whether a pairing is overdue, never what was said.
 

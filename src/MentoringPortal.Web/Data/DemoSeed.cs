@@ -268,6 +268,7 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
         await SeedResourcesAsync(returnToTraining, futureLeaders, now);
         await SeedMessagesAsync(pairings[5], now);
         await SeedEvaluationCohortAsync(futureLeaders, pilotMentors, now, passwordHash, roles[Roles.Mentee]);
+        await SeedAgreementsAndRatingsAsync(returnToTraining.Id, futureLeaders.Id, now);
         // Never the password itself: logs are kept and shipped, and the README tells developers where to find it.
         logger.LogInformation("Demo data seeded: {Mentors} mentors, {Mentees} mentees; every demo account's password is in the README.",
             MentorCount, await db.Mentees.CountAsync());

@@ -1,3 +1,4 @@
+using MentoringPortal.Domain.Agreements;
 using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Meetings;
@@ -63,6 +64,10 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
     public DbSet<ProgrammeAdministrator> ProgrammeAdministrators => Set<ProgrammeAdministrator>();
 
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
+    public DbSet<MentoringAgreement> MentoringAgreements => Set<MentoringAgreement>();
+
+    public DbSet<MeetingRating> MeetingRatings => Set<MeetingRating>();
 
     public DbSet<CohortRun> CohortRuns => Set<CohortRun>();
 

@@ -1,4 +1,5 @@
 using MentoringPortal.Web.Features.Account;
+using MentoringPortal.Web.Features.Agreements;
 using MentoringPortal.Web.Features.Admin.Administrators;
 using MentoringPortal.Web.Features.Admin.Applications;
 using MentoringPortal.Web.Features.Admin.ChangeRequests;
@@ -9,6 +10,7 @@ using MentoringPortal.Web.Features.Admin.Mentors;
 using MentoringPortal.Web.Features.Admin.Pairings;
 using MentoringPortal.Web.Features.Admin.Programmes;
 using MentoringPortal.Web.Features.Directory;
+using MentoringPortal.Web.Features.MeetingRatings;
 using MentoringPortal.Web.Features.MentorSignUp;
 using MentoringPortal.Web.Features.PairingChanges;
 using MentoringPortal.Web.Features.Pairings;
@@ -65,6 +67,9 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<EraseAccount>();
         builder.Services.AddScoped<RecordRecoveryCodeFailure>();
         builder.Services.AddScoped<Features.Messages.SendMessage>();
+        builder.Services.AddScoped<SaveAgreement>();
+        builder.Services.AddScoped<ConfirmAgreement>();
+        builder.Services.AddScoped<RateMeeting>();
         return builder;
     }
 }

@@ -200,6 +200,9 @@ public sealed class EmailRendererTests
             () => emails.EvaluationInvitation(to, "Sam", "Foundation", true, 3),
             () => emails.EvaluationReminder(to, "Sam", "Foundation", 3),
             () => emails.ExitSurveyInvitation(to, "Sam", "Foundation", false, 3),
+            () => emails.AgreementToConfirm(to, "Sam", true, 3),
+            () => emails.AgreementToConfirm(to, "Sam", false, 3),
+            () => emails.AgreementAgreed(to, "Sam", new DateOnly(2027, 3, 3), 3),
         };
         foreach (var send in sends)
         {

@@ -64,6 +64,10 @@ public sealed record MeetingCancelledModel(string OtherName, bool CancelledByRec
 public sealed record MeetingRecordedModel(string OtherName, string When, string How, string PairingPath) : IEmailModel<MeetingRecorded>;
 
 public sealed record MeetingDidNotHappenModel(string OtherName, string When, string PairingPath) : IEmailModel<MeetingDidNotHappen>;
+// Agreements
+public sealed record AgreementToConfirmModel(string OtherName, bool FirstVersion, int PairingId) : IEmailModel<AgreementToConfirm>;
+
+public sealed record AgreementAgreedModel(string OtherName, DateOnly AgreedOn, int PairingId) : IEmailModel<AgreementAgreed>;
 
 // Mentors
 public sealed record MentorSignUpWaitingModel(string MentorName) : IEmailModel<MentorSignUpWaiting>;

@@ -70,6 +70,7 @@ public sealed class AccountEraser(PortalDbContext db, PortalEmails emails, TimeP
         // Both sides of the person's conversations go: replies quote and answer them, so half a thread would still say what they wrote.
         db.PairingMessages.RemoveRange(await db.PairingMessages.Where(m => m.SenderUserId == userId || m.RecipientUserId == userId)
             .ToListAsync(cancellationToken));
+        await EraseAgreementsAndRatingsAsync(userId, (mentee?.Pairings ?? []).Concat(mentoring).Select(p => p.Id).ToList(), cancellationToken);
         await RedactAuditLogAsync(names, cancellationToken);
         db.OutboxMessages.RemoveRange(await db.OutboxMessages.Where(m => m.To == email).ToListAsync(cancellationToken));
         db.Users.Remove(user);
@@ -82,6 +83,16 @@ public sealed class AccountEraser(PortalDbContext db, PortalEmails emails, TimeP
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A pairing's agreement is the two members' words together, so it goes with either of them.
+    /// The person's meeting ratings go too: kept with their meeting, they could be tied back to the pairing and so to them.
+    /// </summary>
+    private async Task EraseAgreementsAndRatingsAsync(string userId, IReadOnlyList<int> pairingIds, CancellationToken cancellationToken)
+    {
+        db.MentoringAgreements.RemoveRange(await db.MentoringAgreements.Where(a => pairingIds.Contains(a.PairingId)).ToListAsync(cancellationToken));
+        db.MeetingRatings.RemoveRange(await db.MeetingRatings.Where(r => r.RaterUserId == userId).ToListAsync(cancellationToken));
     }
 
     private async Task RedactAuditLogAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)

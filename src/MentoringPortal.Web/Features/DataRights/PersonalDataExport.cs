@@ -91,6 +91,11 @@ public sealed class PersonalDataExport(PortalDbContext db, TimeProvider time)
             .OrderBy(m => m.Id)
             .ToListAsync(cancellationToken);
         var programmeNames = await db.Programmes.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var pairingIds = pairings.Select(p => p.Id).ToList();
+        var agreements = await db.MentoringAgreements.AsNoTracking().Where(a => pairingIds.Contains(a.PairingId))
+            .ToDictionaryAsync(a => a.PairingId, cancellationToken);
+        var myRatings = await db.MeetingRatings.AsNoTracking().Where(r => r.RaterUserId == userId)
+            .ToDictionaryAsync(r => r.MeetingId, cancellationToken);
 
         var email = user.Email ?? user.Id;
         var displayName = string.IsNullOrWhiteSpace(user.DisplayName) ? email : user.DisplayName;
@@ -186,6 +191,9 @@ public sealed class PersonalDataExport(PortalDbContext db, TimeProvider time)
                         m.HeldAt,
                         m.AgreedActions,
                         YourNote = m.NoteBy(userId)?.Text,
+                        YourRating = myRatings.TryGetValue(m.Id, out var rating)
+                            ? new { rating.Usefulness, rating.Comment, rating.RatedAt, rating.UpdatedAt }
+                            : null,
                     }).ToList(),
                     Messages = messages.Where(m => m.PairingId == p.Id).Select(m => new
                     {
@@ -194,6 +202,20 @@ public sealed class PersonalDataExport(PortalDbContext db, TimeProvider time)
                         m.SentAt,
                         m.ReadAt,
                     }).ToList(),
+                    Agreement = agreements.TryGetValue(p.Id, out var agreement)
+                        ? new
+                        {
+                            agreement.Meetings,
+                            agreement.Confidentiality,
+                            agreement.MenteeExpectations,
+                            agreement.MentorExpectations,
+                            agreement.Ending,
+                            agreement.CreatedAt,
+                            agreement.UpdatedAt,
+                            agreement.MenteeConfirmedAt,
+                            agreement.MentorConfirmedAt,
+                        }
+                        : null,
                     ChangeRequests = p.ChangeRequests.Select(c => new { c.Reason, Status = c.Status.ToString(), c.CreatedAt, c.ClosedAt, c.Response }).ToList(),
                     Surveys = p.Surveys.Where(s => s.Respondent == role).Select(s => new
                     {

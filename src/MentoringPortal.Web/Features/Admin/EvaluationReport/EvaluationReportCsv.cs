@@ -27,6 +27,9 @@ public sealed record EvaluationCsvRow(
 /// </summary>
 public static class EvaluationReportCsv
 {
+    public const string MeetingRatingsSection = "Meeting ratings (1 to 5)";
+    public const string MeetingRatingsMeasure = "How useful was the meeting?";
+
     public const string Header = "section,measure,group,responses,average,count_1,count_2,count_3,count_4,count_5,value";
 
     public static byte[] Write(ProgrammeEvaluation report)
@@ -94,6 +97,11 @@ public static class EvaluationReportCsv
             rows.Add(Average("Goal progress", "Average rating at the evaluation point", group, figures.Responses, figures.AverageReview));
             rows.Add(Average("Goal progress", "Average change", group, figures.Responses, figures.AverageChange));
         }
+
+        Groups(report.MeetingRatings.Usefulness, (group, figures) => rows.Add(figures is null
+            ? Suppressed(MeetingRatingsSection, MeetingRatingsMeasure, group)
+            : new EvaluationCsvRow(MeetingRatingsSection, MeetingRatingsMeasure, group, figures.Responses, ReportNumbers.TwoDecimals(figures.Average),
+                figures.Distribution[0], figures.Distribution[1], figures.Distribution[2], figures.Distribution[3], figures.Distribution[4], null)));
 
         if (summary.ExitReasons is { } reasons)
         {

@@ -73,6 +73,13 @@ public static class EvaluationReportData
         }
 
         var timeToMatch = Spread.Of(waits.Select(w => (w.To - w.From).TotalDays));
-        return new ProgrammeEvaluation(programme, period, rates, summary, pairingFigures, timeToMatch);
+
+        // A meeting's ratings count in the period in which the meeting took place; who rated is read as mentee or mentor only.
+        var ratings = await db.MeetingRatings.AsNoTracking()
+            .Where(r => r.ProgrammeId == programme.Id)
+            .Join(db.Meetings.Where(x => x.StartsAt >= start && x.StartsAt < end), r => r.MeetingId, x => x.Id,
+                (r, x) => new MeetingRatingFact(r.Rater, r.Usefulness))
+            .ToListAsync(cancellationToken);
+        return new ProgrammeEvaluation(programme, period, rates, summary, pairingFigures, timeToMatch, MeetingRatingSummary.From(ratings));
     }
 }

@@ -96,7 +96,8 @@ public sealed record ProgrammeEvaluation(
     IReadOnlyList<ResponseRate> ResponseRates,
     EvaluationSummary Summary,
     PairingFigures Pairings,
-    Spread TimeToMatch)
+    Spread TimeToMatch,
+    MeetingRatingSummary MeetingRatings)
 {
     public string TimeToMatchMeans => Programme.MatchingMode == MatchingMode.SchemeMatches
         ? "From the application to the scheme's match"
