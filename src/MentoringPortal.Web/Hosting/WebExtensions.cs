@@ -108,7 +108,7 @@ public static class WebExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.Use(RefuseNulInQueryAsync);
-        app.UseStaticFiles();
+        app.UseStaticFiles(StaticFileCaching.Options);
         app.UseRouting();
         app.UseRequestRouteCapture();
         app.UseRateLimiter();
