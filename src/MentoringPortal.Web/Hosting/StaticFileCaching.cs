@@ -1,5 +1,3 @@
-using Microsoft.Net.Http.Headers;
-
 namespace MentoringPortal.Web.Hosting;
 
 /// <summary>
