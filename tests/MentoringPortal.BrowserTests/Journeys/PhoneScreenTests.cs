@@ -81,31 +81,34 @@ public sealed partial class PhoneScreenTests(BrowserPortal portal, ITestOutputHe
         }
 
         var unreached = routes.Where(r => r.Parameters.Count > 0 && !visited.Any(key => Matches(r, key))).Select(r => r.RawText).ToList();
-        output.WriteLine($"{role}: {visited.Count} pages checked; routes with parameters no link reached: {string.Join(", ", unreached)}");
+        output.WriteLine($"{role}: {visited.Count} routes tried; routes with parameters no link reached: {string.Join(", ", unreached)}");
 
         Assert.True(visited.Count >= 5, $"Only {visited.Count} pages were reached as {role}.");
         Assert.True(problems.Count == 0, $"As {role}, at {Narrowest}px and {Phone}px wide:\n  " + string.Join("\n  ", problems));
         portal.AssertNoPageErrors(page);
     }
 
+    /// <remarks>
+    /// With JavaScript switched off the page runs no script at all, axe included, so axe and the width check
+    /// run on the same page with JavaScript on (the test above visits /mentors as everyone).
+    /// </remarks>
     [Fact]
     public async Task DirectoryFilters_FoldBehindAFilterButton_ThatWorksWithoutJavaScript()
     {
         var page = await portal.NewPageAsync(new() { ViewportSize = new() { Width = Narrowest, Height = 640 }, JavaScriptEnabled = false });
-        await OpenAsync(page, "/mentors", "Find a mentor");
+        await page.GotoAsync("/mentors");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Find a mentor" })).ToBeVisibleAsync();
 
         var filter = page.Locator("details.filter-panel");
         var specialty = page.GetByLabel("Specialty", new() { Exact = true });
         await Expect(filter).Not.ToHaveAttributeAsync("open", Pattern(".*"));
         await Expect(specialty).ToBeHiddenAsync();
-        var firstMentor = page.Locator(".result h3 a").First;
-        var top = await firstMentor.BoundingBoxAsync();
-        Assert.NotNull(top);
-        Assert.True(top.Y < 640 * 1.5, $"The first mentor is {top.Y}px down a 640px high phone screen.");
+        var firstMentor = await page.Locator(".result h3 a").First.BoundingBoxAsync();
+        Assert.NotNull(firstMentor);
+        Assert.True(firstMentor.Y < 640, $"The first mentor is {firstMentor.Y}px down a 640px high phone screen.");
 
-        await page.GetByText("Filter", new() { Exact = true }).ClickAsync();
+        await filter.Locator("summary").ClickAsync();
         await Expect(specialty).ToBeVisibleAsync();
-        await Accessibility.AssertNoViolationsAsync(page);
         await specialty.SelectOptionAsync(Demo.Specialty);
         await page.GetByLabel("Only mentors accepting mentees now").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Show mentors" }).ClickAsync();
@@ -117,8 +120,11 @@ public sealed partial class PhoneScreenTests(BrowserPortal portal, ITestOutputHe
         await Expect(specialty).ToHaveValueAsync(Demo.Specialty);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = Demo.Mentor18.Name })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = Demo.Mentor3.Name })).ToHaveCountAsync(0);
-        await Accessibility.AssertNoViolationsAsync(page);
-        Assert.Equal(0, await HorizontalOverflowAsync(page));
+
+        var withScript = await portal.NewPageAsync(new() { ViewportSize = new() { Width = Narrowest, Height = 640 } });
+        await OpenAsync(withScript, new Uri(page.Url).PathAndQuery, "Find a mentor");
+        Assert.Equal(0, await HorizontalOverflowAsync(withScript));
+        portal.AssertNoPageErrors(withScript);
     }
 
     /// <summary>Opens the page and checks it at both widths; returns the same-site links on it.</summary>
