@@ -30,25 +30,33 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=lighthouse" -keyout
 openssl pkcs12 -export -inkey "$work/key.pem" -in "$work/cert.pem" -out "$work/keys.pfx" -passout pass:lighthouse
 
 mkdir -p "$work/data" "$work/mail" "$reports"
-(
-    cd "$work/app"
-    # Lighthouse counts http://localhost as a secure origin; the portal sees HTTPS through X-Forwarded-Proto
-    # from a proxy it trusts (the header is added to every request Lighthouse makes), as it would in production.
-    ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
-    Portal__BaseUrl="$base" Portal__SeedDemoData=true Portal__DataDirectory="$work/data" \
-    Email__PickupDirectory="$work/mail" \
-    DataProtection__Certificate__Path="$work/keys.pfx" DataProtection__Certificate__Password=lighthouse \
-    ForwardedHeaders__KnownProxies="127.0.0.1,::1" \
-    Serilog__MinimumLevel__Default=Warning \
-    exec dotnet MentoringPortal.Web.dll >"$work/portal.log" 2>&1
-) &
-portal_pid=$!
+start_portal() { # environment
+    (
+        cd "$work/app"
+        # Lighthouse counts http://localhost as a secure origin; the portal sees HTTPS through X-Forwarded-Proto
+        # from a proxy it trusts (the header is added to every request Lighthouse makes), as it would in production.
+        ASPNETCORE_ENVIRONMENT="$1" ASPNETCORE_URLS="$base" \
+        Portal__BaseUrl="$base" Portal__SeedDemoData=true Portal__DataDirectory="$work/data" \
+        Email__PickupDirectory="$work/mail" \
+        DataProtection__Certificate__Path="$work/keys.pfx" DataProtection__Certificate__Password=lighthouse \
+        ForwardedHeaders__KnownProxies="127.0.0.1,::1" \
+        Serilog__MinimumLevel__Default=Warning \
+        exec dotnet MentoringPortal.Web.dll >>"$work/portal.log" 2>&1
+    ) &
+    portal_pid=$!
+    for _ in $(seq 1 120); do
+        curl -fsS "$base/health/ready" >/dev/null 2>&1 && return 0
+        kill -0 "$portal_pid" 2>/dev/null || { cat "$work/portal.log"; exit 1; }
+        sleep 1
+    done
+    echo "The portal did not start:"; cat "$work/portal.log"; exit 1
+}
 
-for _ in $(seq 1 120); do
-    curl -fsS "$base/health/ready" >/dev/null 2>&1 && break
-    kill -0 "$portal_pid" 2>/dev/null || { cat "$work/portal.log"; exit 1; }
-    sleep 1
-done
+# The demo data is seeded only outside Production: a first start in Development migrates and seeds the
+# SQLite database, then the portal runs on it in Production.
+start_portal Development
+kill "$portal_pid"; wait "$portal_pid" 2>/dev/null || true
+start_portal Production
 
 https=(-H "X-Forwarded-Proto: https")
 profile="$(curl -fsS "${https[@]}" "$base/mentors" | grep -o 'href="/mentors/[0-9]*"' | head -1 | grep -o '/mentors/[0-9]*')"
