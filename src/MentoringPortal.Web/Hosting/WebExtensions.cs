@@ -42,6 +42,7 @@ public static class WebExtensions
             options.IncludeSubDomains = true;
         });
         builder.Services.AddMemoryCache();
+        builder.Services.AddPortalStaticFileCompression();
         builder.Services.AddScoped<ProgrammeCatalogue>();
         builder.Services.AddScoped<MentorDirectory>();
         builder.Services.AddScoped<Features.Admin.AuditLog.AuditLogSearch>();
@@ -109,7 +110,7 @@ public static class WebExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.Use(RefuseNulInQueryAsync);
-        app.UseStaticFiles();
+        app.UsePortalStaticFiles();
         app.UseRouting();
         app.UseRequestRouteCapture();
         app.UseRateLimiter();

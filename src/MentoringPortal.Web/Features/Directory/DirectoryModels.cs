@@ -39,6 +39,10 @@ public sealed class DirectoryQuery
     public bool HasFilters => !string.IsNullOrWhiteSpace(Q) || Specialty is not null || Region is not null
         || Background is not null || Mode is not null || Accepting || Programme is not null;
 
+    /// <summary>How many filters narrow the list (the search words are not one: their box is always in view).</summary>
+    public int ActiveFilters => new[] { Specialty is not null, Region is not null, Background is not null, Mode is not null, Accepting, Programme is not null }
+        .Count(active => active);
+
     /// <summary>The query string for another page of the same search.</summary>
     public string LinkToPage(int page)
     {

@@ -17,6 +17,19 @@
         return /^[+\-]?\d+(\.\d+)?%?$/.test(text) ? parseFloat(text) : null;
     }
 
+    function wrap(text, lineLength) {
+        var lines = [];
+        text.split(/\s+/).forEach(function (word) {
+            var last = lines.length - 1;
+            if (last >= 0 && (lines[last] + ' ' + word).length <= lineLength) {
+                lines[last] += ' ' + word;
+            } else {
+                lines.push(word);
+            }
+        });
+        return lines.length > 1 ? lines : text;
+    }
+
     function draw(canvas) {
         var table = document.getElementById(canvas.getAttribute('data-chart-table'));
         if (!table || !table.tHead || !table.tBodies.length) {
@@ -31,7 +44,9 @@
         var horizontal = canvas.getAttribute('data-chart-horizontal') === 'true';
         var max = canvas.getAttribute('data-chart-max');
 
-        var labels = rows.map(function (row) { return row.cells[0].textContent.trim(); });
+        // On a narrow screen long category names would be cut off at the chart's edge, so they break into lines.
+        var lineLength = canvas.parentNode.clientWidth < 480 ? 14 : 30;
+        var labels = rows.map(function (row) { return wrap(row.cells[0].textContent.trim(), lineLength); });
         var datasets = columns.map(function (column, i) {
             return {
                 label: headers[column] ? headers[column].textContent.trim() : '',
