@@ -44,7 +44,7 @@ public sealed class MentorProposalsTests(BrowserPortal portal)
         await proposal.GetByRole(AriaRole.Button, new() { Name = $"Accept {Demo.Mentee23.Name}" }).ClickAsync();
         await ExpectSuccessAsync(mentor, "Proposal accepted: your pairing has started.");
         await OpenAsync(mentor, "/me", "My mentoring");
-        await Expect(mentor.GetByRole(AriaRole.Link, new() { Name = Demo.Mentee23.Name }).First).ToBeVisibleAsync();
+        await Expect(mentor.GetByRole(AriaRole.Heading, new() { Name = Demo.Mentee23.Name, Level = 3 })).ToBeVisibleAsync();
         portal.AssertNoPageErrors(mentor);
         await portal.Mailbox.WaitForAsync(m => m.IsTo(Demo.Mentee23.Email) && m.Subject.Contains("will be your mentor", StringComparison.Ordinal));
 
