@@ -10,7 +10,7 @@ namespace MentoringPortal.Web.Data;
 /// <summary>
 /// Two applicants to the Future Leaders pilot (mentee23, mentee24) whom the scheme has proposed to a
 /// mentor, two days ago, each waiting for that mentor's answer: the last two pilot mentors with a place
-/// free (mentor46 and mentor45 with the demo's mentors). One mentor can accept and the other decline.
+/// free (mentor45 and mentor44). One mentor can accept and the other decline.
 /// </summary>
 public sealed partial class DemoSeed
 {
