@@ -6,6 +6,9 @@ public enum ApplicationStatus
     Matched = 1,
     Declined = 2,
     Withdrawn = 3,
+
+    /// <summary>The scheme proposed a mentor, who has not answered yet.</summary>
+    Proposed = 4,
 }
 
 public static class ApplicationStatusText
@@ -15,6 +18,7 @@ public static class ApplicationStatusText
         ApplicationStatus.Waiting => "Waiting to be matched",
         ApplicationStatus.Matched => "Matched with a mentor",
         ApplicationStatus.Declined => "Declined",
+        ApplicationStatus.Proposed => "Waiting for a mentor's answer",
         _ => "Withdrawn",
     };
 }

@@ -33,6 +33,9 @@ public sealed record MenteeNeeds(
     MeetingModes PreferredModes,
     IReadOnlySet<int> ExcludedMentorIds)
 {
+    /// <summary>Mentors who declined this application when the scheme proposed it, or let the proposal lapse.</summary>
+    public IReadOnlySet<int> PassedOverBy { get; init; } = new HashSet<int>();
+
     /// <summary>
     /// Reads a mentee's open goals and, for a reassignment, the mentors they have had in the
     /// programme. Load the mentee's goals and pairings first.
@@ -130,6 +133,11 @@ public static class MatchScoring
         if (needs.ExcludedMentorIds.Contains(candidate.MentorId))
         {
             return "the mentee's current or previous mentor";
+        }
+
+        if (needs.PassedOverBy.Contains(candidate.MentorId))
+        {
+            return "already proposed for this applicant, and declined or did not answer in time";
         }
 
         if (needs.AvoidOwnOrganisation && mentee.Organisation.Length > 0

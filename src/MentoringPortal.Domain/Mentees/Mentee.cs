@@ -282,7 +282,7 @@ public sealed class Mentee
             throw new DomainRuleException($"You already have a mentor in {programme.Name}.");
         }
 
-        if (_applications.Exists(a => a.IsWaiting && a.ProgrammeId == programme.Id))
+        if (_applications.Exists(a => a.IsOpen && a.ProgrammeId == programme.Id))
         {
             throw new DomainRuleException($"Your application to {programme.Name} is already waiting to be matched.");
         }
@@ -349,6 +349,22 @@ public sealed class Mentee
         }
 
         mentor.TakePlace();
+        return StartHeldPairing(mentor, programme, now);
+    }
+
+    /// <summary>Starts a pairing in a place a proposal already holds for this mentee.</summary>
+    internal Acceptance PairWithHeldPlace(Mentor mentor, Programme programme, DateTime now)
+    {
+        if (HasActivePairingIn(programme.Id))
+        {
+            throw new DomainRuleException($"{DisplayName} already has a mentor in {programme.Name}.");
+        }
+
+        return StartHeldPairing(mentor, programme, now);
+    }
+
+    private Acceptance StartHeldPairing(Mentor mentor, Programme programme, DateTime now)
+    {
         var pairing = new Pairing(mentor, this, programme.Id, now, contactRequestId: null);
         _pairings.Add(pairing);
         return new Acceptance(pairing, WithdrawPendingRequests(programme.Id, now));

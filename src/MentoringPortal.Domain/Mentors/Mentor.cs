@@ -54,8 +54,10 @@ public sealed class Mentor
     public int Capacity { get; private set; }
 
     /// <summary>
-    /// Kept on the mentor, not counted from pairings, so that the database can hold the capacity
-    /// rule itself (a check constraint) and two racing acceptances collide on this row.
+    /// The places taken: active pairings plus proposals from the scheme waiting for this mentor's answer
+    /// (a proposal holds its place until it is answered). Kept on the mentor, not counted from pairings,
+    /// so that the database can hold the capacity rule itself (a check constraint) and two racing
+    /// acceptances or proposals collide on this row.
     /// </summary>
     public int ActiveMenteeCount { get; private set; }
 
@@ -462,7 +464,7 @@ public sealed class Mentor
         Version++;
     }
 
-    /// <summary>Used by demo seeding and by administrators' matching: starts a pairing without a request.</summary>
+    /// <summary>Used by demo seeding and by the scheme's proposals: takes a place without a request.</summary>
     internal void TakePlace()
     {
         if (!HasFreePlace)

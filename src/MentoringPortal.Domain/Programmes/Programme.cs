@@ -5,6 +5,8 @@ public sealed class Programme
     public const int DefaultMeetingCadenceWeeks = 8;
     public const int DefaultEvaluationPointMonths = 6;
     public const int DefaultMinimumMatchScore = 30;
+    public const int DefaultProposalAnswerDays = 7;
+    public const int MaxProposalAnswerDays = 30;
     public const int HighestMinimumMatchScore = MatchingWeights.Max * 5 * Matching.MatchScoring.PointsPerWeight;
 
     private Programme()
@@ -14,6 +16,7 @@ public sealed class Programme
         Summary = string.Empty;
         Weights = MatchingWeights.Default;
         MinimumMatchScore = DefaultMinimumMatchScore;
+        ProposalAnswerDays = DefaultProposalAnswerDays;
     }
 
     public Programme(string name, string slug, string summary, MatchingMode matchingMode,
@@ -60,6 +63,9 @@ public sealed class Programme
     /// <summary>Whole-cohort matching leaves an applicant unmatched rather than give them a pairing that scores less.</summary>
     public int MinimumMatchScore { get; private set; }
 
+    /// <summary>How many days a mentor has to accept or decline an applicant the scheme proposes to them.</summary>
+    public int ProposalAnswerDays { get; private set; }
+
     public bool MenteesChooseTheirMentor => MatchingMode == MatchingMode.MenteeChooses;
 
     /// <summary>Mentees can apply to be matched: the scheme matches and the programme is open.</summary>
@@ -82,6 +88,11 @@ public sealed class Programme
             ? trainingValidityMonths
             : throw new DomainRuleException("Training must stay valid for between 1 and 120 months, or leave it empty if it never expires.");
     }
+
+    public void SetProposalAnswerDays(int days) =>
+        ProposalAnswerDays = days is >= 1 and <= MaxProposalAnswerDays
+            ? days
+            : throw new DomainRuleException($"The days a mentor has to answer a proposal must be between 1 and {MaxProposalAnswerDays}.");
 
     public void SetWeights(MatchingWeights weights) => Weights = weights;
 

@@ -17,6 +17,10 @@ public static class AuditActions
     public const string CapacityChanged = "Capacity changed";
     public const string ApplicationMatched = "Application matched";
     public const string ApplicationDeclined = "Application declined";
+    public const string MentorProposed = "Mentor proposal made";
+    public const string ProposalAccepted = "Mentor proposal accepted";
+    public const string ProposalDeclined = "Mentor proposal declined";
+    public const string ProposalLapsed = "Mentor proposal lapsed";
     public const string PairingReassigned = "Pairing reassigned";
     public const string PairingEnded = "Pairing ended";
     public const string ChangeRequestDeclined = "Change request declined";
@@ -42,6 +46,7 @@ public static class AuditActions
     [
         ProgrammeCreated, ProgrammeEdited, WeightsChanged, AdministratorAdded, AdministratorChanged, AdministratorRemoved,
         MentorApproved, MentorDeclined, TrainingRecorded, CapacityChanged, ApplicationMatched, ApplicationDeclined,
+        MentorProposed, ProposalAccepted, ProposalDeclined, ProposalLapsed,
         PairingReassigned, PairingEnded, ChangeRequestDeclined, ResourcePageCreated, ResourcePageEdited, MinimumMatchScoreChanged,
         CohortConfirmed, SignInFailed, AccountLockedOut, PasswordChanged, PasswordReset, SessionsEnded, ParkedEmailRetried, AccountErased,
         TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRegenerated, RecoveryCodeUsed, PasskeyAdded, PasskeyRenamed,

@@ -145,9 +145,9 @@ public sealed partial class DemoSeed
             var ratings = GoalRatings[k - 1];
             var goals = new List<Goal>
             {
-                mentee.AddGoal(GoalHorizon.ShortTerm, "Chair my department's monthly governance meeting with confidence.", ratings[0].Start, goalsSetAt),
-                mentee.AddGoal(GoalHorizon.MediumTerm, "Lead a quality improvement project from idea to results.", ratings[1].Start, goalsSetAt),
-                mentee.AddGoal(GoalHorizon.LongTerm, "Take on a clinical lead or director role.", ratings[2].Start, goalsSetAt),
+                mentee.AddGoal(GoalHorizon.ShortTerm, AlumniGoals[(k - 1) % AlumniGoals.Length].ShortTerm, ratings[0].Start, goalsSetAt),
+                mentee.AddGoal(GoalHorizon.MediumTerm, AlumniGoals[(k - 1) % AlumniGoals.Length].MediumTerm, ratings[1].Start, goalsSetAt),
+                mentee.AddGoal(GoalHorizon.LongTerm, AlumniGoals[(k - 1) % AlumniGoals.Length].LongTerm, ratings[2].Start, goalsSetAt),
             };
             var application = mentee.Apply(pilot, new Domain.Matching.ApplicationChoices(
                 "I have recently taken on more responsibility and want to grow as a leader, with someone outside my own team to learn from.",

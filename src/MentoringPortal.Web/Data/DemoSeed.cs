@@ -178,9 +178,10 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
                 ProfileOptions.Backgrounds[(i + 2) % ProfileOptions.Backgrounds.Count],
                 $"{ProfileOptions.Regions[i % ProfileOptions.Regions.Count]} Hospitals NHS Trust"), now.AddDays(-110 + i));
             var goalsSetAt = now.AddDays(-100 + i);
-            var shortTerm = mentee.AddGoal(GoalHorizon.ShortTerm, "Feel confident on the acute take again within my first month back.", 2, goalsSetAt);
-            var mediumTerm = mentee.AddGoal(GoalHorizon.MediumTerm, "Pass my next annual review (ARCP) with a clear plan for the year.", 1, goalsSetAt);
-            mentee.AddGoal(GoalHorizon.LongTerm, "Complete training and take up a consultant post with a leadership role.", 1, goalsSetAt);
+            var goals = TraineeGoals[(i - 1) % TraineeGoals.Length];
+            var shortTerm = mentee.AddGoal(GoalHorizon.ShortTerm, goals.ShortTerm, 2, goalsSetAt);
+            var mediumTerm = mentee.AddGoal(GoalHorizon.MediumTerm, goals.MediumTerm, 1, goalsSetAt);
+            mentee.AddGoal(GoalHorizon.LongTerm, goals.LongTerm, 1, goalsSetAt);
             if (i is >= 2 and <= 7)
             {
                 shortTerm.Rate(4, now.AddDays(-20));
@@ -269,6 +270,7 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
         await SeedMessagesAsync(pairings[5], now);
         await SeedEvaluationCohortAsync(futureLeaders, pilotMentors, now, passwordHash, roles[Roles.Mentee]);
         await SeedAgreementsAndRatingsAsync(returnToTraining.Id, futureLeaders.Id, now);
+        await SeedProposalsAsync(futureLeaders, pilotMentors, now, AddUser);
         // Never the password itself: logs are kept and shipped, and the README tells developers where to find it.
         logger.LogInformation("Demo data seeded: {Mentors} mentors, {Mentees} mentees; every demo account's password is in the README.",
             MentorCount, await db.Mentees.CountAsync());

@@ -20,6 +20,7 @@ public static class Loaders
         .Include(a => a.Mentee).ThenInclude(m => m!.Pairings.Where(x => x.Status == PairingStatus.Active))
         .Include(a => a.Mentee).ThenInclude(m => m!.Applications)
         .Include(a => a.Mentee).ThenInclude(m => m!.Requests.Where(r => r.Status == ContactRequestStatus.Pending)).ThenInclude(r => r.Mentor)
+        .Include(a => a.Proposals).ThenInclude(p => p.Mentor)
         .AsSplitQuery();
 
     /// <summary>

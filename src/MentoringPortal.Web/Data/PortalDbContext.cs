@@ -61,6 +61,8 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
 
     public DbSet<MenteeApplication> MenteeApplications => Set<MenteeApplication>();
 
+    public DbSet<MentorProposal> MentorProposals => Set<MentorProposal>();
+
     public DbSet<ProgrammeAdministrator> ProgrammeAdministrators => Set<ProgrammeAdministrator>();
 
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();

@@ -7,6 +7,7 @@ public static class JobsExtensions
     public static WebApplicationBuilder AddPortalJobs(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<RequestExpiry>();
+        builder.Services.AddScoped<ProposalExpiry>();
         builder.Services.AddScoped<PauseEnding>();
         builder.Services.AddScoped<CadenceReminders>();
         builder.Services.AddScoped<Jobs.TrainingReminders>();

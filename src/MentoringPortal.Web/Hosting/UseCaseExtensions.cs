@@ -51,6 +51,8 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<RegisterMember>();
         builder.Services.AddScoped<AcceptRequest>();
         builder.Services.AddScoped<DeclineRequest>();
+        builder.Services.AddScoped<AcceptProposal>();
+        builder.Services.AddScoped<DeclineProposal>();
         builder.Services.AddScoped<ContactMentor>();
         builder.Services.AddScoped<OfferToMentor>();
         builder.Services.AddScoped<EditProgramme>();

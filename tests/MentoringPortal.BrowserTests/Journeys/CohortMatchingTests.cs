@@ -60,12 +60,12 @@ public sealed class CohortMatchingTests(BrowserPortal portal)
         await page.GetByRole(AriaRole.Link, new() { Name = "Confirm these 3 pairings" }).ClickAsync();
         await ArriveAtAsync(page, await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync() ?? string.Empty);
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and email everyone" }).ClickAsync();
-        await ExpectSuccessAsync(page, "3 pairings have started. Both members of each have been emailed.");
+        await ExpectSuccessAsync(page, "3 mentors have been asked to accept their proposed mentees, with a place kept meanwhile.");
         await ArriveAtAsync(page, $"Confirmed matches: {programme.Name}");
 
         foreach (var mentee in applicants)
         {
-            await portal.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Links.Any(l => l.Contains("/pairings/", StringComparison.Ordinal)));
+            await portal.Mailbox.WaitForAsync(m => m.IsTo(mentee.Email) && m.Subject.StartsWith("We have found a mentor", StringComparison.Ordinal));
         }
 
         portal.AssertNoPageErrors(page);

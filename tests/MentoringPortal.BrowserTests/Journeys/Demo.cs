@@ -42,6 +42,12 @@ public static class Demo
     /// <summary>No pairing, no pending request (one declined, one expired). Used by KeyboardTests.</summary>
     public static readonly DemoPerson Mentee10 = new("mentee10@demo.test", "Dr Farid Lewis");
 
+    /// <summary>Applied to the Future Leaders pilot; proposed to a mentor two days ago, waiting for the answer. Used by MentorProposalsTests.</summary>
+    public static readonly DemoPerson Mentee23 = new("mentee23@demo.test", "Dr Nadia Okafor");
+
+    /// <summary>Applied to the Future Leaders pilot; proposed to another mentor, waiting for the answer. Used by MentorProposalsTests.</summary>
+    public static readonly DemoPerson Mentee24 = new("mentee24@demo.test", "Dr Owen Brennan");
+
     /// <summary>The specialty of <see cref="Mentor3"/> (full), <see cref="Mentor18"/> (accepting) and <see cref="Mentor33"/> (not accepting).</summary>
     public const string Specialty = "Emergency medicine";
 }

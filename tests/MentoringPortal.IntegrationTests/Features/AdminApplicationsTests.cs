@@ -66,7 +66,7 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task ConfirmMatch_StartsThePairing_EmailsBoth_AndAudits()
+    public async Task ConfirmMatch_ProposesToTheMentor_AndTheMentorsAcceptanceStartsThePairing()
     {
         var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
         var mentor = await factory.Data.MentorAsync(programme, capacity: 2);
@@ -78,18 +78,29 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
 
         var confirmation = await client.GetStringAsync(matchUrl);
         Assert.Contains("Both will be emailed", confirmation, StringComparison.Ordinal);
+        Assert.Contains("is asked to accept", confirmation, StringComparison.Ordinal);
         Assert.Contains("matches the short-term goal", confirmation, StringComparison.Ordinal);
 
         using var response = await Forms.SubmitAsync(client, matchUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/admin/applications", response.Headers.Location?.OriginalString);
+        Assert.Equal(ApplicationStatus.Proposed, await factory.Data.QueryAsync(db =>
+            db.MenteeApplications.Where(a => a.Id == applicationId).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.Pairings.CountAsync(m => m.MenteeId == applicant.Id)));
+        Assert.Contains("no longer waiting", await client.GetStringAsync(matchUrl), StringComparison.Ordinal);
+
+        using var mentorClient = await factory.Data.SignInAsync(mentor);
+        var proposalId = await factory.Data.QueryAsync(db => db.MentorProposals.Where(p => p.ApplicationId == applicationId).Select(p => p.Id).SingleAsync());
+        using var accepted = await Forms.SubmitAsync(mentorClient, "/mentor/requests", formAction: $"/mentor/requests/proposals/{proposalId}/accept");
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
         var state = await factory.Data.QueryAsync(async db => new
         {
             Application = await db.MenteeApplications.AsNoTracking().SingleAsync(a => a.Id == applicationId),
             Pairing = await db.Pairings.AsNoTracking().SingleAsync(m => m.MenteeId == applicant.Id && m.Status == PairingStatus.Active),
             Used = await db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
-            Audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditActions.ApplicationMatched && a.ProgrammeId == programme.Id),
+            Audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditActions.MentorProposed && a.ProgrammeId == programme.Id),
         });
         Assert.Equal(ApplicationStatus.Matched, state.Application.Status);
         Assert.Equal(state.Pairing.Id, state.Application.PairingId);
@@ -107,8 +118,7 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         Assert.Contains("service redesign", toMentee.TextBody, StringComparison.Ordinal);
         Assert.EndsWith($"/pairings/{state.Pairing.Id}", toMentee.LinkContaining("/pairings/"), StringComparison.Ordinal);
 
-        var toMentor = await factory.Mailbox.WaitForAsync(m => m.IsTo(mentor.Email) && m.Subject.Contains(applicant.Name, StringComparison.Ordinal));
-        Assert.Contains("new mentee", toMentor.Subject, StringComparison.Ordinal);
+        var toMentor = await factory.Mailbox.WaitForAsync(m => m.IsTo(mentor.Email) && m.Subject.StartsWith("You have a new mentee", StringComparison.Ordinal));
         Assert.Contains(programme.Name, toMentor.TextBody, StringComparison.Ordinal);
         Assert.EndsWith($"/pairings/{state.Pairing.Id}", toMentor.LinkContaining("/pairings/"), StringComparison.Ordinal);
         Assert.DoesNotContain(TestData.Statement, toMentor.TextBody, StringComparison.Ordinal);
@@ -116,13 +126,10 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
         using var applicantClient = await factory.Data.SignInAsync(applicant);
         var me = await applicantClient.GetStringAsync("/me");
         Assert.Contains($"href=\"/pairings/{state.Pairing.Id}\">{mentor.Name}</a>", me, StringComparison.Ordinal);
-
-        using var again = await Forms.SubmitAsync(client, matchUrl);
-        Assert.Equal(1, await factory.Data.QueryAsync(db => db.Pairings.CountAsync(m => m.MenteeId == applicant.Id)));
     }
 
     [Fact]
-    public async Task ConfirmMatch_TwoAtOnceForTheLastPlace_ExactlyOnePairingAndAClearMessage()
+    public async Task ConfirmMatch_TwoAtOnceForTheLastPlace_ExactlyOneProposalHoldsItAndAClearMessage()
     {
         var programme = await factory.Data.ProgrammeAsync("Future Leaders", MatchingMode.SchemeMatches);
         var mentor = await factory.Data.MentorAsync(programme, capacity: 1);
@@ -150,12 +157,12 @@ public sealed class AdminApplicationsTests(PortalFactory factory) : IClassFixtur
 
         var state = await factory.Data.QueryAsync(async db => new
         {
-            Pairings = await db.Pairings.CountAsync(m => m.MentorId == mentor.Id && m.Status == PairingStatus.Active),
+            Proposals = await db.MentorProposals.CountAsync(p => p.MentorId == mentor.Id && p.Status == ProposalStatus.Waiting),
             Used = await db.Mentors.Where(m => m.Id == mentor.Id).Select(m => m.ActiveMenteeCount).SingleAsync(),
             Waiting = await db.MenteeApplications.CountAsync(a => applications.Contains(a.Id) && a.Status == ApplicationStatus.Waiting),
-            Audits = await db.AuditEntries.CountAsync(a => a.Action == AuditActions.ApplicationMatched && a.ProgrammeId == programme.Id),
+            Audits = await db.AuditEntries.CountAsync(a => a.Action == AuditActions.MentorProposed && a.ProgrammeId == programme.Id),
         });
-        Assert.Equal(1, state.Pairings);
+        Assert.Equal(1, state.Proposals);
         Assert.Equal(1, state.Used);
         Assert.Equal(1, state.Waiting);
         Assert.Equal(1, state.Audits);

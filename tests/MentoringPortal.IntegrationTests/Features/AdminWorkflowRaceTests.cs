@@ -67,6 +67,7 @@ public sealed class AdminWorkflowRaceTests(PortalFactory factory) : IClassFixtur
             ["MatchingMode"] = nameof(MatchingMode.SchemeMatches),
             ["MeetingCadenceWeeks"] = "6",
             ["EvaluationPointMonths"] = "9",
+            ["ProposalAnswerDays"] = "7",
             ["OpenForApplications"] = "false",
             ["TrainingValidityMonths"] = "24",
             ["Expertise"] = "4",

@@ -1,6 +1,5 @@
 using System.Net;
 using MentoringPortal.Domain.Matching;
-using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
@@ -61,7 +60,7 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal(HttpStatusCode.SeeOther, confirmed.StatusCode);
         Assert.Equal(runUrl, confirmed.Headers.Location?.OriginalString);
         var after = await client.GetStringAsync(runUrl);
-        Assert.Contains("3 pairings have started", after, StringComparison.Ordinal);
+        Assert.Contains("each mentor was asked to accept", after, StringComparison.Ordinal);
         Assert.Contains("Confirmed matches", after, StringComparison.Ordinal);
         Assert.DoesNotContain("Run again with these choices", after, StringComparison.Ordinal);
 
@@ -69,17 +68,19 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         var state = await factory.Data.QueryAsync(async db => new
         {
             Applications = await db.MenteeApplications.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(),
-            Pairings = await db.Pairings.AsNoTracking().Where(m => m.ProgrammeId == cohort.Programme.Id && m.Status == PairingStatus.Active).ToListAsync(),
-            Matched = await db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditActions.ApplicationMatched && a.ProgrammeId == cohort.Programme.Id).ToListAsync(),
+            Proposals = await db.MentorProposals.AsNoTracking().Where(p => ids.Contains(p.ApplicationId) && p.Status == ProposalStatus.Waiting).ToListAsync(),
+            Pairings = await db.Pairings.CountAsync(m => m.ProgrammeId == cohort.Programme.Id),
+            Matched = await db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditActions.MentorProposed && a.ProgrammeId == cohort.Programme.Id).ToListAsync(),
             Cohort = await db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditActions.CohortConfirmed && a.ProgrammeId == cohort.Programme.Id).ToListAsync(),
             Run = await db.CohortRuns.AsNoTracking().SingleAsync(r => r.Id == RunId(runUrl)),
         });
-        Assert.All(state.Applications, a => Assert.Equal(ApplicationStatus.Matched, a.Status));
-        Assert.Equal(3, state.Pairings.Count);
+        // Each mentor is asked first: no pairing starts until they accept.
+        Assert.All(state.Applications, a => Assert.Equal(ApplicationStatus.Proposed, a.Status));
+        Assert.Equal(0, state.Pairings);
+        Assert.Equal(3, state.Proposals.Count);
         foreach (var pair in proposal.Pairs)
         {
-            var application = state.Applications.Single(a => a.Id == pair.ApplicationId);
-            Assert.Equal(pair.MentorId, state.Pairings.Single(p => p.Id == application.PairingId).MentorId);
+            Assert.Equal(pair.MentorId, state.Proposals.Single(p => p.ApplicationId == pair.ApplicationId).MentorId);
         }
 
         Assert.Equal(3, state.Matched.Count);
@@ -90,19 +91,19 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
             Assert.StartsWith($"Score {pair.Score} of {pair.MaxScore}: ", audit.After, StringComparison.Ordinal);
         }
 
-        Assert.Contains("3 pairings started", Assert.Single(state.Cohort).After, StringComparison.Ordinal);
+        Assert.Contains("3 mentors asked", Assert.Single(state.Cohort).After, StringComparison.Ordinal);
         Assert.Contains($"total score {proposal.Pairs.Sum(p => p.Score)}", Assert.Single(state.Cohort).After, StringComparison.Ordinal);
         Assert.Equal(CohortRunStatus.Confirmed, state.Run.Status);
 
         foreach (var applicant in cohort.Applicants)
         {
-            var email = await factory.Mailbox.WaitForAsync(m => m.IsTo(applicant.Email) && m.Subject.Contains("will be your mentor", StringComparison.Ordinal));
-            Assert.Contains("/pairings/", email.LinkContaining("/pairings/"), StringComparison.Ordinal);
+            var email = await factory.Mailbox.WaitForAsync(m => m.IsTo(applicant.Email) && m.Subject.StartsWith("We have found a mentor", StringComparison.Ordinal));
+            Assert.Contains("/me", email.LinkContaining("/me"), StringComparison.Ordinal);
         }
 
         foreach (var mentor in cohort.Mentors)
         {
-            await factory.Mailbox.WaitForAsync(m => m.IsTo(mentor.Email) && m.Subject.Contains("new mentee", StringComparison.Ordinal));
+            await factory.Mailbox.WaitForAsync(m => m.IsTo(mentor.Email) && m.Subject.StartsWith("Could you mentor", StringComparison.Ordinal));
         }
 
         Assert.Equal(6, (await factory.Data.OutboxForAsync(cohort.Applicants.Concat(cohort.Mentors))).Count);
@@ -111,7 +112,7 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         var token = await Races.RunAsync([new Racer(client, cohort.CohortUrl, confirmUrl)]);
         Assert.Equal(HttpStatusCode.Conflict, token[0].StatusCode);
         Assert.Contains("already been confirmed", token[0].Body, StringComparison.Ordinal);
-        Assert.Equal(3, await factory.Data.PairingCountAsync(cohort.Applicants));
+        Assert.Equal(3, await ProposalCountAsync(cohort));
         Assert.Equal(6, (await factory.Data.OutboxForAsync(cohort.Applicants.Concat(cohort.Mentors))).Count);
     }
 
@@ -187,7 +188,7 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         var loser = Assert.Single(results, r => r.StatusCode != HttpStatusCode.SeeOther);
         Assert.Equal(HttpStatusCode.Conflict, loser.StatusCode);
         Assert.Contains("already been confirmed", loser.Body, StringComparison.Ordinal);
-        Assert.Equal(3, await factory.Data.PairingCountAsync(cohort.Applicants));
+        Assert.Equal(3, await ProposalCountAsync(cohort));
         var outbox = await factory.Data.OutboxForAsync(cohort.Applicants.Concat(cohort.Mentors));
         foreach (var person in cohort.Applicants.Concat(cohort.Mentors))
         {
@@ -195,7 +196,7 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         }
 
         Assert.Equal(3, await factory.Data.QueryAsync(db =>
-            db.AuditEntries.CountAsync(a => a.Action == AuditActions.ApplicationMatched && a.ProgrammeId == cohort.Programme.Id)));
+            db.AuditEntries.CountAsync(a => a.Action == AuditActions.MentorProposed && a.ProgrammeId == cohort.Programme.Id)));
     }
 
     [Fact]
@@ -401,5 +402,11 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         var proposal = await demo.Data.CohortProposalAsync(RunId(runUrl));
         Assert.True(proposal.Pairs.Count >= 12, $"only {proposal.Pairs.Count} pairs");
         Assert.Contains(proposal.Unmatched, u => u.Name == "Dr Marcus Boateng");
+    }
+
+    private Task<int> ProposalCountAsync(TestCohort cohort)
+    {
+        var ids = cohort.ApplicationIds.ToList();
+        return factory.Data.QueryAsync(db => db.MentorProposals.CountAsync(p => ids.Contains(p.ApplicationId) && p.Status == ProposalStatus.Waiting));
     }
 }

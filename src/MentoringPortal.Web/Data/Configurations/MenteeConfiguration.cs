@@ -57,10 +57,10 @@ public sealed class MenteeApplicationConfiguration : IEntityTypeConfiguration<Me
         builder.HasOne(a => a.Programme).WithMany().HasForeignKey(a => a.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Pairing).WithMany().HasForeignKey(a => a.PairingId).OnDelete(DeleteBehavior.Restrict);
 
-        // One waiting application per mentee and programme, even when the form is submitted twice at once.
+        // One open application (waiting, or proposed to a mentor) per mentee and programme, even when the form is submitted twice at once.
         builder.HasIndex(a => new { a.MenteeId, a.ProgrammeId })
             .IsUnique()
-            .HasFilter("\"Status\" = 'Waiting'")
+            .HasFilter("\"Status\" IN ('Waiting', 'Proposed')")
             .HasDatabaseName("IX_MenteeApplications_OneWaitingPerMenteeAndProgramme");
         builder.HasIndex(a => new { a.ProgrammeId, a.Status, a.SubmittedAt });
     }

@@ -13,6 +13,9 @@ public sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
         builder.Property(p => p.Summary).HasMaxLength(2000);
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.ComplexProperty(p => p.Weights);
+
+        // Programmes that existed before the setting get the default, not zero days.
+        builder.Property(p => p.ProposalAnswerDays).HasDefaultValue(Programme.DefaultProposalAnswerDays);
     }
 }
 

@@ -109,3 +109,12 @@ public sealed record EvaluationReminderModel(string OtherName, string ProgrammeN
 
 public sealed record ExitSurveyInvitationModel(string OtherName, string ProgrammeName, bool IsMentee, int PairingId)
     : IEmailModel<ExitSurveyInvitation>;
+
+// Mentor proposals (the scheme asks a mentor to take on an applicant)
+public sealed record ProposalReceivedModel(string MenteeName, string ProgrammeName, DateOnly AnswerBy) : IEmailModel<ProposalReceived>;
+
+public sealed record ApplicationProposedModel(string ProgrammeName, DateOnly AnswerBy) : IEmailModel<ApplicationProposed>;
+
+public sealed record FindingAnotherMentorModel(string ProgrammeName) : IEmailModel<FindingAnotherMentor>;
+
+public sealed record ProposalReturnedModel(string MenteeName, string MentorName, string ProgrammeName, bool Lapsed) : IEmailModel<ProposalReturned>;

@@ -68,7 +68,7 @@ public sealed class ApplicationsController(PortalDbContext db, PortalEmails emai
             return NotFound();
         }
 
-        if (!application.IsWaiting)
+        if (!application.IsOpen)
         {
             TempData["Problem"] = $"Your application to {application.Programme!.Name} has already been dealt with, so it cannot be withdrawn.";
             return Redirect("/me");
@@ -167,7 +167,7 @@ public sealed class ApplicationsController(PortalDbContext db, PortalEmails emai
             return new CannotApply($"You already have a mentor in {programme.Name}.", "/me", "See your mentoring");
         }
 
-        return mentee.Applications.Any(a => a.IsWaiting && a.ProgrammeId == programme.Id)
+        return mentee.Applications.Any(a => a.IsOpen && a.ProgrammeId == programme.Id)
             ? new CannotApply($"Your application to {programme.Name} is already waiting to be matched.", "/me", "See your application")
             : null;
     }
@@ -183,7 +183,7 @@ public sealed class ApplicationsController(PortalDbContext db, PortalEmails emai
         var userId = User.Id();
         return db.Mentees.Include(m => m.Programmes).Include(m => m.Goals)
             .Include(m => m.Pairings.Where(x => x.Status == PairingStatus.Active))
-            .Include(m => m.Applications.Where(a => a.Status == ApplicationStatus.Waiting))
+            .Include(m => m.Applications.Where(a => a.Status == ApplicationStatus.Waiting || a.Status == ApplicationStatus.Proposed))
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
     }
@@ -192,6 +192,7 @@ public sealed class ApplicationsController(PortalDbContext db, PortalEmails emai
     {
         var userId = User.Id();
         return db.MenteeApplications.Include(a => a.Programme)
+            .Include(a => a.Proposals.Where(p => p.Status == ProposalStatus.Waiting)).ThenInclude(p => p.Mentor)
             .SingleOrDefaultAsync(a => a.Id == id && a.Mentee!.UserId == userId, cancellationToken);
     }
 }

@@ -96,7 +96,8 @@ public sealed record MyApplication(
     DateTime? DecidedAt,
     string? DecisionMessage,
     string? MentorName,
-    int? PairingId);
+    int? PairingId,
+    DateTime? ProposalAnswerBy = null);
 
 public sealed record OpenProgramme(string Slug, string Name);
 

@@ -29,12 +29,13 @@ public sealed class ApplicationsViewComponent(PortalDbContext db) : ViewComponen
             .OrderByDescending(a => a.SubmittedAt)
             .Take(20)
             .Select(a => new MyApplication(a.Id, a.Programme!.Name, a.Status, a.SubmittedAt, a.DecidedAt, a.DecisionMessage,
-                a.Pairing == null ? null : a.Pairing.Mentor!.DisplayName, a.PairingId))
+                a.Pairing == null ? null : a.Pairing.Mentor!.DisplayName, a.PairingId,
+                a.Proposals.Where(p => p.Status == ProposalStatus.Waiting).Select(p => (DateTime?)p.AnswerBy).FirstOrDefault()))
             .ToListAsync(HttpContext.RequestAborted);
 
         var canApplyTo = await db.Programmes.AsNoTracking()
             .Where(p => p.MatchingMode == MatchingMode.SchemeMatches && p.OpenForApplications)
-            .Where(p => !db.MenteeApplications.Any(a => a.MenteeId == id && a.ProgrammeId == p.Id && a.Status == ApplicationStatus.Waiting))
+            .Where(p => !db.MenteeApplications.Any(a => a.MenteeId == id && a.ProgrammeId == p.Id && (a.Status == ApplicationStatus.Waiting || a.Status == ApplicationStatus.Proposed)))
             .Where(p => !db.Pairings.Any(m => m.MenteeId == id && m.ProgrammeId == p.Id && m.Status == PairingStatus.Active))
             .OrderBy(p => p.Name)
             .Select(p => new OpenProgramme(p.Slug, p.Name))

@@ -1,3 +1,5 @@
+using MentoringPortal.Domain.Matching;
+using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Identity;
@@ -33,7 +35,12 @@ public sealed class RequestsController(PortalDbContext db) : Controller
             .Take(20)
             .Select(r => new AnsweredRequest(r.Mentee!.DisplayName, r.Status, r.CreatedAt, r.AnsweredAt))
             .ToListAsync(cancellationToken);
-        return View(new MentorRequestsViewModel(pending, answered, mentor.Capacity, mentor.ActiveMenteeCount));
+        var proposals = await db.MentorProposals.AsNoTracking()
+            .Where(p => p.MentorId == mentor.Id && p.Status == ProposalStatus.Waiting)
+            .OrderBy(p => p.AnswerBy)
+            .Select(ProposalProjection)
+            .ToListAsync(cancellationToken);
+        return View(new MentorRequestsViewModel(pending, answered, mentor.Capacity, mentor.ActiveMenteeCount - proposals.Count, proposals));
     }
 
     [HttpPost("{id:int}/accept")]
@@ -86,6 +93,82 @@ public sealed class RequestsController(PortalDbContext db) : Controller
         var request = await FindPendingAsync(id, cancellationToken);
         return request is null ? NotFound() : View(new DeclineViewModel(request, form));
     }
+
+    [HttpPost("proposals/{id:int}/accept")]
+    public async Task<IActionResult> AcceptProposal(int id, [FromServices] AcceptProposal acceptProposal, CancellationToken cancellationToken)
+    {
+        switch (await acceptProposal.RunAsync(id, User.Id(), cancellationToken))
+        {
+            case RequestAnswer.Answered:
+                TempData["Success"] = "Proposal accepted: your pairing has started. You have both been emailed the next steps: arrange your first meeting, "
+                    + "face to face.";
+                return Redirect("/mentor/requests");
+            case RequestAnswer.Refused refused:
+                TempData["Problem"] = refused.Reason;
+                return Redirect("/mentor/requests");
+            default:
+                return NotFound();
+        }
+    }
+
+    [HttpGet("proposals/{id:int}/decline")]
+    public async Task<IActionResult> DeclineProposal(int id, CancellationToken cancellationToken)
+    {
+        var proposal = await FindWaitingProposalAsync(id, cancellationToken);
+        return proposal is null ? NotFound() : View(new DeclineProposalViewModel(proposal, new DeclineProposalForm()));
+    }
+
+    [HttpPost("proposals/{id:int}/decline")]
+    public async Task<IActionResult> DeclineProposal(int id, DeclineProposalForm form, [FromServices] DeclineProposal declineProposal,
+        CancellationToken cancellationToken)
+    {
+        if (form.Reason == DeclineReason.Other && string.IsNullOrWhiteSpace(form.Note))
+        {
+            ModelState.AddModelError(nameof(form.Note), "Write a short note for the scheme when you choose another reason.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            switch (await declineProposal.RunAsync(id, User.Id(), form.Reason!.Value, form.Note, cancellationToken))
+            {
+                case RequestAnswer.Answered:
+                    TempData["Success"] = "Proposal declined. The scheme will find the applicant another mentor; they have been told kindly, without your reason.";
+                    return Redirect("/mentor/requests");
+                case RequestAnswer.Refused refused:
+                    ModelState.AddModelError(string.Empty, refused.Reason);
+                    break;
+                default:
+                    return NotFound();
+            }
+        }
+
+        var proposal = await FindWaitingProposalAsync(id, cancellationToken);
+        return proposal is null ? NotFound() : View(new DeclineProposalViewModel(proposal, form));
+    }
+
+    private async Task<IncomingProposal?> FindWaitingProposalAsync(int id, CancellationToken cancellationToken)
+    {
+        var userId = User.Id();
+        return await db.MentorProposals.AsNoTracking()
+            .Where(p => p.Id == id && p.Mentor!.UserId == userId && p.Status == ProposalStatus.Waiting)
+            .Select(ProposalProjection)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<MentorProposal, IncomingProposal>> ProposalProjection = p =>
+        new IncomingProposal(
+            p.Id,
+            p.Application!.Mentee!.DisplayName,
+            p.Application.Programme!.Name,
+            p.Application.Mentee.Specialty,
+            p.Application.Mentee.Grade,
+            p.Application.Mentee.Region,
+            p.Application.Mentee.Background,
+            p.Application.PreferredModes,
+            p.Application.Statement,
+            p.ProposedAt,
+            p.AnswerBy,
+            p.Application.Mentee.Goals.Where(g => g.Status == GoalStatus.Open).Select(g => new GoalLine(g.Horizon, g.Description)).ToList());
 
     private IQueryable<ContactRequest> Incoming(int mentorId) =>
         db.ContactRequests.AsNoTracking().Where(r => r.MentorId == mentorId);

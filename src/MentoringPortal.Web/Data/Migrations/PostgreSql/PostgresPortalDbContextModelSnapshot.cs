@@ -374,11 +374,68 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.HasIndex("MenteeId", "ProgrammeId")
                         .IsUnique()
                         .HasDatabaseName("IX_MenteeApplications_OneWaitingPerMenteeAndProgramme")
-                        .HasFilter("\"Status\" = 'Waiting'");
+                        .HasFilter("\"Status\" IN ('Waiting', 'Proposed')");
 
                     b.HasIndex("ProgrammeId", "Status", "SubmittedAt");
 
                     b.ToTable("MenteeApplications");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Matching.MentorProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AnswerBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeclineNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("MentorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MentorProposals_OneWaitingPerApplication")
+                        .HasFilter("\"Status\" = 'Waiting'");
+
+                    b.HasIndex("MentorId", "Status");
+
+                    b.HasIndex("Status", "AnswerBy");
+
+                    b.ToTable("MentorProposals");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>
@@ -983,6 +1040,11 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
                     b.Property<bool>("OpenForApplications")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("ProposalAnswerDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(7);
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1775,6 +1837,25 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.Navigation("Programme");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Matching.MentorProposal", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Matching.MenteeApplication", "Application")
+                        .WithMany("Proposals")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MentoringPortal.Domain.Mentors.Mentor", "Mentor")
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Mentor");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
@@ -2074,6 +2155,11 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyResponse", b =>
                 {
                     b.Navigation("GoalProgress");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Matching.MenteeApplication", b =>
+                {
+                    b.Navigation("Proposals");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>

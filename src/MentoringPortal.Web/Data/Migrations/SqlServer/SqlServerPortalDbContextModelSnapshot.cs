@@ -374,11 +374,68 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("MenteeId", "ProgrammeId")
                         .IsUnique()
                         .HasDatabaseName("IX_MenteeApplications_OneWaitingPerMenteeAndProgramme")
-                        .HasFilter("[Status] = 'Waiting'");
+                        .HasFilter("[Status] IN ('Waiting', 'Proposed')");
 
                     b.HasIndex("ProgrammeId", "Status", "SubmittedAt");
 
                     b.ToTable("MenteeApplications");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Matching.MentorProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AnswerBy")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DeclineNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("MentorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MentorProposals_OneWaitingPerApplication")
+                        .HasFilter("[Status] = 'Waiting'");
+
+                    b.HasIndex("MentorId", "Status");
+
+                    b.HasIndex("Status", "AnswerBy");
+
+                    b.ToTable("MentorProposals");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>
@@ -985,6 +1042,11 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<bool>("OpenForApplications")
                         .HasColumnType("bit");
+
+                    b.Property<int>("ProposalAnswerDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(7);
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1779,6 +1841,25 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Programme");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Matching.MentorProposal", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Matching.MenteeApplication", "Application")
+                        .WithMany("Proposals")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MentoringPortal.Domain.Mentors.Mentor", "Mentor")
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Mentor");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
@@ -2078,6 +2159,11 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyResponse", b =>
                 {
                     b.Navigation("GoalProgress");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Matching.MenteeApplication", b =>
+                {
+                    b.Navigation("Proposals");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>

@@ -344,11 +344,66 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("MenteeId", "ProgrammeId")
                         .IsUnique()
                         .HasDatabaseName("IX_MenteeApplications_OneWaitingPerMenteeAndProgramme")
-                        .HasFilter("\"Status\" = 'Waiting'");
+                        .HasFilter("\"Status\" IN ('Waiting', 'Proposed')");
 
                     b.HasIndex("ProgrammeId", "Status", "SubmittedAt");
 
                     b.ToTable("MenteeApplications");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Matching.MentorProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnswerBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MentorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MentorProposals_OneWaitingPerApplication")
+                        .HasFilter("\"Status\" = 'Waiting'");
+
+                    b.HasIndex("MentorId", "Status");
+
+                    b.HasIndex("Status", "AnswerBy");
+
+                    b.ToTable("MentorProposals");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>
@@ -929,6 +984,11 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("OpenForApplications")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalAnswerDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(7);
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1721,6 +1781,25 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Programme");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Matching.MentorProposal", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Matching.MenteeApplication", "Application")
+                        .WithMany("Proposals")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MentoringPortal.Domain.Mentors.Mentor", "Mentor")
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Mentor");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
@@ -2020,6 +2099,11 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("MentoringPortal.Domain.Evaluation.SurveyResponse", b =>
                 {
                     b.Navigation("GoalProgress");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Matching.MenteeApplication", b =>
+                {
+                    b.Navigation("Proposals");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Meetings.Meeting", b =>

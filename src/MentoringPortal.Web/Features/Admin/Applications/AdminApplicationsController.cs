@@ -5,6 +5,7 @@ using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
+using MentoringPortal.Web.Features.Pairings;
 using MentoringPortal.Web.Forms;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -79,7 +80,11 @@ public sealed class AdminApplicationsController(PortalDbContext db, MatchSuggest
                 !all && ranking.Suggestions.Count > SuggestionsViewModel.Shown ? $"/admin/applications/{id}?all=true" : null);
         }
 
-        return View(new ApplicationViewModel(Facts(application), suggested));
+        var proposals = application.Proposals.OrderByDescending(p => p.ProposedAt)
+            .Select(p => new ProposalLine(p.Mentor!.DisplayName, p.Status, p.ProposedAt, p.AnswerBy, p.AnsweredAt,
+                p.DeclineReason is { } reason ? (p.DeclineNote is { } note ? $"{reason.ForMentor()}: {note}" : reason.ForMentor()) : null))
+            .ToList();
+        return View(new ApplicationViewModel(Facts(application), suggested, proposals));
     }
 
     [HttpGet("/admin/applications/{id:int}/match/{mentorId:int}")]
@@ -102,8 +107,9 @@ public sealed class AdminApplicationsController(PortalDbContext db, MatchSuggest
         var scope = await AdminScope.ForAsync(db, User, cancellationToken);
         switch (await matchApplicant.RunAsync(id, mentorId, scope, User.Id(), cancellationToken))
         {
-            case ApplicantMatch.Matched matched:
-                TempData["Success"] = $"{matched.MenteeName} has been matched with {matched.MentorName} in {matched.ProgrammeName}. Both have been emailed.";
+            case ApplicantMatch.Proposed proposed:
+                TempData["Success"] = $"{proposed.MenteeName} has been proposed to {proposed.MentorName} in {proposed.ProgrammeName}, who has until "
+                    + $"{UkTime.DescribeMoment(proposed.AnswerBy)} to accept. A place is kept for {proposed.MenteeName} meanwhile; both have been emailed.";
                 return Redirect("/admin/applications");
             case ApplicantMatch.DealtWithElsewhere:
                 TempData["Problem"] = "This application was dealt with by someone else at the same moment. See its state in the queue.";

@@ -73,7 +73,10 @@ public sealed record ApplicantFacts(
     ApplicationStatus Status,
     string? DecisionMessage);
 
-public sealed record ApplicationViewModel(ApplicantFacts Applicant, SuggestionsViewModel? Suggestions);
+public sealed record ApplicationViewModel(ApplicantFacts Applicant, SuggestionsViewModel? Suggestions, IReadOnlyList<ProposalLine> Proposals);
+
+/// <summary>A mentor this application was proposed to, and what came of it (the mentor's reason is for administrators only).</summary>
+public sealed record ProposalLine(string Mentor, ProposalStatus Status, DateTime ProposedAt, DateTime AnswerBy, DateTime? AnsweredAt, string? Reason);
 
 public sealed record MatchViewModel(ApplicantFacts Applicant, int MentorId, string MentorName, Suggestion? Suggestion, string? Excluded);
 

@@ -1,6 +1,5 @@
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Matching;
-using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace MentoringPortal.Web.Features.Admin.Applications;
 
 /// <summary>
-/// Matches one waiting application with a mentor the administrator chose: the pairing starts, both
-/// members are emailed, the mentors the applicant had asked are told, and the audit log records the
-/// score, in one unit. The mentor's capacity is held by the database, so a race is refused, not lost.
+/// Matches one waiting application with a mentor the administrator chose: the mentor is proposed the
+/// applicant and one of their places is held until they answer, both are emailed, and the audit log
+/// records the score, in one unit. The mentor's capacity is held by the database, so a race is refused, not lost.
 /// </summary>
 public sealed class MatchApplicant(PortalDbContext db, PortalEmails emails, TimeProvider time)
 {
@@ -46,10 +45,10 @@ public sealed class MatchApplicant(PortalDbContext db, PortalEmails emails, Time
         var programme = application.Programme!;
         var now = time.GetUtcNow().UtcDateTime;
         var scored = MatchAnnouncement.ScoreBeforeMatch(application, mentor, programme, now);
-        Acceptance acceptance;
+        MentorProposal proposal;
         try
         {
-            acceptance = application.Match(mentor, programme, now);
+            proposal = application.Propose(mentor, programme, now);
         }
         catch (DomainRuleException rule)
         {
@@ -57,11 +56,9 @@ public sealed class MatchApplicant(PortalDbContext db, PortalEmails emails, Time
             return new ApplicantMatch.Refused(rule.Message);
         }
 
-        // Added now, not found at the save, so the emails saved with it can link to the pairing.
-        await db.Pairings.AddAsync(acceptance.Pairing, cancellationToken);
-        await MatchAnnouncement.AddAsync(db, emails, administratorUserId, application, mentor, programme, acceptance, scored, now, cancellationToken);
+        await MatchAnnouncement.ProposedAsync(db, emails, administratorUserId, application, proposal, programme, scored, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new ApplicantMatch.Matched(application.Mentee!.DisplayName, mentor.DisplayName, programme.Name);
+        return new ApplicantMatch.Proposed(application.Mentee!.DisplayName, mentor.DisplayName, programme.Name, proposal.AnswerBy);
     }
 }
 
@@ -84,5 +81,6 @@ public abstract record ApplicantMatch
     /// <summary>Someone else matched, declined or withdrew the application at the same moment.</summary>
     public sealed record DealtWithElsewhere : ApplicantMatch;
 
-    public sealed record Matched(string MenteeName, string MentorName, string ProgrammeName) : ApplicantMatch;
+    /// <summary>The mentor has been asked; the place is held until they answer by <paramref name="AnswerBy"/> (UTC).</summary>
+    public sealed record Proposed(string MenteeName, string MentorName, string ProgrammeName, DateTime AnswerBy) : ApplicantMatch;
 }

@@ -194,8 +194,9 @@ public sealed class AdminCohortController(PortalDbContext db, CohortRunChannel q
         {
             case CohortConfirmation.Confirmed confirmed:
                 TempData["Success"] = confirmed.Pairings == 1
-                    ? "1 pairing has started. Both members have been emailed."
-                    : $"{confirmed.Pairings} pairings have started. Both members of each have been emailed.";
+                    ? "1 mentor has been asked to accept their proposed mentee, with a place kept meanwhile. Both have been emailed."
+                    : $"{confirmed.Pairings} mentors have been asked to accept their proposed mentees, with a place kept meanwhile. "
+                        + "Each mentor and applicant has been emailed.";
                 return RunPage(confirmed.RunId);
             case CohortConfirmation.Refused refused:
                 return Refused(refused.Run, refused.Programme, refused.Proposal, refused.Problems, refused.AlreadyConfirmed);

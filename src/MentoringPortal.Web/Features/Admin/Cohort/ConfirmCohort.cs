@@ -1,6 +1,5 @@
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Matching;
-using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
@@ -11,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MentoringPortal.Web.Features.Admin.Cohort;
 
 /// <summary>
-/// Confirms a cohort run's proposal, all or nothing: every proposed pairing starts, both members of
-/// each are emailed, the mentors the applicants had asked are told, and the audit log records the
+/// Confirms a cohort run's proposal, all or nothing: each proposed mentor is asked to accept their
+/// applicant (a place held until they answer), both are emailed, and the audit log records the
 /// scores the administrator confirmed. When anything in the proposal changed since it was worked out
 /// (an application withdrawn, a mentor full), nothing is saved and the administrator is told what.
 /// </summary>
@@ -81,14 +80,12 @@ public sealed class ConfirmCohort(PortalDbContext db, PortalEmails emails, TimeP
 
         foreach (var match in matches)
         {
-            // Added now, not found at the save, so the emails saved with it can link to the pairing.
-            await db.Pairings.AddAsync(match.Acceptance.Pairing, cancellationToken);
-            await MatchAnnouncement.AddAsync(db, emails, administratorUserId, match.Application, match.Mentor, programme, match.Acceptance,
-                match.Score, now, cancellationToken);
+            await MatchAnnouncement.ProposedAsync(db, emails, administratorUserId, match.Application, match.Proposal, programme, match.Score, now,
+                cancellationToken);
         }
 
         db.AuditEntries.Add(new AuditEntry(administratorUserId, AuditActions.CohortConfirmed, programme.Name, null,
-            $"{matches.Count} pairings started, {proposal.Unmatched.Count} applicants left unmatched; total score {proposal.TotalScore}, "
+            $"{matches.Count} mentors asked to accept their proposed mentee, {proposal.Unmatched.Count} applicants left unmatched; total score {proposal.TotalScore}, "
             + $"minimum score {proposal.MinimumScore}", now, programme.Id));
         await db.SaveChangesAsync(cancellationToken);
         return new CohortConfirmation.Confirmed(run.Id, matches.Count);
@@ -127,7 +124,7 @@ public sealed class ConfirmCohort(PortalDbContext db, PortalEmails emails, TimeP
             try
             {
                 // Scored as proposed: worked out again here, a mentor's second mentee would score lower for the place the first one took.
-                matches.Add(new Match(application, mentor, application.Match(mentor, programme, now), new MatchScore(pair.Score, pair.MaxScore, pair.Reasons)));
+                matches.Add(new Match(application, mentor, application.Propose(mentor, programme, now), new MatchScore(pair.Score, pair.MaxScore, pair.Reasons)));
             }
             catch (DomainRuleException rule)
             {
@@ -153,7 +150,7 @@ public sealed class ConfirmCohort(PortalDbContext db, PortalEmails emails, TimeP
 
     private sealed record LoadedRun(CohortRun Run, Programme Programme, CohortProposalDocument? Proposal);
 
-    private sealed record Match(MenteeApplication Application, Domain.Mentors.Mentor Mentor, Acceptance Acceptance, MatchScore Score);
+    private sealed record Match(MenteeApplication Application, Domain.Mentors.Mentor Mentor, MentorProposal Proposal, MatchScore Score);
 }
 
 /// <summary>What confirming a cohort came to, for the controller to show.</summary>

@@ -87,6 +87,7 @@ public sealed class AdminProgrammesController(PortalDbContext db) : Controller
         return ModelState.TryApply(string.Empty, () => programme = new Programme(form.Name!, slug, form.Summary!, form.MatchingMode!.Value))
             && ModelState.TryApply(string.Empty, () => programme!.Update(form.Name!, form.Summary!, form.MatchingMode!.Value,
                 form.MeetingCadenceWeeks!.Value, form.EvaluationPointMonths!.Value, form.OpenForApplications, form.TrainingValidityMonths))
+            && ModelState.TryApply(nameof(form.ProposalAnswerDays), () => programme!.SetProposalAnswerDays(form.ProposalAnswerDays!.Value))
             && ModelState.TryApply(ProgrammeForm.WeightsKey, () => programme!.SetWeights(form.ToWeights()))
             && ModelState.TryApply(nameof(form.MinimumMatchScore), () => programme!.SetMinimumMatchScore(form.MinimumMatchScore!.Value));
     }
@@ -96,6 +97,7 @@ public sealed class AdminProgrammesController(PortalDbContext db) : Controller
         var programme = new Programme(form.Name!, slug, form.Summary!, form.MatchingMode!.Value);
         programme.Update(form.Name!, form.Summary!, form.MatchingMode!.Value, form.MeetingCadenceWeeks!.Value, form.EvaluationPointMonths!.Value,
             form.OpenForApplications, form.TrainingValidityMonths);
+        programme.SetProposalAnswerDays(form.ProposalAnswerDays!.Value);
         programme.SetWeights(form.ToWeights());
         programme.SetMinimumMatchScore(form.MinimumMatchScore!.Value);
         return programme;
@@ -127,6 +129,7 @@ public sealed class AdminProgrammesController(PortalDbContext db) : Controller
                     {
                         ProgrammeSetting.Weights => ProgrammeForm.WeightsKey,
                         ProgrammeSetting.MinimumMatchScore => nameof(form.MinimumMatchScore),
+                        ProgrammeSetting.ProposalAnswerDays => nameof(form.ProposalAnswerDays),
                         _ => string.Empty,
                     }, refused.Reason);
                     break;

@@ -38,6 +38,10 @@ public sealed class ProgrammeForm
 
     public bool OpenForApplications { get; set; }
 
+    [Required(ErrorMessage = "Enter how many days a mentor has to answer a proposal.")]
+    [Range(1, Programme.MaxProposalAnswerDays, ErrorMessage = "The days a mentor has to answer a proposal must be between 1 and 30.")]
+    public int? ProposalAnswerDays { get; set; }
+
     [Range(1, 120, ErrorMessage = "Training must stay valid for between 1 and 120 months, or leave it empty if it never expires.")]
     public int? TrainingValidityMonths { get; set; }
 
@@ -73,6 +77,7 @@ public sealed class ProgrammeForm
     {
         [nameof(MeetingCadenceWeeks)] = "Enter the meeting cadence as a whole number of weeks.",
         [nameof(EvaluationPointMonths)] = "Enter the evaluation point as a whole number of months.",
+        [nameof(ProposalAnswerDays)] = "Enter the days a mentor has to answer a proposal as a whole number from 1 to 30.",
         [nameof(TrainingValidityMonths)] = "Enter how long the mentor course stays valid as a whole number of months, or leave it empty.",
         [nameof(Expertise)] = "Enter a whole number from 0 to 10 for expertise.",
         [nameof(DifferentBackground)] = "Enter a whole number from 0 to 10 for a different background.",
@@ -91,6 +96,7 @@ public sealed class ProgrammeForm
             MeetingCadenceWeeks = Programme.DefaultMeetingCadenceWeeks,
             EvaluationPointMonths = Programme.DefaultEvaluationPointMonths,
             OpenForApplications = true,
+            ProposalAnswerDays = Programme.DefaultProposalAnswerDays,
             Expertise = weights.Expertise,
             DifferentBackground = weights.DifferentBackground,
             SameRegion = weights.SameRegion,
@@ -108,6 +114,7 @@ public sealed class ProgrammeForm
         MeetingCadenceWeeks = programme.MeetingCadenceWeeks,
         EvaluationPointMonths = programme.EvaluationPointMonths,
         OpenForApplications = programme.OpenForApplications,
+        ProposalAnswerDays = programme.ProposalAnswerDays,
         TrainingValidityMonths = programme.TrainingValidityMonths,
         Expertise = programme.Weights.Expertise,
         DifferentBackground = programme.Weights.DifferentBackground,
@@ -136,7 +143,7 @@ public static class ProgrammeText
     public static string Settings(Programme programme) =>
         $"{programme.Name}: {Describe(programme.MatchingMode).ToLowerInvariant()}, cadence {programme.MeetingCadenceWeeks} weeks, "
         + $"evaluation at {programme.EvaluationPointMonths} months, {(programme.OpenForApplications ? "open" : "closed")} for applications, "
-        + $"mentor course {TrainingValidity(programme.TrainingValidityMonths)}";
+        + $"mentor course {TrainingValidity(programme.TrainingValidityMonths)}, mentors answer proposals within {programme.ProposalAnswerDays} days";
 
     public static string Weights(MatchingWeights weights) =>
         $"Expertise {weights.Expertise}, Different background {weights.DifferentBackground}, Same region {weights.SameRegion}, "

@@ -37,6 +37,8 @@ public sealed class EditProgramme(PortalDbContext db, TimeProvider time)
             setting = ProgrammeSetting.Other;
             programme.Update(form.Name!, form.Summary!, form.MatchingMode!.Value, form.MeetingCadenceWeeks!.Value,
                 form.EvaluationPointMonths!.Value, form.OpenForApplications, form.TrainingValidityMonths);
+            setting = ProgrammeSetting.ProposalAnswerDays;
+            programme.SetProposalAnswerDays(form.ProposalAnswerDays!.Value);
             programme.SetWeights(weights);
         }
         catch (DomainRuleException rule)
@@ -78,6 +80,7 @@ public enum ProgrammeSetting
 {
     Weights,
     MinimumMatchScore,
+    ProposalAnswerDays,
     Other,
 }
 
