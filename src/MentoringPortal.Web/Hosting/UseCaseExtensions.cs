@@ -1,5 +1,4 @@
 using MentoringPortal.Web.Features.Account;
-using MentoringPortal.Web.Features.Agreements;
 using MentoringPortal.Web.Features.Admin.Administrators;
 using MentoringPortal.Web.Features.Admin.Applications;
 using MentoringPortal.Web.Features.Admin.ChangeRequests;
@@ -9,6 +8,7 @@ using MentoringPortal.Web.Features.Admin.Erasure;
 using MentoringPortal.Web.Features.Admin.Mentors;
 using MentoringPortal.Web.Features.Admin.Pairings;
 using MentoringPortal.Web.Features.Admin.Programmes;
+using MentoringPortal.Web.Features.Agreements;
 using MentoringPortal.Web.Features.Directory;
 using MentoringPortal.Web.Features.MeetingRatings;
 using MentoringPortal.Web.Features.MentorSignUp;
