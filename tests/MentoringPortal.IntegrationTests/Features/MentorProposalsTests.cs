@@ -56,6 +56,8 @@ public sealed class MentorProposalsTests(ClockedPortal factory) : IClassFixture<
         var me = await applicantClient.GetStringAsync("/me");
         Assert.Contains("Your match is waiting for their answer", me, StringComparison.Ordinal);
         Assert.DoesNotContain(mentor.Name, me, StringComparison.Ordinal);
+        Assert.Contains("The scheme has found a mentor for you and is waiting for their answer", me, StringComparison.Ordinal);
+        Assert.DoesNotContain("You do not have a mentor yet", me, StringComparison.Ordinal);
 
         // The held place shows: the mentor is full in the directory while the proposal waits.
         using var mentorClient = await factory.Data.SignInAsync(mentor);

@@ -1,6 +1,7 @@
 using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
+using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
@@ -127,8 +128,12 @@ public sealed class MeController(PortalDbContext db, TimeProvider time) : Contro
             .Select(r => new MyRequest(r.Id, r.MentorId, r.Mentor!.DisplayName, r.Status, r.CreatedAt, r.ExpiresAt, r.AnsweredAt,
                 r.DeclineReason, r.DeclineNote))
             .ToListAsync(cancellationToken);
+        var openApplications = await db.MenteeApplications.AsNoTracking()
+            .Where(a => a.MenteeId == mentee.Id && (a.Status == ApplicationStatus.Waiting || a.Status == ApplicationStatus.Proposed))
+            .Select(a => a.Status)
+            .ToListAsync(cancellationToken);
         return new MenteeHome(mentee.Complete, pairings, requests,
-            mentee.Goals.OrderBy(g => g.Horizon).Select(g => (g.Horizon, g.Description)).ToList());
+            mentee.Goals.OrderBy(g => g.Horizon).Select(g => (g.Horizon, g.Description)).ToList(), openApplications);
     }
 
     private async Task<MentorHome?> MentorHomeAsync(string userId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Requests;
 
@@ -34,7 +35,8 @@ public sealed record MenteeHome(
     bool ProfileComplete,
     IReadOnlyList<PairingSummary> Pairings,
     IReadOnlyList<MyRequest> Requests,
-    IReadOnlyList<(GoalHorizon Horizon, string Description)> Goals);
+    IReadOnlyList<(GoalHorizon Horizon, string Description)> Goals,
+    IReadOnlyList<ApplicationStatus> OpenApplications);
 
 public sealed record MentorHome(IReadOnlyList<PairingSummary> Mentees, int PendingRequests, int Capacity, string Availability);
 
