@@ -1,7 +1,7 @@
+using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
-using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.Domain.Requests;
