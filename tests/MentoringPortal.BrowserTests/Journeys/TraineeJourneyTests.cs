@@ -92,7 +92,8 @@ public sealed class TraineeJourneyTests(BrowserPortal portal)
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to all mentors" }).ClickAsync();
         await ArriveAtAsync(page, "Find a mentor");
 
-        // Sorting and paging: by name, page 1 then page 2, in order.
+        // Sorting and paging: by name, page 1 then page 2, in order. The sort and filters fold behind "Filter".
+        await page.Locator("details.filter-panel summary").ClickAsync();
         await page.GetByLabel("Sort by").SelectOptionAsync(new SelectOptionValue { Label = "Name (A to Z)" });
         await ShowMentorsAsync(page);
         var total = int.Parse((await Results(page).GetByRole(AriaRole.Heading, new() { Level = 2 }).InnerTextAsync()).Split(' ')[0],
