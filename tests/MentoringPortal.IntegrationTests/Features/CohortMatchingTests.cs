@@ -61,6 +61,7 @@ public sealed class CohortMatchingTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal(runUrl, confirmed.Headers.Location?.OriginalString);
         var after = await client.GetStringAsync(runUrl);
         Assert.Contains("each mentor was asked to accept", after, StringComparison.Ordinal);
+        Assert.Matches(@"Confirmed on \d{1,2} \w+ \d{4} at \d{2}:\d{2} (GMT|BST) \(UK time\)", after);
         Assert.Contains("Confirmed matches", after, StringComparison.Ordinal);
         Assert.DoesNotContain("Run again with these choices", after, StringComparison.Ordinal);
 
