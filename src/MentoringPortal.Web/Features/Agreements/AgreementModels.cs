@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using MentoringPortal.Domain.Agreements;
 using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.Domain.Pairings;
@@ -76,7 +75,7 @@ public static class AgreementStatus
 
         if (text.AgreedAt is { } agreed)
         {
-            return $"Agreed on {LongDate(agreed)}";
+            return $"Agreed on {UkTime.Date(agreed)}";
         }
 
         return (text.ViewerHasConfirmed, text.OtherConfirmedAt is not null) switch
@@ -86,9 +85,6 @@ public static class AgreementStatus
             _ => $"Waiting for you and {otherName} to confirm",
         };
     }
-
-    /// <summary>A day as people in the UK write it, for example 3 March 2027.</summary>
-    public static string LongDate(DateTime utc) => UkTime.ToUk(utc).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }
 
 public sealed class AgreementForm

@@ -24,6 +24,9 @@ public static class UkTime
     /// <summary>"3 March 2026".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>"3 March 2026": the UK date of a moment.</summary>
+    public static string Date(DateTime utc) => Date(Today(utc));
+
     /// <summary>"17:00 GMT": the UK clock time of a moment, with the zone named.</summary>
     public static string Clock(DateTime utc) => string.Create(CultureInfo.InvariantCulture, $"{ToUk(utc):HH:mm} {ZoneName(utc)}");
 
