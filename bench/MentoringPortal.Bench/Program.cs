@@ -16,10 +16,18 @@ using Microsoft.Extensions.DependencyInjection;
 //       an applicant's ranked suggestions with 100, 1,000 and 5,000 mentors in the programme;
 //   ./test.sh dotnet run -c Release --project bench/MentoringPortal.Bench -- restart [seconds]
 //       a PostgreSQL restart under load, on a PostgreSQL of the bench's own (docs/operations.md).
+// A command that fills a PostgreSQL database of your own for the directory load benchmark (bench/directory-load.sh):
+//   dotnet run -c Release --project bench/MentoringPortal.Bench -- seed N "<PostgreSQL connection string>"
 // And one BenchmarkDotNet benchmark that needs no server (in memory, no database):
 //   dotnet run -c Release --project bench/MentoringPortal.Bench -- cohort
 //       whole-cohort matching (CohortMatching.Propose, and the optimiser alone) for 100×100,
 //       1,000×1,000 and 2,000×500 mentees × mentors.
+if (args.Length > 0 && args[0] == "seed")
+{
+    Environment.ExitCode = await DirectorySeed.RunAsync(args[1..]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "cohort")
 {
     BenchmarkRunner.Run<CohortBench>(args: args[1..]);
