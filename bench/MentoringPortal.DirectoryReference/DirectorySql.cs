@@ -17,10 +17,15 @@ public sealed record ReferencePage(int Total, int Page, int PageCount, IReadOnly
 /// <summary>
 /// Every statement the reference runs, hand-written for PostgreSQL, in this one file so that it can be rewritten for a
 /// new schema in one place. It answers what the portal's <c>MentorDirectory.SearchAsync</c> answers: the mentors listed
-/// today (approved, trained, training not expired) in the programmes whose mentees choose (or the one asked for), with
-/// the same filters, ordering and page size. Written for the schema before issue 13's changes (no stored "accepting
-/// now" column, no full-text index): search is <c>strpos</c> on the stored lower-case search text, as the portal's
-/// <c>Contains</c> is.
+/// today in the programmes whose mentees choose (or the one asked for), with the same filters, ordering and page size.
+/// Two schemas, chosen on the first request by what the database has:
+/// <list type="bullet">
+/// <item>before issue 13: the listed and "accepting now" rules worked out from the live columns, search a <c>strpos</c>
+/// on the stored lower-case search text (what the portal's <c>Contains</c> runs);</item>
+/// <item>ADR-015's stored directory state (<c>DirectoryState</c>: 0 accepting, 1 listed, 2 hidden; <c>FreePlaces</c>;
+/// <c>SearchVector</c>, a weighted tsvector with a GIN index), written from the ADR before its code was merged: check the
+/// ordering and the search query against <c>MentorDirectory</c> after merging (DirectoryReferenceTests does).</item>
+/// </list>
 /// </summary>
 public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider time)
 {
@@ -30,20 +35,50 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
         SELECT "Id" FROM "Programmes" WHERE "MatchingMode" = 'MenteeChooses'
         """;
 
-    // $1 today, $2 the programmes' ids; filters add $3 onwards.
-    private const string Listed = """
-        m."IsApproved" AND m."TrainingCompletedOn" IS NOT NULL
-          AND (m."TrainingExpiresOn" IS NULL OR m."TrainingExpiresOn" >= $1)
-          AND EXISTS (SELECT 1 FROM "MentorProgrammes" mp WHERE mp."MentorId" = m."Id" AND mp."ProgrammeId" = ANY($2))
-        """;
-
-    private const string AcceptingNow = """
-        (m."Status" = 'Accepting' OR (m."Status" = 'Paused' AND m."PausedUntil" <= $1)) AND m."ActiveMenteeCount" < m."Capacity"
+    private const string StoredStateSql = """
+        SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'Mentors' AND column_name = 'DirectoryState')
         """;
 
     private const string CardColumns = """
         m."Id", m."DisplayName", m."Specialty", m."Grade", m."Region", m."Status", m."PausedUntil", m."Capacity", m."ActiveMenteeCount"
         """;
+
+    // $1 today, $2 the programmes' ids; filters add $3 onwards.
+    private static readonly Schema BeforeIssue13 = new(
+        Listed: """
+            m."IsApproved" AND m."TrainingCompletedOn" IS NOT NULL
+              AND (m."TrainingExpiresOn" IS NULL OR m."TrainingExpiresOn" >= $1)
+              AND EXISTS (SELECT 1 FROM "MentorProgrammes" mp WHERE mp."MentorId" = m."Id" AND mp."ProgrammeId" = ANY($2))
+            """,
+        ListedInAll: null,
+        AcceptingNow: """
+            (m."Status" = 'Accepting' OR (m."Status" = 'Paused' AND m."PausedUntil" <= $1)) AND m."ActiveMenteeCount" < m."Capacity"
+            """,
+        AcceptingFirst: """
+            ((m."Status" = 'Accepting' OR (m."Status" = 'Paused' AND m."PausedUntil" <= $1)) AND m."ActiveMenteeCount" < m."Capacity") DESC,
+            m."DisplayName", m."Id"
+            """,
+        MostPlaces: """m."Capacity" - m."ActiveMenteeCount" DESC, m."DisplayName", m."Id" """,
+        Newest: """m."CreatedAt" DESC, m."Id" """,
+        Matches: """strpos(m."SearchText", $?) > 0""",
+        Rank: null);
+
+    // The listed state already holds "in a programme whose mentees choose"; a chosen programme adds its EXISTS. Every
+    // statement names $1 and $2, because PostgreSQL refuses a parameter that the statement does not use.
+    private static readonly Schema StoredState = new(
+        Listed: """
+            m."DirectoryState" < 2 AND $1::date IS NOT NULL
+              AND EXISTS (SELECT 1 FROM "MentorProgrammes" mp WHERE mp."MentorId" = m."Id" AND mp."ProgrammeId" = ANY($2))
+            """,
+        ListedInAll: """m."DirectoryState" < 2 AND $1::date IS NOT NULL AND $2::integer[] IS NOT NULL""",
+        AcceptingNow: """m."DirectoryState" = 0""",
+        AcceptingFirst: """m."DirectoryState", m."DisplayName", m."Id" """,
+        MostPlaces: """-m."FreePlaces", m."DisplayName", m."Id" """,
+        Newest: """m."CreatedAt" DESC, m."Id" DESC""",
+        Matches: """m."SearchVector" @@ to_tsquery('english', $?)""",
+        Rank: """ts_rank(m."SearchVector", to_tsquery('english', $?)) DESC, m."DisplayName", m."Id" """);
+
+    private volatile Schema? _schema;
 
     // The programme list changes rarely; like the portal, the reference reads it once a minute.
     private volatile ProgrammeList? _programmes;
@@ -53,13 +88,15 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
         ArgumentNullException.ThrowIfNull(query);
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var schema = _schema ??= await SchemaAsync(cancellationToken);
         var programmes = await ProgrammesAsync(now, cancellationToken);
+        var where = new StringBuilder(schema.ListedInAll ?? schema.Listed);
         if (query.Programme is { } chosen && programmes.Contains(chosen))
         {
             programmes = [chosen];
+            where.Clear().Append(schema.Listed);
         }
 
-        var where = new StringBuilder(Listed);
         var parameters = new List<NpgsqlParameter>
         {
             new() { Value = today, NpgsqlDbType = NpgsqlDbType.Date },
@@ -71,9 +108,19 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
             where.Append(" AND ").Append(condition.Replace("$?", "$" + parameters.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         }
 
-        foreach (var word in query.Words)
+        var search = schema.Rank is null ? null : SearchQuery(query.Words);
+        var searchParameter = string.Empty;
+        if (search is not null)
         {
-            And("""strpos(m."SearchText", $?) > 0""", word, NpgsqlDbType.Text);
+            And(schema.Matches, search, NpgsqlDbType.Text);
+            searchParameter = "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+        }
+        else if (schema.Rank is null)
+        {
+            foreach (var word in query.Words)
+            {
+                And(schema.Matches, word, NpgsqlDbType.Text);
+            }
         }
 
         if (query.Specialty is { } specialty)
@@ -98,15 +145,16 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
 
         if (query.Accepting)
         {
-            where.Append(" AND ").Append(AcceptingNow);
+            where.Append(" AND ").Append(schema.AcceptingNow);
         }
 
         var orderBy = query.Sort switch
         {
             "name" => """m."DisplayName", m."Id" """,
-            "places" => """m."Capacity" - m."ActiveMenteeCount" DESC, m."DisplayName", m."Id" """,
-            "newest" => """m."CreatedAt" DESC, m."Id" """,
-            _ => $"""({AcceptingNow}) DESC, m."DisplayName", m."Id" """,
+            "places" => schema.MostPlaces,
+            "newest" => schema.Newest,
+            null when search is not null => schema.Rank!.Replace("$?", searchParameter, StringComparison.Ordinal),
+            _ => schema.AcceptingFirst,
         };
         var countSql = $"""SELECT count(*) FROM "Mentors" m WHERE {where}""";
         var pageSql = $"""SELECT {CardColumns} FROM "Mentors" m WHERE {where} ORDER BY {orderBy} LIMIT {PageSize} OFFSET """;
@@ -138,6 +186,19 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
         }
 
         return new ReferencePage(total, page, pageCount, cards);
+    }
+
+    /// <summary>ADR-015's search: every word (letters and digits only) must match, stemmed by the english configuration.</summary>
+    private static string? SearchQuery(IReadOnlyList<string> words)
+    {
+        var terms = words.Select(w => new string([.. w.Where(char.IsLetterOrDigit)])).Where(w => w.Length > 0).ToList();
+        return terms.Count == 0 ? null : string.Join(" & ", terms);
+    }
+
+    private async Task<Schema> SchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(StoredStateSql);
+        return await command.ExecuteScalarAsync(cancellationToken) is true ? StoredState : BeforeIssue13;
     }
 
     private static string Offset(int page) => ((long)(page - 1) * PageSize).ToString(CultureInfo.InvariantCulture);
@@ -193,4 +254,8 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
     }
 
     private sealed record ProgrammeList(int[] Ids, DateTimeOffset Until);
+
+    /// <summary>The parts of the statements that differ between the two schemas ($? is the next parameter).</summary>
+    private sealed record Schema(string Listed, string? ListedInAll, string AcceptingNow, string AcceptingFirst, string MostPlaces,
+        string Newest, string Matches, string? Rank);
 }
