@@ -149,7 +149,7 @@ suffix="$(date +%s)_$$"
 seed() { # mentors database
     databases+=("$2")
     log "Seeding $(printf "%'d" "$1") mentors into $2"
-    dotnet run -c Release --no-build --project "$root/bench/MentoringPortal.Bench" -- seed "$1" "$(database "$2")"
+    dotnet run -c Release --no-build --project "$root/bench/MentoringPortal.Bench" -- seed "$1" "$(database "$2")" >&2
 }
 
 # Production refuses to start without a certificate that encrypts the data-protection keys at rest (as bench/lighthouse/run.sh).
