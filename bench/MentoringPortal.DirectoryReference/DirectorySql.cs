@@ -22,9 +22,10 @@ public sealed record ReferencePage(int Total, int Page, int PageCount, IReadOnly
 /// <list type="bullet">
 /// <item>before issue 13: the listed and "accepting now" rules worked out from the live columns, search a <c>strpos</c>
 /// on the stored lower-case search text (what the portal's <c>Contains</c> runs);</item>
-/// <item>ADR-015's stored directory state (<c>DirectoryState</c>: 0 accepting, 1 listed, 2 hidden; <c>FreePlaces</c>;
-/// <c>SearchVector</c>, a weighted tsvector with a GIN index), written from the ADR before its code was merged: check the
-/// ordering and the search query against <c>MentorDirectory</c> after merging (DirectoryReferenceTests does).</item>
+/// <item>ADR-015's stored directory state (<c>DirectoryState</c>: 0 hidden, 1 accepting, 2 listed; <c>FreePlaces</c>;
+/// <c>SearchVector</c>, a weighted tsvector with a GIN index), written from engineer A's branch before it was merged.
+/// Its search is every word (letters and digits) as a <c>to_tsquery</c> term without the portal's synonyms
+/// (<c>DirectorySearchTerms</c>): a search for a word in that list counts differently until it uses them.</item>
 /// </list>
 /// </summary>
 public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider time)
@@ -67,11 +68,11 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
     // statement names $1 and $2, because PostgreSQL refuses a parameter that the statement does not use.
     private static readonly Schema StoredState = new(
         Listed: """
-            m."DirectoryState" < 2 AND $1::date IS NOT NULL
+            m."DirectoryState" > 0 AND $1::date IS NOT NULL
               AND EXISTS (SELECT 1 FROM "MentorProgrammes" mp WHERE mp."MentorId" = m."Id" AND mp."ProgrammeId" = ANY($2))
             """,
-        ListedInAll: """m."DirectoryState" < 2 AND $1::date IS NOT NULL AND $2::integer[] IS NOT NULL""",
-        AcceptingNow: """m."DirectoryState" = 0""",
+        ListedInAll: """m."DirectoryState" > 0 AND $1::date IS NOT NULL AND $2::integer[] IS NOT NULL""",
+        AcceptingNow: """m."DirectoryState" = 1""",
         AcceptingFirst: """m."DirectoryState", m."DisplayName", m."Id" """,
         MostPlaces: """-m."FreePlaces", m."DisplayName", m."Id" """,
         Newest: """m."CreatedAt" DESC, m."Id" DESC""",
@@ -108,7 +109,7 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
             where.Append(" AND ").Append(condition.Replace("$?", "$" + parameters.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         }
 
-        var search = schema.Rank is null ? null : SearchQuery(query.Words);
+        var search = schema.Rank is null ? null : SearchQuery(query.Text);
         var searchParameter = string.Empty;
         if (search is not null)
         {
@@ -153,7 +154,8 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
             "name" => """m."DisplayName", m."Id" """,
             "places" => schema.MostPlaces,
             "newest" => schema.Newest,
-            null when search is not null => schema.Rank!.Replace("$?", searchParameter, StringComparison.Ordinal),
+            "availability" => schema.AcceptingFirst,
+            _ when search is not null => schema.Rank!.Replace("$?", searchParameter, StringComparison.Ordinal),
             _ => schema.AcceptingFirst,
         };
         var countSql = $"""SELECT count(*) FROM "Mentors" m WHERE {where}""";
@@ -188,11 +190,25 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
         return new ReferencePage(total, page, pageCount, cards);
     }
 
-    /// <summary>ADR-015's search: every word (letters and digits only) must match, stemmed by the english configuration.</summary>
-    private static string? SearchQuery(IReadOnlyList<string> words)
+    /// <summary>ADR-015's search: each run of letters and digits (at most eight) must match, stemmed by the english configuration.</summary>
+    private static string? SearchQuery(string? text)
     {
-        var terms = words.Select(w => new string([.. w.Where(char.IsLetterOrDigit)])).Where(w => w.Length > 0).ToList();
-        return terms.Count == 0 ? null : string.Join(" & ", terms);
+        var terms = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in (text ?? string.Empty).Normalize(NormalizationForm.FormC) + " ")
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLower(c, CultureInfo.InvariantCulture));
+            }
+            else if (word.Length > 0)
+            {
+                terms.Add("(" + word + ")");
+                word.Clear();
+            }
+        }
+
+        return terms.Count == 0 ? null : string.Join(" & ", terms.Take(8));
     }
 
     private async Task<Schema> SchemaAsync(CancellationToken cancellationToken)

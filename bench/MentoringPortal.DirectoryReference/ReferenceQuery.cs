@@ -6,9 +6,10 @@ namespace MentoringPortal.DirectoryReference;
 /// <summary>
 /// The directory's query string (q, specialty, region, background, mode, accepting, programme, sort, page), read as the
 /// portal's model binding reads it: a value that does not parse is left out, blank text is no filter, and at most
-/// eight search words are used.
+/// eight search words are used. <see cref="Text"/> is the search as typed, <see cref="Words"/> its words as the portal
+/// split them before issue 13.
 /// </summary>
-public sealed record ReferenceQuery(IReadOnlyList<string> Words, string? Specialty, string? Region, string? Background, MeetingModes? Mode,
+public sealed record ReferenceQuery(string? Text, IReadOnlyList<string> Words, string? Specialty, string? Region, string? Background, MeetingModes? Mode,
     bool Accepting, int? Programme, string? Sort, int Page)
 {
     public static ReferenceQuery From(IQueryCollection query)
@@ -21,6 +22,6 @@ public sealed record ReferenceQuery(IReadOnlyList<string> Words, string? Special
         var accepting = bool.TryParse(Text("accepting"), out var yes) && yes;
         int? programme = int.TryParse(Text("programme"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
         var page = int.TryParse(Text("page"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : 1;
-        return new ReferenceQuery(words, Text("specialty"), Text("region"), Text("background"), mode, accepting, programme, Text("sort"), page);
+        return new ReferenceQuery(Text("q"), words, Text("specialty"), Text("region"), Text("background"), mode, accepting, programme, Text("sort"), page);
     }
 }
