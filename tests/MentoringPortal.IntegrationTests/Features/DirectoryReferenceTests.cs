@@ -1,7 +1,7 @@
 using System.Globalization;
 using AngleSharp.Dom;
-using MentoringPortal.Domain.Programmes;
 using MentoringPortal.DirectoryReference;
+using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using Microsoft.AspNetCore.Builder;
