@@ -279,6 +279,11 @@ public sealed class Pairing
         }
 
         EndNote = null;
+        if (role == SurveyRespondent.Mentee)
+        {
+            MenteeAgreesToBeNamed = false;
+        }
+
         if (string.Equals(EndedByUserId, userId, StringComparison.Ordinal))
         {
             EndedByUserId = null;
