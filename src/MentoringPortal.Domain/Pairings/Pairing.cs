@@ -61,6 +61,9 @@ public sealed class Pairing
 
     public int Version { get; private set; }
 
+    /// <summary>The mentee agreed that their mentor may name them in the mentor's record for appraisal; off until they say so.</summary>
+    public bool MenteeAgreesToBeNamed { get; private set; }
+
     public IReadOnlyCollection<Meeting> Meetings => _meetings;
 
     public IReadOnlyCollection<ChangeRequest> ChangeRequests => _changeRequests;
@@ -69,6 +72,17 @@ public sealed class Pairing
     public IReadOnlyCollection<SurveyResponse> Surveys => _surveys;
 
     public bool IsActive => Status == PairingStatus.Active;
+
+    /// <summary>Only the mentee decides whether their mentor's record names them; they may change their mind at any time.</summary>
+    public void SetMenteeAgreesToBeNamed(string userId, bool agrees)
+    {
+        if (Mentee is null || !string.Equals(Mentee.UserId, userId, StringComparison.Ordinal))
+        {
+            throw new DomainRuleException("Only the mentee can choose whether their mentor's record names them.");
+        }
+
+        MenteeAgreesToBeNamed = agrees;
+    }
 
     /// <summary>When the pair last met, or the start of the pairing if they have not met yet.</summary>
     public DateTime LastContactAt => LastHeldMeetingAt ?? StartedAt;
@@ -265,6 +279,11 @@ public sealed class Pairing
         }
 
         EndNote = null;
+        if (role == SurveyRespondent.Mentee)
+        {
+            MenteeAgreesToBeNamed = false;
+        }
+
         if (string.Equals(EndedByUserId, userId, StringComparison.Ordinal))
         {
             EndedByUserId = null;

@@ -14,6 +14,7 @@ public static class AuditActions
     public const string MentorApproved = "Mentor approved";
     public const string MentorDeclined = "Mentor sign-up declined";
     public const string TrainingRecorded = "Training recorded";
+    public const string MentoringRecordIssued = "Mentoring record issued";
     public const string CapacityChanged = "Capacity changed";
     public const string ApplicationMatched = "Application matched";
     public const string ApplicationDeclined = "Application declined";

@@ -271,6 +271,7 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
         await SeedEvaluationCohortAsync(futureLeaders, pilotMentors, now, passwordHash, roles[Roles.Mentee]);
         await SeedAgreementsAndRatingsAsync(returnToTraining.Id, futureLeaders.Id, now);
         await SeedProposalsAsync(futureLeaders, pilotMentors, now, AddUser);
+        await SeedMentoringRecordAsync(returnToTraining, now, AddUser);
         // Never the password itself: logs are kept and shipped, and the README tells developers where to find it.
         logger.LogInformation("Demo data seeded: {Mentors} mentors, {Mentees} mentees; every demo account's password is in the README.",
             MentorCount, await db.Mentees.CountAsync());

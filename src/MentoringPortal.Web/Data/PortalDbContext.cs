@@ -7,6 +7,7 @@ using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Privacy;
 using MentoringPortal.Domain.Programmes;
+using MentoringPortal.Domain.Records;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -82,6 +83,8 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
+
+    public DbSet<IssuedRecord> IssuedRecords => Set<IssuedRecord>();
 
     /// <summary>
     /// Identity picks its tables from IdentityOptions.Stores.SchemaVersion, read from the app's services. A context made

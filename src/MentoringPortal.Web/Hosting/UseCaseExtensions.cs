@@ -11,6 +11,7 @@ using MentoringPortal.Web.Features.Admin.Programmes;
 using MentoringPortal.Web.Features.Agreements;
 using MentoringPortal.Web.Features.Directory;
 using MentoringPortal.Web.Features.MeetingRatings;
+using MentoringPortal.Web.Features.MentoringRecords;
 using MentoringPortal.Web.Features.MentorSignUp;
 using MentoringPortal.Web.Features.PairingChanges;
 using MentoringPortal.Web.Features.Pairings;
@@ -72,6 +73,7 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<SaveAgreement>();
         builder.Services.AddScoped<ConfirmAgreement>();
         builder.Services.AddScoped<RateMeeting>();
+        builder.Services.AddScoped<IssueMentoringRecord>();
         return builder;
     }
 }

@@ -48,6 +48,7 @@ public static class WebExtensions
         builder.Services.AddScoped<Features.Admin.AuditLog.AuditLogSearch>();
         builder.Services.AddScoped<Features.Admin.AdminDesk>();
         builder.Services.AddScoped<Features.Messages.MessageThread>();
+        builder.Services.AddScoped<Features.MentoringRecords.MentorActivityReader>();
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "portal.af";

@@ -71,6 +71,11 @@ public sealed class AccountEraser(PortalDbContext db, PortalEmails emails, TimeP
         db.PairingMessages.RemoveRange(await db.PairingMessages.Where(m => m.SenderUserId == userId || m.RecipientUserId == userId)
             .ToListAsync(cancellationToken));
         await EraseAgreementsAndRatingsAsync(userId, (mentee?.Pairings ?? []).Concat(mentoring).Select(p => p.Id).ToList(), cancellationToken);
+        if (mentor is not null)
+        {
+            db.IssuedRecords.RemoveRange(await db.IssuedRecords.Where(r => r.MentorId == mentor.Id).ToListAsync(cancellationToken));
+        }
+
         await RedactAuditLogAsync(names, cancellationToken);
         db.OutboxMessages.RemoveRange(await db.OutboxMessages.Where(m => m.To == email).ToListAsync(cancellationToken));
         db.Users.Remove(user);

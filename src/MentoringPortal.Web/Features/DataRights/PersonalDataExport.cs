@@ -238,6 +238,8 @@ public sealed class PersonalDataExport(PortalDbContext db, TimeProvider time)
                 };
             }).ToList(),
             ["auditEntries"] = audit,
+            ["issuedMentoringRecords"] = await db.IssuedRecords.AsNoTracking().Where(r => r.MentorId == mentorId).OrderBy(r => r.IssuedAt)
+                .Select(r => new { r.Code, Period = r.PeriodLabel, r.Pairings, r.MeetingsHeld, r.MeetingMinutes, r.IssuedAt }).ToListAsync(cancellationToken),
             ["erasureRequests"] = await db.ErasureRequests.AsNoTracking().Where(e => e.UserId == userId)
                 .Select(e => new { Reason = e.Reason.ToString(), e.RequestedAt, e.DueAt, e.CancelledAt }).ToListAsync(cancellationToken),
         };

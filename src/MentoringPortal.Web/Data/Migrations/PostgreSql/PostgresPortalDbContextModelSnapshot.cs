@@ -887,6 +887,9 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<bool>("MenteeAgreesToBeNamed")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("MenteeId")
                         .HasColumnType("integer");
 
@@ -1125,6 +1128,60 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("ResourcePages");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Records.IssuedRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MeetingMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingsHeld")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MentorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MentorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Pairings")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PeriodLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("MentorId");
+
+                    b.ToTable("IssuedRecords");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Requests.ContactRequest", b =>
@@ -1973,6 +2030,15 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Records.IssuedRecord", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Mentors.Mentor", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Requests.ContactRequest", b =>

@@ -889,6 +889,9 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<bool>("MenteeAgreesToBeNamed")
+                        .HasColumnType("bit");
+
                     b.Property<int>("MenteeId")
                         .HasColumnType("int");
 
@@ -1127,6 +1130,60 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ResourcePages");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Records.IssuedRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("MeetingMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MeetingsHeld")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MentorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MentorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Pairings")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PeriodLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("MentorId");
+
+                    b.ToTable("IssuedRecords");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Requests.ContactRequest", b =>
@@ -1977,6 +2034,15 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Records.IssuedRecord", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Mentors.Mentor", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Requests.ContactRequest", b =>

@@ -837,6 +837,9 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MenteeAgreesToBeNamed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MenteeId")
                         .HasColumnType("INTEGER");
 
@@ -1067,6 +1070,58 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ResourcePages");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Records.IssuedRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingsHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MentorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MentorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pairings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("MentorId");
+
+                    b.ToTable("IssuedRecords");
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Requests.ContactRequest", b =>
@@ -1917,6 +1972,15 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Domain.Records.IssuedRecord", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Mentors.Mentor", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MentoringPortal.Domain.Requests.ContactRequest", b =>
