@@ -229,7 +229,7 @@ public sealed class SingleSignOnTests(SingleSignOnPortal sso) : IClassFixture<Si
             using (var adminClient = await Portal.Data.SignInAsync(admin))
             {
                 using var saved = await Forms.SubmitAsync(adminClient, "/admin/sign-in",
-                    new Dictionary<string, string> { ["AdministratorsUseSingleSignOn"] = "true" });
+                    new Dictionary<string, string> { ["Form.AdministratorsUseSingleSignOn"] = "true" });
                 Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
             }
 
@@ -280,7 +280,7 @@ public sealed class SingleSignOnNotConfiguredTests(PortalFactory portal) : IClas
 
         var admin = await portal.Data.AdministratorAsync();
         using var client = await portal.Data.SignInAsync(admin);
-        using var refused = await Forms.SubmitAsync(client, "/admin/sign-in", new Dictionary<string, string> { ["AdministratorsUseSingleSignOn"] = "true" });
+        using var refused = await Forms.SubmitAsync(client, "/admin/sign-in", new Dictionary<string, string> { ["Form.AdministratorsUseSingleSignOn"] = "true" });
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("No organisation sign-in is configured, so administrators would have no way to sign in.",

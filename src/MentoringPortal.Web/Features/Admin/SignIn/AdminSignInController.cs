@@ -26,7 +26,7 @@ public sealed class AdminSignInController(PortalDbContext db, SingleSignOnProvid
     }
 
     [HttpPost("/admin/sign-in")]
-    public async Task<IActionResult> Index(AdminSignInForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([Bind(Prefix = "Form")] AdminSignInForm form, CancellationToken cancellationToken)
     {
         if (!(await AdminScope.ForAsync(db, User, cancellationToken)).AllProgrammes)
         {
@@ -35,7 +35,7 @@ public sealed class AdminSignInController(PortalDbContext db, SingleSignOnProvid
 
         if (form.AdministratorsUseSingleSignOn && !providers.Any)
         {
-            ModelState.AddModelError(nameof(form.AdministratorsUseSingleSignOn),
+            ModelState.AddModelError("Form.AdministratorsUseSingleSignOn",
                 "No organisation sign-in is configured, so administrators would have no way to sign in. Configure a provider first (Authentication:OpenIdConnect).");
             return View(ViewModel(form));
         }
