@@ -240,7 +240,7 @@ public sealed class SingleSignOnTests(SingleSignOnPortal sso) : IClassFixture<Si
                 new Dictionary<string, string> { ["Email"] = admin.Email, ["Password"] = TestData.Password });
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.Contains($"Administrators sign in with their organisation account: use “Sign in with {SingleSignOnPortal.DisplayName}”",
-                await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                (await Forms.ParseHtmlAsync(refused)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/me")).StatusCode);
 
             using var member = await Portal.Data.SignInAsync(mentee);
