@@ -20,7 +20,12 @@ public sealed class SingleSignOnTests(SingleSignOnPortal sso) : IClassFixture<Si
     public async Task LoginPage_ShowsTheOrganisationButton_PostingWithAntiforgery()
     {
         using var browser = sso.NewBrowser();
-        var page = await Forms.ParseHtmlAsync(await browser.GetAsync("/account/login"));
+        using var response = await browser.GetAsync("/account/login");
+        var page = await Forms.ParseHtmlAsync(response);
+
+        // The button's form redirects to the provider, which the Content-Security-Policy's form-action must allow.
+        Assert.Contains($"form-action 'self' {sso.Provider.Authority.GetLeftPart(UriPartial.Authority)};",
+            response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
 
         var form = page.Forms.Single(f => f.GetAttribute("action") == $"/account/sso/start/{SingleSignOnPortal.Key}");
         Assert.Equal($"Sign in with {SingleSignOnPortal.DisplayName}", form.QuerySelector("button")!.TextContent.Trim());
