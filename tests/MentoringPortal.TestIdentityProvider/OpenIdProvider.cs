@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using System.Text;
+using Microsoft.AspNetCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
