@@ -8,6 +8,7 @@ try
     builder.AddPortalTelemetry();
     builder.AddPortalData();
     builder.AddPortalIdentity();
+    builder.AddPortalSingleSignOn();
     builder.AddPortalEmail();
     builder.AddPortalWeb();
     builder.AddPortalJobs();

@@ -42,6 +42,9 @@ public static class AuditActions
     public const string PasskeyRenamed = "Passkey renamed";
     public const string PasskeyRemoved = "Passkey removed";
     public const string SecondFactorFailed = "Wrong second-factor code";
+    public const string OrganisationSignInLinked = "Organisation sign-in linked";
+    public const string OrganisationSignInRemoved = "Organisation sign-in removed";
+    public const string SingleSignOnRequirementChanged = "Administrators' single sign-on requirement changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -52,5 +55,6 @@ public static class AuditActions
         CohortConfirmed, SignInFailed, AccountLockedOut, PasswordChanged, PasswordReset, SessionsEnded, ParkedEmailRetried, AccountErased,
         TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRegenerated, RecoveryCodeUsed, PasskeyAdded, PasskeyRenamed,
         PasskeyRemoved, SecondFactorFailed,
+        OrganisationSignInLinked, OrganisationSignInRemoved, SingleSignOnRequirementChanged,
     ];
 }

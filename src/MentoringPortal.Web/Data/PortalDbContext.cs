@@ -85,6 +85,7 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
     public DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 
     public DbSet<IssuedRecord> IssuedRecords => Set<IssuedRecord>();
+    public DbSet<SignInPolicy> SignInPolicies => Set<SignInPolicy>();
 
     /// <summary>
     /// Identity picks its tables from IdentityOptions.Stores.SchemaVersion, read from the app's services. A context made

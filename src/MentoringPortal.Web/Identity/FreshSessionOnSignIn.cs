@@ -12,8 +12,8 @@ public sealed class FreshSessionOnSignIn(RequestDelegate next)
     /// <summary>The sign-in cookie's name, as set in <c>Hosting/IdentityExtensions</c>.</summary>
     public const string CookieName = "portal.auth";
 
-    /// <summary>Every page that signs a person in: password, second step, passkey.</summary>
-    public static readonly string[] SignInPaths = ["/account/login", "/account/two-factor", "/account/passkey"];
+    /// <summary>Every page that signs a person in: password, second step, passkey, organisation sign-in.</summary>
+    public static readonly string[] SignInPaths = ["/account/login", "/account/two-factor", "/account/passkey", "/account/sso"];
 
     public Task InvokeAsync(HttpContext context)
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.TestIdentityProvider;
 using Microsoft.Playwright;
 
 namespace MentoringPortal.BrowserTests.Infrastructure;
@@ -44,6 +45,7 @@ public sealed class BrowserPortal : IAsyncLifetime
     private readonly ConcurrentBag<IBrowserContext> _contexts = [];
     private PortalFactory? _factory;
     private SmtpServer? _smtp;
+    private OpenIdProvider? _provider;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -55,6 +57,9 @@ public sealed class BrowserPortal : IAsyncLifetime
     /// <summary>The SMTP server the app sends to; tests may stop and start it.</summary>
     public SmtpServer Smtp => _smtp ?? throw NotStarted();
 
+    /// <summary>The organisation sign-in ("Demo organisation account"): a real OpenID Connect provider beside the portal.</summary>
+    public OpenIdProvider Provider => _provider ?? throw NotStarted();
+
     /// <summary>Everything the app sent (links in emails point at <see cref="BaseAddress"/>).</summary>
     public Mailbox Mailbox => Smtp.Mailbox;
 
@@ -63,6 +68,7 @@ public sealed class BrowserPortal : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _smtp = await SmtpServer.StartNewAsync();
+        _provider = await OpenIdProvider.StartAsync();
 
         // The port is chosen up front so that Portal:BaseUrl, and so every link in an email, is the real address.
         var port = FreePort();
@@ -71,8 +77,16 @@ public sealed class BrowserPortal : IAsyncLifetime
         {
             SeedDemoData = true,
             Smtp = _smtp,
-            Settings = { ["Portal:BaseUrl"] = baseUrl },
+            Settings =
+            {
+                ["Portal:BaseUrl"] = baseUrl,
+                ["Authentication:OpenIdConnect:demo:Authority"] = _provider.Authority.ToString(),
+                ["Authentication:OpenIdConnect:demo:ClientId"] = "mentoring-portal",
+                ["Authentication:OpenIdConnect:demo:ClientSecret"] = "browser-test-secret",
+                ["Authentication:OpenIdConnect:demo:DisplayName"] = "Demo organisation account",
+            },
         });
+        await _provider.RegisterClientAsync("mentoring-portal", "browser-test-secret", new Uri($"{baseUrl}/signin-oidc-demo"));
         // Both before anything touches Services (which would start an in-memory TestServer instead).
         _factory.UseKestrel(port);
         _factory.StartServer();
@@ -193,6 +207,11 @@ public sealed class BrowserPortal : IAsyncLifetime
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
+        }
+
+        if (_provider is not null)
+        {
+            await _provider.DisposeAsync();
         }
 
         if (_smtp is not null)

@@ -232,6 +232,22 @@ public sealed class EmailRendererTests
         Assert.Equal(3, rows.Count(r => r.AttachmentName == "meeting.ics"));
     }
 
+    [Fact]
+    public void SingleSignOnLink_NamesTheProviderAndIdentity_SaysOnceForAnHour_AndWhatToDoIfNotYou()
+    {
+        var link = Render("Sam", new SingleSignOnLinkModel("NHS.net account", "Sam <Patel>", "https://portal.example/account/sso/link/confirm?token=abc", NewAccount: false));
+        var created = Render("Sam", new SingleSignOnLinkModel("NHS.net account", "Sam Patel", "https://portal.example/account/sso/link/confirm?token=abc", NewAccount: true));
+
+        Assert.Equal("Link your organisation sign-in to your mentoring portal account", link.Subject);
+        Assert.Contains("signed in to the mentoring portal with NHS.net account as “Sam <Patel>”", link.Text, StringComparison.Ordinal);
+        Assert.Contains("Sam &lt;Patel&gt;", link.Html, StringComparison.Ordinal);
+        Assert.Contains("Link the sign-in: https://portal.example/account/sso/link/confirm?token=abc", link.Text, StringComparison.Ordinal);
+        Assert.Contains("The link works once, for one hour.", link.Text, StringComparison.Ordinal);
+        Assert.Contains("If this was not you, do not open the link", link.Text, StringComparison.Ordinal);
+        Assert.Equal("Confirm your email address for the mentoring portal", created.Subject);
+        Assert.Contains("Confirm and link the sign-in", created.Text, StringComparison.Ordinal);
+    }
+
     private static RenderedEmail Render<TTemplate>(string name, IEmailModel<TTemplate> model)
         where TTemplate : Microsoft.AspNetCore.Components.IComponent =>
         Renderer().Render(name, model);

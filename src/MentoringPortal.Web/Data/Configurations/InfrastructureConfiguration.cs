@@ -71,3 +71,12 @@ public sealed class ReadinessProbeConfiguration : IEntityTypeConfiguration<Readi
 {
     public void Configure(EntityTypeBuilder<ReadinessProbe> builder) => builder.Property(p => p.Id).ValueGeneratedNever();
 }
+
+public sealed class SignInPolicyConfiguration : IEntityTypeConfiguration<SignInPolicy>
+{
+    public void Configure(EntityTypeBuilder<SignInPolicy> builder)
+    {
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.ChangedByUserId).HasMaxLength(450);
+    }
+}

@@ -1,5 +1,6 @@
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email;
+using MentoringPortal.Web.Features.SingleSignOn;
 using MentoringPortal.Web.Hosting;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -98,7 +99,7 @@ public sealed class AccountController(
 
     [HttpPost("login")]
     [EnableRateLimiting(WebExtensions.FormsRateLimit)]
-    public async Task<IActionResult> Login(LoginForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Login(LoginForm form, [FromServices] SignInPolicies policies, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -118,6 +119,9 @@ public sealed class AccountController(
             case PasswordSignInOutcome.EmailNotConfirmed:
                 ModelState.AddModelError(string.Empty, "Confirm your email address before signing in. We can send you a new confirmation link.");
                 ViewData["ShowResend"] = true;
+                break;
+            case PasswordSignInOutcome.SingleSignOnRequired:
+                ModelState.AddModelError(string.Empty, policies.RefusalMessage);
                 break;
             case PasswordSignInOutcome.WrongEmailOrPassword:
             default:

@@ -1,4 +1,5 @@
 using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Features.SingleSignOn;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 
@@ -17,6 +18,9 @@ public enum PasswordSignInOutcome
 
     /// <summary>Only told to someone who gave the right password.</summary>
     EmailNotConfirmed,
+
+    /// <summary>An administrator, while administrators must sign in with their organisation. Only told to someone who gave the right password.</summary>
+    SingleSignOnRequired,
 }
 
 /// <summary>
@@ -30,6 +34,7 @@ public sealed class PasswordSignIn(
     IPasswordHasher<PortalUser> hasher,
     SecurityEvents securityEvents,
     PortalDbContext db,
+    SignInPolicies policies,
     TimeProvider time)
 {
     private static readonly PortalUser Nobody = new();
@@ -75,6 +80,11 @@ public sealed class PasswordSignIn(
         if (!await signIn.CanSignInAsync(user))
         {
             return PasswordSignInOutcome.EmailNotConfirmed;
+        }
+
+        if (await policies.RefusesLocalSignInAsync(user, cancellationToken))
+        {
+            return PasswordSignInOutcome.SingleSignOnRequired;
         }
 
         // The password is known to be right: this signs in, or asks for the second factor.

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Features.Security;
+using MentoringPortal.Web.Features.SingleSignOn;
 using MentoringPortal.Web.Hosting;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -121,7 +122,7 @@ public sealed class TwoFactorController(
 
     [HttpPost("passkey")]
     [EnableRateLimiting(WebExtensions.FormsRateLimit)]
-    public async Task<IActionResult> Passkey(PasskeySignInForm form)
+    public async Task<IActionResult> Passkey(PasskeySignInForm form, [FromServices] SignInPolicies policies, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(form.Credential))
         {
@@ -136,6 +137,14 @@ public sealed class TwoFactorController(
             // verification (which the portal requires) is something they have and something they are or know.
             if (await PasskeyOwnerAsync(form.Credential) is { } user)
             {
+                if (await policies.RefusesLocalSignInAsync(user, cancellationToken))
+                {
+                    // Known only now that the passkey proved right, so the session Identity just opened is closed again.
+                    await signIn.SignOutAsync();
+                    ModelState.AddModelError(string.Empty, policies.RefusalMessage);
+                    return View(form);
+                }
+
                 await signIn.SignInWithClaimsAsync(user, isPersistent: false,
                 [
                     new Claim(SecondFactorSession.AmrClaim, SecondFactorSession.MultiFactor),

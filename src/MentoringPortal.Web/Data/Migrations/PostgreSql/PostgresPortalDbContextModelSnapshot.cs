@@ -1495,6 +1495,26 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.ToTable("ReadinessProbes");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.SignInPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AdministratorsUseSingleSignOn")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SignInPolicies");
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")

@@ -1497,6 +1497,26 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("ReadinessProbes");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.SignInPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("AdministratorsUseSingleSignOn")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SignInPolicies");
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")

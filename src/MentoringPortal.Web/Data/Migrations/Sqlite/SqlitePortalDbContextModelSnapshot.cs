@@ -1443,6 +1443,26 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("ReadinessProbes");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.SignInPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AdministratorsUseSingleSignOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SignInPolicies");
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
