@@ -132,6 +132,7 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
         builder.Entity<IdBlock>().ToTable("IdBlocks").HasKey(b => b.Name);
         builder.Entity<IdBlock>().Property(b => b.Name).HasMaxLength(64);
         KnownIds.Configure(builder, (id, _) => id.HasValueGenerator<SqliteIdGenerator>());
+        Configurations.MentorSearchConfiguration.ConfigureSqlite(builder);
     }
 }
 
@@ -141,6 +142,7 @@ public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbCon
     {
         base.OnModelCreating(builder);
         KnownIds.Configure(builder, (id, sequence) => NpgsqlPropertyBuilderExtensions.UseHiLo(id, sequence));
+        Configurations.MentorSearchConfiguration.ConfigurePostgres(builder);
     }
 }
 

@@ -74,7 +74,7 @@ public sealed class DirectoryTests(LargeDirectoryPortal factory) : IClassFixture
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             foreach (var mentor in DirectoryData.Mentors(MentorCount, now))
             {
-                mentor.JoinProgramme(programme);
+                mentor.JoinProgramme(programme, DateOnly.FromDateTime(now));
                 db.Mentors.Add(mentor);
             }
 
