@@ -1,4 +1,3 @@
-using MentoringPortal.Domain;
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Programmes;
 using MentoringPortal.IntegrationTests.Infrastructure;

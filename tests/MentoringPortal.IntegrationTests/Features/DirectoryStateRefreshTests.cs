@@ -1,7 +1,6 @@
 using System.Net;
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Programmes;
-using MentoringPortal.IntegrationTests.Infrastructure;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Jobs;
 using Microsoft.EntityFrameworkCore;

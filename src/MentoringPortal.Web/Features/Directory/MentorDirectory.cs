@@ -58,12 +58,14 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
         }
         else
         {
+            // A page by number finds its ids in the sort's narrow index first, then reads only those cards.
+            var skip = (page - 1) * DirectoryQuery.PageSize;
+            var pageIds = Ordered(matching, sort, forward: true).Skip(skip).Take(DirectoryQuery.PageSize + 1).Select(o => o.Id);
             var pageRows = after is not null
                 ? Ordered(Seek(matching, sort, after, forward: true), sort, forward: true)
                 : sort == Relevance
-                    ? Ranked(matching, terms).Skip((page - 1) * DirectoryQuery.PageSize)
-                    : Ordered(db.Mentors.AsNoTracking(), sort, forward: true).Where(m => Ordered(matching, sort, forward: true)
-                        .Skip((page - 1) * DirectoryQuery.PageSize).Take(DirectoryQuery.PageSize + 1).Select(o => o.Id).Contains(m.Id));
+                    ? Ranked(matching, terms).Skip(skip)
+                    : Ordered(db.Mentors.AsNoTracking().Where(m => pageIds.Contains(m.Id)), sort, forward: true);
             rows = await pageRows.Take(DirectoryQuery.PageSize + 1).Select(CardRow.Projection).ToListAsync(cancellationToken);
             hasNext = rows.Count > DirectoryQuery.PageSize;
             rows = rows.Take(DirectoryQuery.PageSize).ToList();
