@@ -32,7 +32,7 @@ internal static class MatchingBench
                 db.ChangeTracker.AutoDetectChangesEnabled = false;
                 foreach (var mentor in DirectoryData.Mentors(size, DateTime.UtcNow))
                 {
-                    mentor.JoinProgramme(loaded);
+                    mentor.JoinProgramme(loaded, DateOnly.FromDateTime(DateTime.UtcNow));
                     db.Mentors.Add(mentor);
                 }
 

@@ -84,7 +84,7 @@ await portal.InScopeAsync(async services =>
     db.ChangeTracker.AutoDetectChangesEnabled = false;
     foreach (var mentor in DirectoryData.Mentors(mentorCount, DateTime.UtcNow))
     {
-        mentor.JoinProgramme(programme);
+        mentor.JoinProgramme(programme, DateOnly.FromDateTime(DateTime.UtcNow));
         db.Mentors.Add(mentor);
     }
 

@@ -100,7 +100,18 @@ public sealed class Mentor
 
     public IReadOnlyCollection<TrainingRecord> Training => _training;
 
-    public int FreePlaces => Math.Max(0, Capacity - ActiveMenteeCount);
+    /// <summary>Capacity minus the places taken, stored so the directory's "most places free" sort has an index.</summary>
+    public int FreePlaces { get; private set; }
+
+    /// <summary>A member of at least one programme whose mentees choose their mentor (only those list mentors).</summary>
+    public bool InChoosingProgramme { get; private set; }
+
+    /// <summary>
+    /// The directory's stored view of <see cref="IsListed"/> and <see cref="CanBeContacted"/>, set by <see cref="Refresh"/>
+    /// whenever this mentor changes, and by the housekeeping job when only the date has moved (a pause ends, training
+    /// expires). Pages that let a trainee act (the profile, contacting) check the exact rule instead.
+    /// </summary>
+    public DirectoryState DirectoryState { get; private set; } = DirectoryState.Hidden;
 
     public bool HasFreePlace => ActiveMenteeCount < Capacity;
 
@@ -121,6 +132,19 @@ public sealed class Mentor
     /// <summary><see cref="IsListed"/> as an expression a database can run (keep the two in step).</summary>
     public static Expression<Func<Mentor, bool>> ListedOn(DateOnly today) =>
         m => m.IsApproved && m.TrainingCompletedOn != null && (m.TrainingExpiresOn == null || m.TrainingExpiresOn >= today);
+
+    /// <summary>
+    /// <see cref="DirectoryState"/> as the housekeeping job works it out in the database for <paramref name="today"/>
+    /// (keep in step with <see cref="Refresh"/>).
+    /// </summary>
+    public static Expression<Func<Mentor, DirectoryState>> DirectoryStateOn(DateOnly today) =>
+        m => !(m.IsApproved && m.TrainingCompletedOn != null && (m.TrainingExpiresOn == null || m.TrainingExpiresOn >= today)
+                && m.InChoosingProgramme)
+            ? DirectoryState.Hidden
+            : (m.Status == AvailabilityStatus.Accepting || (m.Status == AvailabilityStatus.Paused && m.PausedUntil <= today))
+                && m.ActiveMenteeCount < m.Capacity
+                ? DirectoryState.Accepting
+                : DirectoryState.Listed;
 
     /// <summary><see cref="CanBeContacted"/> as an expression a database can run (keep the two in step).</summary>
     public static Expression<Func<Mentor, bool>> ContactableOn(DateOnly today) =>
@@ -196,6 +220,7 @@ public sealed class Mentor
         Status = AvailabilityStatus.NotAccepting;
         PausedUntil = null;
         UserId = null;
+        Refresh(null);
         Version++;
     }
 
@@ -213,6 +238,7 @@ public sealed class Mentor
         }
 
         Capacity = capacity;
+        Refresh(null);
         Version++;
     }
 
@@ -238,6 +264,7 @@ public sealed class Mentor
 
         Status = status;
         PausedUntil = status == AvailabilityStatus.Paused ? pausedUntil : null;
+        Refresh(today);
         Version++;
     }
 
@@ -251,6 +278,7 @@ public sealed class Mentor
 
         Status = AvailabilityStatus.Accepting;
         PausedUntil = null;
+        Refresh(today);
         Version++;
         return true;
     }
@@ -281,15 +309,17 @@ public sealed class Mentor
         SetCapacity(capacity);
         TrainingDeclared = Guard.Text(trainingDeclared, "the mentor training you have done", 1000, required: false) is { Length: > 0 } text ? text : null;
         _programmes.RemoveAll(p => !programmes.Contains(p));
+        InChoosingProgramme = false;
         foreach (var programme in programmes)
         {
-            JoinProgramme(programme);
+            JoinProgramme(programme, DateOnly.FromDateTime(now));
         }
 
         Approval = MentorApproval.Waiting;
         SignedUpAt = Guard.Utc(now);
         DeclinedAt = null;
         DeclineMessage = null;
+        Refresh(DateOnly.FromDateTime(now));
         Version++;
     }
 
@@ -303,6 +333,7 @@ public sealed class Mentor
         Approval = MentorApproval.Approved;
         IsApproved = true;
         ApprovedAt = Guard.Utc(now);
+        Refresh(DateOnly.FromDateTime(now));
         Version++;
     }
 
@@ -358,6 +389,7 @@ public sealed class Mentor
             TrainingExpiresOn = expiresOn;
         }
 
+        Refresh(DateOnly.FromDateTime(now));
         Version++;
         return record;
     }
@@ -407,11 +439,18 @@ public sealed class Mentor
         return HasFreePlace ? null : $"at full capacity ({Capacity} of {Capacity} places used)";
     }
 
-    public void JoinProgramme(Programme programme)
+    /// <summary>Joins a programme; <paramref name="today"/> judges whether joining a programme whose mentees choose lists the mentor.</summary>
+    public void JoinProgramme(Programme programme, DateOnly today)
     {
         if (!_programmes.Contains(programme))
         {
             _programmes.Add(programme);
+        }
+
+        if (programme.MenteesChooseTheirMentor && !InChoosingProgramme)
+        {
+            InChoosingProgramme = true;
+            Refresh(today);
         }
     }
 
@@ -448,6 +487,7 @@ public sealed class Mentor
         var mentee = request.Mentee ?? throw new InvalidOperationException("Load the request's mentee before accepting.");
         var acceptance = mentee.StartPairing(request, this, now);
         ActiveMenteeCount++;
+        Refresh(DateOnly.FromDateTime(now));
         Version++;
         return acceptance;
     }
@@ -461,6 +501,7 @@ public sealed class Mentor
         }
 
         ActiveMenteeCount--;
+        Refresh(null);
         Version++;
     }
 
@@ -473,6 +514,24 @@ public sealed class Mentor
         }
 
         ActiveMenteeCount++;
+        Refresh(null);
         Version++;
+    }
+
+    /// <summary>
+    /// Brings the stored <see cref="DirectoryState"/> and <see cref="FreePlaces"/> up to date after a change. A change that
+    /// comes without a date (capacity, places taken, programmes) cannot judge the date rules: it keeps the listing's
+    /// training judgement as it was stored, and a pause that has ended counts as paused until the housekeeping job
+    /// resumes it. Neither changes whether the mentor is listed, so the stored listing stays as exact as it was.
+    /// </summary>
+    private void Refresh(DateOnly? today)
+    {
+        FreePlaces = Math.Max(0, Capacity - ActiveMenteeCount);
+        var trained = TrainingCompletedOn is not null && (TrainingExpiresOn is null
+            || (today is { } day ? TrainingExpiresOn >= day : DirectoryState != DirectoryState.Hidden));
+        var accepting = today is { } date ? IsAccepting(date) : Status == AvailabilityStatus.Accepting;
+        DirectoryState = !(IsApproved && trained && InChoosingProgramme) ? DirectoryState.Hidden
+            : accepting && HasFreePlace ? DirectoryState.Accepting
+            : DirectoryState.Listed;
     }
 }

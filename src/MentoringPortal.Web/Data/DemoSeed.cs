@@ -150,12 +150,12 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
 
             if (i <= 40)
             {
-                mentor.JoinProgramme(returnToTraining);
+                mentor.JoinProgramme(returnToTraining, today);
             }
 
             if (i >= 25)
             {
-                mentor.JoinProgramme(futureLeaders);
+                mentor.JoinProgramme(futureLeaders, today);
             }
 
             mentors.Add(mentor);

@@ -136,6 +136,7 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
         builder.Entity<IdBlock>().ToTable("IdBlocks").HasKey(b => b.Name);
         builder.Entity<IdBlock>().Property(b => b.Name).HasMaxLength(64);
         KnownIds.Configure(builder, (id, _) => id.HasValueGenerator<SqliteIdGenerator>());
+        Configurations.MentorSearchConfiguration.ConfigureSqlite(builder);
     }
 }
 
@@ -145,6 +146,7 @@ public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbCon
     {
         base.OnModelCreating(builder);
         KnownIds.Configure(builder, (id, sequence) => NpgsqlPropertyBuilderExtensions.UseHiLo(id, sequence));
+        Configurations.MentorSearchConfiguration.ConfigurePostgres(builder);
     }
 }
 

@@ -9,6 +9,7 @@ public static class JobsExtensions
         builder.Services.AddScoped<RequestExpiry>();
         builder.Services.AddScoped<ProposalExpiry>();
         builder.Services.AddScoped<PauseEnding>();
+        builder.Services.AddScoped<DirectoryStateRefresh>();
         builder.Services.AddScoped<CadenceReminders>();
         builder.Services.AddScoped<Jobs.TrainingReminders>();
         builder.Services.AddScoped<Jobs.SurveyInvitations>();

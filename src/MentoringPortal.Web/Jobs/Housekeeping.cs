@@ -16,6 +16,7 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, IOptions<PortalOpt
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<PauseEnding>().ResumeDueAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<DirectoryStateRefresh>().RunAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<RequestExpiry>().ExpireDueAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<ProposalExpiry>().ExpireDueAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<CadenceReminders>().SendDueAsync(stoppingToken);

@@ -74,7 +74,7 @@ public sealed class DirectoryTests(LargeDirectoryPortal factory) : IClassFixture
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             foreach (var mentor in DirectoryData.Mentors(MentorCount, now))
             {
-                mentor.JoinProgramme(programme);
+                mentor.JoinProgramme(programme, DateOnly.FromDateTime(now));
                 db.Mentors.Add(mentor);
             }
 
@@ -90,6 +90,10 @@ public sealed class DirectoryTests(LargeDirectoryPortal factory) : IClassFixture
     [InlineData("/mentors?q=redesign+leadership&specialty=Cardiology&region=London&mode=Video&accepting=true&sort=places&page=2")]
     [InlineData("/mentors?background=International+medical+graduate&sort=name&page=3")]
     [InlineData("/mentors?sort=newest&page=40")]
+    [InlineData("/mentors?q=maternity")]
+    [InlineData("/mentors?q=leadership&sort=name&page=3")]
+    [InlineData("/mentors?accepting=true&sort=places&page=7")]
+    [InlineData("/mentors?programme=1&page=2")]
     public async Task DirectoryPage_TenThousandMentors_AtMostTwoStatements(string url)
     {
         using var client = factory.CreateClientNoRedirect();
@@ -104,6 +108,183 @@ public sealed class DirectoryTests(LargeDirectoryPortal factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.InRange(counter.Count, 1, 2);
     }
+
+    [Theory]
+    [InlineData("availability", "")]
+    [InlineData("name", "")]
+    [InlineData("places", "")]
+    [InlineData("newest", "")]
+    [InlineData("availability", "&accepting=true&mode=Video")]
+    [InlineData("places", "&q=leadership")]
+    public async Task NextAndPrevious_SeekTheSameCardsAsPageNumbers_AtMostTwoStatements(string sort, string filters)
+    {
+        using var client = factory.CreateClientNoRedirect();
+        var counter = factory.Services.GetRequiredService<DirectoryStatementCounter>();
+        var first = await Forms.ParseHtmlAsync(await client.GetAsync($"/mentors?sort={sort}{filters}"));
+        var pages = new List<AngleSharp.Html.Dom.IHtmlDocument> { first };
+        for (var i = 0; i < 2; i++)
+        {
+            var next = pages[^1].QuerySelector("a[rel=next]")?.GetAttribute("href");
+            Assert.NotNull(next);
+            Assert.Contains("after=", next, StringComparison.Ordinal);
+            counter.Reset();
+            pages.Add(await Forms.ParseHtmlAsync(await client.GetAsync(next)));
+            Assert.InRange(counter.Count, 1, 2);
+        }
+
+        for (var number = 2; number <= 3; number++)
+        {
+            var byNumber = await Forms.ParseHtmlAsync(await client.GetAsync($"/mentors?sort={sort}{filters}&page={number}"));
+            Assert.Equal(Ids(byNumber), Ids(pages[number - 1]));
+            Assert.Equal(20, Ids(byNumber).Count);
+        }
+
+        var previous = pages[2].QuerySelector("a[rel=prev]")?.GetAttribute("href");
+        Assert.NotNull(previous);
+        Assert.Contains("before=", previous, StringComparison.Ordinal);
+        counter.Reset();
+        var back = await Forms.ParseHtmlAsync(await client.GetAsync(previous));
+        Assert.InRange(counter.Count, 1, 2);
+        Assert.Equal(Ids(pages[1]), Ids(back));
+        Assert.Equal("2", CurrentPage(back));
+        var toFirst = back.QuerySelector("a[rel=prev]")?.GetAttribute("href");
+        Assert.NotNull(toFirst);
+        Assert.DoesNotContain("before=", toFirst, StringComparison.Ordinal);
+        Assert.DoesNotContain("page=", toFirst, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("availability")]
+    [InlineData("name")]
+    [InlineData("places")]
+    [InlineData("newest")]
+    public async Task EverySort_OrdersAsItSays_TiesByNameThenId(string sort)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var listed = await factory.Data.QueryAsync(db => db.Mentors
+            .Where(Mentor.ListedOn(today))
+            .Where(m => m.Programmes.Any(p => p.MatchingMode == Domain.Programmes.MatchingMode.MenteeChooses))
+            .Select(m => new
+            {
+                m.Id,
+                m.DisplayName,
+                m.CreatedAt,
+                Free = m.Capacity - m.ActiveMenteeCount,
+                Contactable = (m.Status == AvailabilityStatus.Accepting || (m.Status == AvailabilityStatus.Paused && m.PausedUntil <= today))
+                    && m.ActiveMenteeCount < m.Capacity,
+            })
+            .ToListAsync());
+        var expected = (sort switch
+        {
+            "name" => listed.OrderBy(m => m.DisplayName, StringComparer.Ordinal).ThenBy(m => m.Id),
+            "places" => listed.OrderByDescending(m => m.Free).ThenBy(m => m.DisplayName, StringComparer.Ordinal).ThenBy(m => m.Id),
+            "newest" => listed.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
+            _ => listed.OrderByDescending(m => m.Contactable).ThenBy(m => m.DisplayName, StringComparer.Ordinal).ThenBy(m => m.Id),
+        }).Skip(40).Take(20).Select(m => m.Id).ToList();
+
+        using var client = factory.CreateClientNoRedirect();
+        var page = await Forms.ParseHtmlAsync(await client.GetAsync($"/mentors?sort={sort}&page=3"));
+
+        Assert.Equal(expected, Ids(page));
+    }
+
+    [Theory]
+    [InlineData("/mentors?specialty=Radiology&region=North+West")]
+    [InlineData("/mentors?accepting=true")]
+    [InlineData("/mentors?background=International+medical+graduate&mode=Video&accepting=true")]
+    [InlineData("/mentors?q=maternity")]
+    [InlineData("/mentors?q=burnout&accepting=true")]
+    public async Task FilteredCount_IsExact(string url)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://localhost" + url).Query);
+        string? Value(string key) => query.TryGetValue(key, out var v) ? v.ToString() : null;
+        var expected = await factory.Data.QueryAsync(db =>
+        {
+            var mentors = db.Mentors.Where(Mentor.ListedOn(today))
+                .Where(m => m.Programmes.Any(p => p.MatchingMode == Domain.Programmes.MatchingMode.MenteeChooses));
+            if (Value("specialty") is { } specialty)
+            {
+                mentors = mentors.Where(m => m.Specialty == specialty);
+            }
+
+            if (Value("region") is { } region)
+            {
+                mentors = mentors.Where(m => m.Region == region);
+            }
+
+            if (Value("background") is { } background)
+            {
+                mentors = mentors.Where(m => m.Background == background);
+            }
+
+            if (Value("mode") is { } mode)
+            {
+                var modes = Enum.Parse<MeetingModes>(mode);
+                mentors = mentors.Where(m => (m.MeetingModes & modes) == modes);
+            }
+
+            if (Value("accepting") is not null)
+            {
+                mentors = mentors.Where(Mentor.ContactableOn(today));
+            }
+
+            mentors = Value("q") switch
+            {
+                "maternity" => mentors.Where(m => m.SearchText.Contains("parental leave") || m.SearchText.Contains("maternity")),
+                "burnout" => mentors.Where(m => m.SearchText.Contains("burnout") || m.SearchText.Contains("wellbeing")),
+                _ => mentors,
+            };
+            return mentors.CountAsync();
+        });
+
+        using var client = factory.CreateClientNoRedirect();
+        var page = await Forms.ParseHtmlAsync(await client.GetAsync(url));
+
+        Assert.True(expected > 0);
+        Assert.Equal($"{expected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {(expected == 1 ? "mentor" : "mentors")} found",
+            page.QuerySelector("#results-title")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Maternity_FindsMentorsWhoWroteParentalLeave()
+    {
+        using var client = factory.CreateClientNoRedirect();
+        var page = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?q=maternity"));
+
+        var results = page.QuerySelectorAll(".result");
+        Assert.Equal(20, results.Length);
+        Assert.All(results, r => Assert.Contains("parental leave", r.TextContent, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Search_RanksNameAndExpertiseAboveTheBiography_AndFindsAnEditedBiographyAtOnce()
+    {
+        var programme = await factory.Data.ProgrammeAsync();
+        var inBio = await factory.Data.MentorAsync(programme, name: "Dr Aaron Early", expertise: "Rotas and on-call planning");
+        var inExpertise = await factory.Data.MentorAsync(programme, name: "Dr Zoe Late", expertise: "Quokkology and calm leadership");
+        await factory.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var mentor = await db.Mentors.SingleAsync(m => m.Id == inBio.Id);
+            mentor.UpdateProfile(new MentorProfile(mentor.DisplayName, mentor.Specialty, mentor.Grade, mentor.Region, mentor.Background,
+                mentor.Organisation, mentor.Expertise, "Outside work I study quokkology, which taught me patience.", mentor.MeetingModes));
+            await db.SaveChangesAsync();
+        });
+
+        using var client = factory.CreateClientNoRedirect();
+        var ranked = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?q=quokkology"));
+        var byName = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?q=quokkology&sort=name"));
+
+        Assert.Equal([inExpertise.Id, inBio.Id], Ids(ranked));
+        Assert.Equal([inBio.Id, inExpertise.Id], Ids(byName));
+    }
+
+    private static List<int> Ids(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll(".result h3 a").Select(a => int.Parse(a.GetAttribute("href")!["/mentors/".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+    private static string? CurrentPage(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelector("nav[aria-label='Pages of results'] [aria-current=page]")?.TextContent.Replace("Page", string.Empty, StringComparison.Ordinal).Trim();
 
     [Fact]
     public async Task Directory_ShowsCountPagingAndTwentyPerPage()

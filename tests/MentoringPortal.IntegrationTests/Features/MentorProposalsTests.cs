@@ -230,7 +230,7 @@ public sealed class MentorProposalsTests(ClockedPortal factory) : IClassFixture<
             var db = services.GetRequiredService<PortalDbContext>();
             var shared = await factory.Data.SharedProgrammeAsync();
             var loaded = await db.Mentors.Include(m => m.Programmes).SingleAsync(m => m.Id == mentor.Id);
-            loaded.JoinProgramme(await db.Programmes.SingleAsync(p => p.Id == shared.Id));
+            loaded.JoinProgramme(await db.Programmes.SingleAsync(p => p.Id == shared.Id), DateOnly.FromDateTime(DateTime.UtcNow));
             await db.SaveChangesAsync();
         });
         var trainee = await factory.Data.MenteeAsync();

@@ -139,7 +139,7 @@ public sealed class TestData(PortalFactory factory)
                 mentor = new Mentor(user.Id, profile, capacity, now);
                 mentor.Approve(now);
                 mentor.RecordTraining(Mentor.SchemeCourseName, true, DateOnly.FromDateTime(now).AddYears(-1), trainingExpiresOn, null, now);
-                mentor.JoinProgramme(inProgramme);
+                mentor.JoinProgramme(inProgramme, DateOnly.FromDateTime(now));
             }
             else
             {

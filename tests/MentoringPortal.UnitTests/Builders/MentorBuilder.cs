@@ -125,13 +125,13 @@ public sealed class MentorBuilder
 
         foreach (var programme in _programmes)
         {
-            mentor.JoinProgramme(programme);
+            mentor.JoinProgramme(programme, TestClock.Today);
         }
 
         if (_activeMentees > 0)
         {
             var programme = _programmes.FirstOrDefault() ?? new ProgrammeBuilder().Build();
-            mentor.JoinProgramme(programme);
+            mentor.JoinProgramme(programme, TestClock.Today);
             for (var i = 0; i < _activeMentees; i++)
             {
                 new MenteeBuilder().InProgramme(programme).Build().PairWith(mentor, programme, TestClock.Now);

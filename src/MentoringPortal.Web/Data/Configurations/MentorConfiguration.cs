@@ -35,6 +35,13 @@ public sealed class MentorConfiguration : IEntityTypeConfiguration<Mentor>
         builder.HasIndex(m => new { m.IsApproved, m.Specialty });
         builder.HasIndex(m => m.Region);
 
+        // The directory reads one range of one of these for each sort, listed mentors only (ADR-015). "Most places free"
+        // orders by an expression, so its index is raw SQL in the DirectorySearchSql migrations.
+        const string listed = "\"DirectoryState\" > 0";
+        builder.HasIndex(m => new { m.DirectoryState, m.DisplayName, m.Id }, "IX_Mentors_Directory_Availability").HasFilter(listed);
+        builder.HasIndex(m => new { m.DisplayName, m.Id }, "IX_Mentors_Directory_Name").HasFilter(listed);
+        builder.HasIndex(m => new { m.CreatedAt, m.Id }, "IX_Mentors_Directory_Newest").HasFilter(listed);
+
         builder.HasMany(m => m.Programmes).WithMany().UsingEntity(
             "MentorProgrammes",
             r => r.HasOne(typeof(Programme)).WithMany().HasForeignKey("ProgrammeId").OnDelete(DeleteBehavior.Cascade),

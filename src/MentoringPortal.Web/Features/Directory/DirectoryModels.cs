@@ -5,7 +5,10 @@ using MentoringPortal.Domain.Requests;
 
 namespace MentoringPortal.Web.Features.Directory;
 
-/// <summary>The directory's query string: /mentors?q=&amp;specialty=&amp;region=&amp;background=&amp;mode=&amp;accepting=true&amp;programme=&amp;sort=&amp;page=.</summary>
+/// <summary>
+/// The directory's query string: /mentors?q=&amp;specialty=&amp;region=&amp;background=&amp;mode=&amp;accepting=true&amp;programme=&amp;sort=&amp;page=,
+/// and on Next and Previous links <c>after=</c> or <c>before=</c>, the card to read on from (<see cref="DirectoryCursor"/>).
+/// </summary>
 public sealed class DirectoryQuery
 {
     public const int PageSize = 20;
@@ -28,8 +31,14 @@ public sealed class DirectoryQuery
 
     public int Page { get; set; } = 1;
 
+    public string? After { get; set; }
+
+    public string? Before { get; set; }
+
+    /// <summary>The sorts to choose from; no sort (the first) is the best match when searching, and accepting mentees first otherwise.</summary>
     public static IReadOnlyList<(string Value, string Label)> Sorts { get; } =
     [
+        (string.Empty, "Best match"),
         ("availability", "Accepting mentees first"),
         ("name", "Name (A to Z)"),
         ("places", "Most places free"),
@@ -44,7 +53,10 @@ public sealed class DirectoryQuery
         .Count(active => active);
 
     /// <summary>The query string for another page of the same search.</summary>
-    public string LinkToPage(int page)
+    public string LinkToPage(int page) => Link(page, null, null);
+
+    /// <summary>The query string for page <paramref name="page"/>, read on after or back before a card.</summary>
+    public string Link(int page, string? after, string? before)
     {
         var parts = new List<string>();
         void Add(string key, string? value)
@@ -64,6 +76,8 @@ public sealed class DirectoryQuery
         Add("programme", Programme?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add("sort", Sort);
         Add("page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        Add("after", page > 1 ? after : null);
+        Add("before", page > 1 ? before : null);
         return "/mentors" + (parts.Count > 0 ? "?" + string.Join("&", parts) : string.Empty);
     }
 }
@@ -87,9 +101,27 @@ public sealed record DirectoryViewModel(
     DirectoryQuery Query,
     IReadOnlyList<MentorCard> Mentors,
     int Total,
-    int Page,
-    int PageCount,
-    IReadOnlyList<ProgrammeOption> Programmes);
+    DirectoryPager Pager,
+    IReadOnlyList<ProgrammeOption> Programmes)
+{
+    public int Page => Pager.Page;
+
+    public int PageCount => Pager.PageCount;
+}
+
+/// <summary>
+/// The directory's page links: Previous and Next read on from the first or last card (a seek, as cheap on the last page as
+/// on the first), numbered links only for pages near the start, where skipping rows is cheap.
+/// </summary>
+public sealed record DirectoryPager(int Page, int PageCount, string? PreviousLink, string? NextLink, Func<int, string> LinkToPage)
+{
+    /// <summary>The furthest page a numbered link goes to: beyond it, reading the rows to skip costs more than the page.</summary>
+    public const int MaxNumberedPage = 50;
+
+    public IEnumerable<int> NumberedPages =>
+        Enumerable.Range(Math.Max(1, Page - 2), Math.Max(0, Math.Min(PageCount, Page + 2) - Math.Max(1, Page - 2) + 1))
+            .Where(p => p == Page || p <= MaxNumberedPage);
+}
 
 public sealed class ContactForm
 {

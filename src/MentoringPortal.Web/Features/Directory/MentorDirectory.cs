@@ -2,49 +2,106 @@ using MentoringPortal.Domain;
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
+using MentoringPortal.Web.Data.Configurations;
+using MentoringPortal.Web.Forms;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using NpgsqlTypes;
 
 namespace MentoringPortal.Web.Features.Directory;
 
-/// <summary>The directory's reads: a page of mentors for a search, and one mentor's profile for a visitor.</summary>
-public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catalogue, TimeProvider time)
+/// <summary>
+/// The directory's reads: a page of mentors for a search, and one mentor's profile for a visitor. A page reads the
+/// mentors' stored <see cref="Mentor.DirectoryState"/> through one index per sort, and reads on from a card (a seek)
+/// for Next and Previous; see docs/decisions/ADR-015-directory-at-scale.md.
+/// </summary>
+public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catalogue, TimeProvider time, IMemoryCache cache)
 {
+    private const string Relevance = "relevance";
+    private const string ListedCountKey = "directory:listed-count";
+
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public async Task<DirectoryViewModel> SearchAsync(DirectoryQuery query, CancellationToken cancellationToken)
     {
         var programmes = await catalogue.MenteeChoosesAsync(cancellationToken);
-        var programmeIds = programmes.Select(p => p.Id).ToList();
-        if (query.Programme is { } chosen && programmeIds.Contains(chosen))
+        int? programmeId = query.Programme is { } chosen && programmes.Any(p => p.Id == chosen) ? chosen : null;
+        var terms = DirectorySearchTerms.Parse(query.Q);
+        var sort = query.Sort switch
         {
-            programmeIds = [chosen];
+            "name" or "places" or "newest" or "availability" => query.Sort,
+            _ => terms.IsEmpty ? "availability" : Relevance,
+        };
+
+        var filtered = Filtered(db.Mentors.AsNoTracking().Where(m => m.DirectoryState > DirectoryState.Hidden), query, programmeId);
+        var matching = terms.IsEmpty ? filtered : Matching(filtered, terms);
+        var unfiltered = terms.IsEmpty && programmeId is null && !NarrowsRows(query);
+        var total = unfiltered ? await ListedCountAsync(cancellationToken) : await matching.CountAsync(cancellationToken);
+        var pageCount = Pagination.PageCountFor(total, DirectoryQuery.PageSize);
+        var page = Pagination.Clamp(query.Page, pageCount);
+
+        var after = sort == Relevance ? null : DirectoryCursor.Decode(query.After, sort);
+        var before = sort == Relevance || after is not null ? null : DirectoryCursor.Decode(query.Before, sort);
+        List<CardRow> rows;
+        bool hasNext;
+        if (before is not null)
+        {
+            rows = await Ordered(Seek(matching, sort, before, forward: false), sort, forward: false)
+                .Take(DirectoryQuery.PageSize + 1).Select(CardRow.Projection).ToListAsync(cancellationToken);
+            if (rows.Count <= DirectoryQuery.PageSize)
+            {
+                page = 1;
+            }
+
+            rows = rows.Take(DirectoryQuery.PageSize).Reverse().ToList();
+            hasNext = true;
+        }
+        else
+        {
+            // A page by number finds its ids in the sort's narrow index first, then reads only those cards.
+            var skip = (page - 1) * DirectoryQuery.PageSize;
+            var pageIds = Ordered(matching, sort, forward: true).Skip(skip).Take(DirectoryQuery.PageSize + 1).Select(o => o.Id);
+            var pageRows = after is not null
+                ? Ordered(Seek(matching, sort, after, forward: true), sort, forward: true)
+                : sort == Relevance
+                    ? Ranked(matching, terms).Skip(skip)
+                    : Ordered(db.Mentors.AsNoTracking().Where(m => pageIds.Contains(m.Id)), sort, forward: true);
+            rows = await pageRows.Take(DirectoryQuery.PageSize + 1).Select(CardRow.Projection).ToListAsync(cancellationToken);
+            hasNext = rows.Count > DirectoryQuery.PageSize;
+            rows = rows.Take(DirectoryQuery.PageSize).ToList();
         }
 
         var today = Today;
-        var mentors = Sorted(Filtered(db.Mentors.AsNoTracking()
-            .Where(Mentor.ListedOn(today))
-            .Where(m => m.Programmes.Any(p => programmeIds.Contains(p.Id))), query, today), query.Sort, today);
-
-        var total = await mentors.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)DirectoryQuery.PageSize));
-        var page = Math.Clamp(query.Page, 1, pageCount);
-        var rows = await mentors
-            .Skip((page - 1) * DirectoryQuery.PageSize)
-            .Take(DirectoryQuery.PageSize)
-            .Select(CardRow.Projection)
-            .ToListAsync(cancellationToken);
-
-        return new DirectoryViewModel(query, rows.ConvertAll(r => r.ToCard(today)), total, page, pageCount, programmes);
+        string? previous = page <= 1 ? null
+            : page == 2 || sort == Relevance || rows.Count == 0 ? query.LinkToPage(page - 1)
+            : query.Link(page - 1, null, rows[0].Cursor(sort).Encode());
+        string? next = !hasNext || rows.Count == 0 ? null
+            : sort == Relevance ? query.LinkToPage(page + 1)
+            : query.Link(page + 1, rows[^1].Cursor(sort).Encode(), null);
+        var pager = new DirectoryPager(page, Math.Max(pageCount, hasNext ? page + 1 : page), previous, next, query.LinkToPage);
+        return new DirectoryViewModel(query, rows.ConvertAll(r => r.ToCard(today)), total, pager, programmes);
     }
 
-    private static IQueryable<Mentor> Filtered(IQueryable<Mentor> mentors, DirectoryQuery query, DateOnly today)
-    {
-        if (!string.IsNullOrWhiteSpace(query.Q))
+    /// <summary>
+    /// How many mentors the whole directory lists, for the page that shows them all: counted from the smallest partial
+    /// index at most every 30 seconds per instance, so the most visited page costs one statement. Filtered pages count exactly.
+    /// </summary>
+    private Task<int> ListedCountAsync(CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(ListedCountKey, entry =>
         {
-            foreach (var word in query.Q.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
-            {
-                mentors = mentors.Where(m => m.SearchText.Contains(word));
-            }
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
+            return db.Mentors.CountAsync(m => m.DirectoryState > DirectoryState.Hidden, cancellationToken);
+        });
+
+    private static bool NarrowsRows(DirectoryQuery query) =>
+        !string.IsNullOrWhiteSpace(query.Specialty) || !string.IsNullOrWhiteSpace(query.Region) || !string.IsNullOrWhiteSpace(query.Background)
+        || query.Mode is { } mode && mode != MeetingModes.None || query.Accepting;
+
+    private static IQueryable<Mentor> Filtered(IQueryable<Mentor> mentors, DirectoryQuery query, int? programmeId)
+    {
+        if (programmeId is { } id)
+        {
+            mentors = mentors.Where(m => m.Programmes.Any(p => p.Id == id));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Specialty))
@@ -67,21 +124,128 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
             mentors = mentors.Where(m => (m.MeetingModes & mode) == mode);
         }
 
-        return query.Accepting ? mentors.Where(Mentor.ContactableOn(today)) : mentors;
+        return query.Accepting ? mentors.Where(m => m.DirectoryState == DirectoryState.Accepting) : mentors;
     }
 
-    private static IQueryable<Mentor> Sorted(IQueryable<Mentor> mentors, string? sort, DateOnly today) => sort switch
+    /// <summary>The mentors whose profile matches every search term (one of its alternatives), as each provider searches.</summary>
+    private IQueryable<Mentor> Matching(IQueryable<Mentor> mentors, DirectorySearchTerms terms)
     {
-        "name" => mentors.OrderBy(m => m.DisplayName).ThenBy(m => m.Id),
-        "places" => mentors.OrderByDescending(m => m.Capacity - m.ActiveMenteeCount).ThenBy(m => m.DisplayName).ThenBy(m => m.Id),
-        "newest" => mentors.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id),
-        _ => mentors
-            .OrderByDescending(m => (m.Status == AvailabilityStatus.Accepting
-                    || (m.Status == AvailabilityStatus.Paused && m.PausedUntil <= today))
-                && m.ActiveMenteeCount < m.Capacity)
-            .ThenBy(m => m.DisplayName)
-            .ThenBy(m => m.Id),
+        switch (db)
+        {
+            case PostgresPortalDbContext:
+                var tsQuery = terms.ToTsQuery();
+                return mentors.Where(m => EF.Property<NpgsqlTsVector>(m, MentorSearchConfiguration.VectorProperty)
+                    .Matches(EF.Functions.ToTsQuery(MentorSearchConfiguration.TextSearchConfig, tsQuery)));
+            case SqlitePortalDbContext:
+                return mentors.Join(SqliteHits(terms), m => m.Id, h => h.MentorId, (m, _) => m);
+            default:
+                foreach (var term in terms.Terms)
+                {
+                    mentors = mentors.Where(AnyContained(term));
+                }
+
+                return mentors;
+        }
+    }
+
+    /// <summary>Best match first (when searching without choosing a sort), then by name.</summary>
+    private IQueryable<Mentor> Ranked(IQueryable<Mentor> matching, DirectorySearchTerms terms)
+    {
+        switch (db)
+        {
+            case PostgresPortalDbContext:
+                var tsQuery = terms.ToTsQuery();
+                return matching
+                    .OrderByDescending(m => EF.Property<NpgsqlTsVector>(m, MentorSearchConfiguration.VectorProperty)
+                        .Rank(EF.Functions.ToTsQuery(MentorSearchConfiguration.TextSearchConfig, tsQuery)))
+                    .ThenBy(m => m.DisplayName).ThenBy(m => m.Id);
+            case SqlitePortalDbContext:
+                return matching.Join(SqliteHits(terms), m => m.Id, h => h.MentorId, (m, h) => new { Mentor = m, h.Rank })
+                    .OrderBy(x => x.Rank).ThenBy(x => x.Mentor.DisplayName).ThenBy(x => x.Mentor.Id)
+                    .Select(x => x.Mentor);
+            default:
+                return Ordered(matching, "availability", forward: true);
+        }
+    }
+
+    private IQueryable<MentorSearchHit> SqliteHits(DirectorySearchTerms terms)
+    {
+        var match = terms.ToFts5Match();
+        // Weights follow PostgreSQL's: name and specialty, then expertise, then the biography.
+        return db.Set<MentorSearchHit>().FromSql(
+            $"SELECT rowid AS MentorId, bm25(MentorSearch, 10.0, 10.0, 4.0, 1.0) AS Rank FROM MentorSearch WHERE MentorSearch MATCH {match}");
+    }
+
+    private static System.Linq.Expressions.Expression<Func<Mentor, bool>> AnyContained(IReadOnlyList<string> alternatives)
+    {
+        var mentor = System.Linq.Expressions.Expression.Parameter(typeof(Mentor), "m");
+        var text = System.Linq.Expressions.Expression.Property(mentor, nameof(Mentor.SearchText));
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        var body = alternatives
+            .Select(a => (System.Linq.Expressions.Expression)System.Linq.Expressions.Expression.Call(text, contains,
+                System.Linq.Expressions.Expression.Constant(a)))
+            .Aggregate(System.Linq.Expressions.Expression.OrElse);
+        return System.Linq.Expressions.Expression.Lambda<Func<Mentor, bool>>(body, mentor);
+    }
+
+    /// <summary>Each sort in the order of its index (ADR-015), or backwards for a Previous link.</summary>
+    private static IQueryable<Mentor> Ordered(IQueryable<Mentor> mentors, string sort, bool forward) => (sort, forward) switch
+    {
+        ("name", true) => mentors.OrderBy(m => m.DisplayName).ThenBy(m => m.Id),
+        ("name", false) => mentors.OrderByDescending(m => m.DisplayName).ThenByDescending(m => m.Id),
+        ("places", true) => mentors.OrderBy(m => -m.FreePlaces).ThenBy(m => m.DisplayName).ThenBy(m => m.Id),
+        ("places", false) => mentors.OrderByDescending(m => -m.FreePlaces).ThenByDescending(m => m.DisplayName).ThenByDescending(m => m.Id),
+        ("newest", true) => mentors.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
+        ("newest", false) => mentors.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id),
+        (_, true) => mentors.OrderBy(m => m.DirectoryState).ThenBy(m => m.DisplayName).ThenBy(m => m.Id),
+        (_, false) => mentors.OrderByDescending(m => m.DirectoryState).ThenByDescending(m => m.DisplayName).ThenByDescending(m => m.Id),
     };
+
+    /// <summary>
+    /// The mentors after (or before) the cursor's card in the sort's order. PostgreSQL compares the whole sort key as one
+    /// row value, which its btree index serves as a seek; the other providers spell the comparison out.
+    /// </summary>
+    private IQueryable<Mentor> Seek(IQueryable<Mentor> mentors, string sort, DirectoryCursor cursor, bool forward)
+    {
+        var (state, places, created, name, id) = (cursor.State, -cursor.FreePlaces, cursor.CreatedAt, cursor.Name, cursor.Id);
+        if (db is PostgresPortalDbContext)
+        {
+            return (sort, forward) switch
+            {
+                ("name", true) => mentors.Where(m => EF.Functions.GreaterThan(ValueTuple.Create(m.DisplayName, m.Id), ValueTuple.Create(name, id))),
+                ("name", false) => mentors.Where(m => EF.Functions.LessThan(ValueTuple.Create(m.DisplayName, m.Id), ValueTuple.Create(name, id))),
+                ("places", true) => mentors.Where(m => EF.Functions.GreaterThan(
+                    ValueTuple.Create(-m.FreePlaces, m.DisplayName, m.Id), ValueTuple.Create(places, name, id))),
+                ("places", false) => mentors.Where(m => EF.Functions.LessThan(
+                    ValueTuple.Create(-m.FreePlaces, m.DisplayName, m.Id), ValueTuple.Create(places, name, id))),
+                ("newest", true) => mentors.Where(m => EF.Functions.LessThan(ValueTuple.Create(m.CreatedAt, m.Id), ValueTuple.Create(created, id))),
+                ("newest", false) => mentors.Where(m => EF.Functions.GreaterThan(ValueTuple.Create(m.CreatedAt, m.Id), ValueTuple.Create(created, id))),
+                (_, true) => mentors.Where(m => EF.Functions.GreaterThan(
+                    ValueTuple.Create(m.DirectoryState, m.DisplayName, m.Id), ValueTuple.Create(state, name, id))),
+                (_, false) => mentors.Where(m => EF.Functions.LessThan(
+                    ValueTuple.Create(m.DirectoryState, m.DisplayName, m.Id), ValueTuple.Create(state, name, id))),
+            };
+        }
+
+        // Translated to SQL, where the column's collation compares, as in the ORDER BY; no .NET comparison runs.
+#pragma warning disable CA1309, CA1310
+        return (sort, forward) switch
+        {
+            ("name", true) => mentors.Where(m => string.Compare(m.DisplayName, name) > 0 || (m.DisplayName == name && m.Id > id)),
+            ("name", false) => mentors.Where(m => string.Compare(m.DisplayName, name) < 0 || (m.DisplayName == name && m.Id < id)),
+            ("places", true) => mentors.Where(m => -m.FreePlaces > places || (-m.FreePlaces == places
+                && (string.Compare(m.DisplayName, name) > 0 || (m.DisplayName == name && m.Id > id)))),
+            ("places", false) => mentors.Where(m => -m.FreePlaces < places || (-m.FreePlaces == places
+                && (string.Compare(m.DisplayName, name) < 0 || (m.DisplayName == name && m.Id < id)))),
+            ("newest", true) => mentors.Where(m => m.CreatedAt < created || (m.CreatedAt == created && m.Id < id)),
+            ("newest", false) => mentors.Where(m => m.CreatedAt > created || (m.CreatedAt == created && m.Id > id)),
+            (_, true) => mentors.Where(m => m.DirectoryState > state || (m.DirectoryState == state
+                && (string.Compare(m.DisplayName, name) > 0 || (m.DisplayName == name && m.Id > id)))),
+            (_, false) => mentors.Where(m => m.DirectoryState < state || (m.DirectoryState == state
+                && (string.Compare(m.DisplayName, name) < 0 || (m.DisplayName == name && m.Id < id)))),
+        };
+#pragma warning restore CA1309, CA1310
+    }
 
     /// <summary>
     /// A listed mentor's profile with the contact form, as <paramref name="menteeUserId"/> sees it (null: a visitor or a
@@ -138,11 +302,14 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
 
     /// <summary>What a directory card needs from the database; availability is the domain's, worked out after the query.</summary>
     private sealed record CardRow(int Id, string Name, string Specialty, string Grade, string Region, string Background, string Expertise,
-        MeetingModes Modes, AvailabilityStatus Status, DateOnly? PausedUntil, int Capacity, int Active)
+        MeetingModes Modes, AvailabilityStatus Status, DateOnly? PausedUntil, int Capacity, int Active, DirectoryState State,
+        int FreePlaces, DateTime CreatedAt)
     {
         public static readonly System.Linq.Expressions.Expression<Func<Mentor, CardRow>> Projection = m =>
             new CardRow(m.Id, m.DisplayName, m.Specialty, m.Grade, m.Region, m.Background, m.Expertise, m.MeetingModes,
-                m.Status, m.PausedUntil, m.Capacity, m.ActiveMenteeCount);
+                m.Status, m.PausedUntil, m.Capacity, m.ActiveMenteeCount, m.DirectoryState, m.FreePlaces, m.CreatedAt);
+
+        public DirectoryCursor Cursor(string sort) => DirectoryCursor.Of(sort, State, FreePlaces, CreatedAt, Name, Id);
 
         public MentorCard ToCard(DateOnly today)
         {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -681,6 +682,9 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime?>("DeclinedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("DirectoryState")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -691,10 +695,16 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("FreePlaces")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Grade")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<bool>("InChoosingProgramme")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsApproved")
                         .HasColumnType("boolean");
@@ -718,6 +728,11 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english', \"DisplayName\" || ' ' || \"Specialty\"), 'A')\n|| setweight(to_tsvector('english', \"Expertise\"), 'B')\n|| setweight(to_tsvector('english', \"Bio\"), 'C')", true);
 
                     b.Property<DateTime?>("SignedUpAt")
                         .HasColumnType("timestamp with time zone");
@@ -760,10 +775,23 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("Region");
 
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
                     b.HasIndex("UserId")
                         .IsUnique();
 
                     b.HasIndex("IsApproved", "Specialty");
+
+                    b.HasIndex(new[] { "DirectoryState", "DisplayName", "Id" }, "IX_Mentors_Directory_Availability")
+                        .HasFilter("\"DirectoryState\" > 0");
+
+                    b.HasIndex(new[] { "DisplayName", "Id" }, "IX_Mentors_Directory_Name")
+                        .HasFilter("\"DirectoryState\" > 0");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Mentors_Directory_Newest")
+                        .HasFilter("\"DirectoryState\" > 0");
 
                     b.ToTable("Mentors", t =>
                         {

@@ -682,6 +682,9 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateTime?>("DeclinedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("DirectoryState")
+                        .HasColumnType("int");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -692,10 +695,16 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<int>("FreePlaces")
+                        .HasColumnType("int");
+
                     b.Property<string>("Grade")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("nvarchar(80)");
+
+                    b.Property<bool>("InChoosingProgramme")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("IsApproved")
                         .HasColumnType("bit");
@@ -766,6 +775,15 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .HasFilter("[UserId] IS NOT NULL");
 
                     b.HasIndex("IsApproved", "Specialty");
+
+                    b.HasIndex(new[] { "DirectoryState", "DisplayName", "Id" }, "IX_Mentors_Directory_Availability")
+                        .HasFilter("[DirectoryState] > 0");
+
+                    b.HasIndex(new[] { "DisplayName", "Id" }, "IX_Mentors_Directory_Name")
+                        .HasFilter("[DirectoryState] > 0");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Mentors_Directory_Newest")
+                        .HasFilter("[DirectoryState] > 0");
 
                     b.ToTable("Mentors", t =>
                         {

@@ -637,6 +637,9 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DeclinedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DirectoryState")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -647,10 +650,16 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FreePlaces")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Grade")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("InChoosingProgramme")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsApproved")
                         .HasColumnType("INTEGER");
@@ -720,6 +729,15 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("IsApproved", "Specialty");
+
+                    b.HasIndex(new[] { "DirectoryState", "DisplayName", "Id" }, "IX_Mentors_Directory_Availability")
+                        .HasFilter("\"DirectoryState\" > 0");
+
+                    b.HasIndex(new[] { "DisplayName", "Id" }, "IX_Mentors_Directory_Name")
+                        .HasFilter("\"DirectoryState\" > 0");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Mentors_Directory_Newest")
+                        .HasFilter("\"DirectoryState\" > 0");
 
                     b.ToTable("Mentors", t =>
                         {
@@ -1292,6 +1310,17 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProgrammeId", "StartedAt");
 
                     b.ToTable("CohortRuns");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.Configurations.MentorSearchHit", b =>
+                {
+                    b.Property<int>("MentorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Rank")
+                        .HasColumnType("REAL");
+
+                    b.ToTable((string)null);
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.DataExport", b =>

@@ -9,7 +9,7 @@ namespace MentoringPortal.Web.Features.Admin.Programmes;
 /// An administrator changes a programme's settings, weights or minimum score: the programme and one audit entry per kind
 /// of change, in one unit.
 /// </summary>
-public sealed class EditProgramme(PortalDbContext db, TimeProvider time)
+public sealed class EditProgramme(PortalDbContext db, TimeProvider time, Jobs.DirectoryStateRefresh directory)
 {
     public Task<ProgrammeEdit> RunAsync(int programmeId, ProgrammeForm form, AdminScope scope, string administratorUserId,
         CancellationToken cancellationToken) =>
@@ -25,6 +25,7 @@ public sealed class EditProgramme(PortalDbContext db, TimeProvider time)
         }
 
         var settingsBefore = ProgrammeText.Settings(programme);
+        var modeBefore = programme.MatchingMode;
         var summaryBefore = programme.Summary;
         var weightsBefore = programme.Weights;
         var minimumBefore = programme.MinimumMatchScore;
@@ -71,6 +72,12 @@ public sealed class EditProgramme(PortalDbContext db, TimeProvider time)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (modeBefore != programme.MatchingMode)
+        {
+            // Only programmes whose mentees choose list their mentors: the stored directory state follows at once.
+            await directory.RefreshAsync(cancellationToken);
+        }
+
         return new ProgrammeEdit.Saved(programme.Name);
     }
 }

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+
+namespace MentoringPortal.Web.Features.Directory;
+
+/// <summary>
+/// The words of a directory search, each with the other ways the scheme's people say it (a reviewed list: ADR-015), so
+/// "maternity" also finds mentors who wrote "parental leave". Only letters and digits survive, so the query written for
+/// the database can never be a syntax error. A search is at most <see cref="MaxTerms"/> terms, every one of which must
+/// match (one of its alternatives).
+/// </summary>
+public sealed class DirectorySearchTerms
+{
+    public const int MaxTerms = 8;
+
+    /// <summary>
+    /// Each line is one meaning, in the scheme's words; a search for any of them finds every one. Keep them to what
+    /// trainees and mentors write: a synonym that is only close widens every search that uses it.
+    /// </summary>
+    public static readonly IReadOnlyList<IReadOnlyList<string>> Synonyms =
+    [
+        ["parental leave", "maternity", "paternity", "adoption leave"],
+        ["burnout", "wellbeing", "well being"],
+        ["ltft", "less than full time"],
+        ["rtt", "return to training", "returning to training"],
+        ["arcp", "annual review of competence progression"],
+        ["portfolio", "eportfolio"],
+        ["imposter", "impostor"],
+        ["exam", "exams", "examination", "examinations"],
+        ["img", "international medical graduate", "international graduate"],
+        ["oop", "out of programme"],
+        ["cct", "certificate of completion of training"],
+    ];
+
+    private static readonly IReadOnlyList<(string[] Words, IReadOnlyList<string> Meaning)> Phrases = Synonyms
+        .SelectMany(meaning => meaning.Select(phrase => (Words: phrase.Split(' '), Meaning: meaning)))
+        .OrderByDescending(p => p.Words.Length)
+        .ToList();
+
+    private DirectorySearchTerms(IReadOnlyList<IReadOnlyList<string>> terms) => Terms = terms;
+
+    /// <summary>Each term's alternatives; an alternative of several words is a phrase.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Terms { get; }
+
+    public bool IsEmpty => Terms.Count == 0;
+
+    public static DirectorySearchTerms Parse(string? text)
+    {
+        var words = Words(text);
+        var terms = new List<IReadOnlyList<string>>();
+        for (var i = 0; i < words.Count && terms.Count < MaxTerms;)
+        {
+            var start = i;
+            var phrase = Phrases.FirstOrDefault(p => p.Words.Length <= words.Count - start
+                && p.Words.Select((w, k) => (w, k)).All(x => string.Equals(x.w, words[start + x.k], StringComparison.Ordinal)));
+            if (phrase.Words is null)
+            {
+                terms.Add([words[i]]);
+                i++;
+            }
+            else
+            {
+                terms.Add(phrase.Meaning);
+                i += phrase.Words.Length;
+            }
+        }
+
+        return new DirectorySearchTerms(terms);
+    }
+
+    /// <summary>For PostgreSQL's <c>to_tsquery</c>: <c>(maternity | parental &lt;-&gt; leave) &amp; leadership</c>.</summary>
+    public string ToTsQuery() => string.Join(" & ", Terms.Select(term =>
+        "(" + string.Join(" | ", term.Select(alternative => alternative.Replace(" ", " <-> ", StringComparison.Ordinal))) + ")"));
+
+    /// <summary>For SQLite FTS5's <c>MATCH</c>: <c>("maternity" OR "parental leave") AND "leadership"</c>.</summary>
+    public string ToFts5Match() => string.Join(" AND ", Terms.Select(term =>
+        "(" + string.Join(" OR ", term.Select(alternative => $"\"{alternative}\"")) + ")"));
+
+    private static List<string> Words(string? text)
+    {
+        var words = new List<string>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return words;
+        }
+
+        var word = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLower(c, CultureInfo.InvariantCulture));
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words;
+    }
+}

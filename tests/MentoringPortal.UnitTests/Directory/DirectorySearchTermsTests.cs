@@ -1,0 +1,74 @@
+using MentoringPortal.Web.Features.Directory;
+
+namespace MentoringPortal.UnitTests.Directory;
+
+public sealed class DirectorySearchTermsTests
+{
+    [Fact]
+    public void Maternity_AlsoSearchesParentalLeave()
+    {
+        var terms = DirectorySearchTerms.Parse("maternity");
+
+        var term = Assert.Single(terms.Terms);
+        Assert.Contains("parental leave", term);
+        Assert.Contains("maternity", term);
+        Assert.Contains("parental <-> leave", terms.ToTsQuery(), StringComparison.Ordinal);
+        Assert.Contains("\"parental leave\"", terms.ToFts5Match(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("burnout", "wellbeing")]
+    [InlineData("LTFT", "less than full time")]
+    [InlineData("less than full-time", "ltft")]
+    [InlineData("Return to Training", "rtt")]
+    [InlineData("RTT", "return to training")]
+    [InlineData("ARCP", "annual review of competence progression")]
+    [InlineData("imposter", "impostor")]
+    [InlineData("impostor", "imposter")]
+    [InlineData("exam", "exams")]
+    [InlineData("ePortfolio", "portfolio")]
+    public void SchemeWords_FindTheirSynonyms(string query, string alternative)
+    {
+        var term = Assert.Single(DirectorySearchTerms.Parse(query).Terms);
+
+        Assert.Contains(alternative, term);
+    }
+
+    [Fact]
+    public void SeveralWords_MustAllMatch_EachWithItsAlternatives()
+    {
+        var terms = DirectorySearchTerms.Parse("leadership after maternity");
+
+        Assert.Equal("(leadership) & (after) & (parental <-> leave | maternity | paternity | adoption <-> leave)", terms.ToTsQuery());
+        Assert.Equal("(\"leadership\") AND (\"after\") AND (\"parental leave\" OR \"maternity\" OR \"paternity\" OR \"adoption leave\")",
+            terms.ToFts5Match());
+    }
+
+    [Theory]
+    [InlineData("leadership' OR 1=1 --", "(leadership) & (or) & (1) & (1)")]
+    [InlineData("\"quality\" & !(improvement) <-> *", "(quality) & (improvement)")]
+    [InlineData("Ménière's", "(ménière) & (s)")]
+    public void Punctuation_IsNeverPartOfTheQuery(string query, string expected)
+    {
+        Assert.Equal(expected, DirectorySearchTerms.Parse(query).ToTsQuery());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("&&& !!! ---")]
+    public void NoWords_IsEmpty(string? query)
+    {
+        Assert.True(DirectorySearchTerms.Parse(query).IsEmpty);
+    }
+
+    [Fact]
+    public void ManyWords_KeepTheFirstEight()
+    {
+        var terms = DirectorySearchTerms.Parse("one two three four five six seven eight nine ten");
+
+        Assert.Equal(DirectorySearchTerms.MaxTerms, terms.Terms.Count);
+        Assert.Equal("eight", terms.Terms[^1][0]);
+    }
+}
