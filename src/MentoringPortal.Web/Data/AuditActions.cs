@@ -41,6 +41,8 @@ public static class AuditActions
     public const string PasskeyRenamed = "Passkey renamed";
     public const string PasskeyRemoved = "Passkey removed";
     public const string SecondFactorFailed = "Wrong second-factor code";
+    public const string PeopleImportConfirmed = "People import confirmed";
+    public const string AccountCreatedByImport = "Account created by import";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -50,6 +52,6 @@ public static class AuditActions
         PairingReassigned, PairingEnded, ChangeRequestDeclined, ResourcePageCreated, ResourcePageEdited, MinimumMatchScoreChanged,
         CohortConfirmed, SignInFailed, AccountLockedOut, PasswordChanged, PasswordReset, SessionsEnded, ParkedEmailRetried, AccountErased,
         TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRegenerated, RecoveryCodeUsed, PasskeyAdded, PasskeyRenamed,
-        PasskeyRemoved, SecondFactorFailed,
+        PasskeyRemoved, SecondFactorFailed, PeopleImportConfirmed, AccountCreatedByImport,
     ];
 }

@@ -83,6 +83,12 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
 
     public DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
     /// <summary>
     /// Identity picks its tables from IdentityOptions.Stores.SchemaVersion, read from the app's services. A context made
     /// without them (by `dotnet ef`, or a test) gets the app's version, 3 (with passkeys), so every model is the same.
