@@ -9,15 +9,15 @@ public sealed class SafeCsvTests
 
     [Theory]
     [InlineData("=HYPERLINK(\"http://evil.example\")", "\"'=HYPERLINK(\"\"http://evil.example\"\")\"")]
-    [InlineData("+44 7700 900123", "'+44 7700 900123")]
-    [InlineData("-2+3", "'-2+3")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("\tcmd", "'\tcmd")]
+    [InlineData("+44 7700 900123", "\"'+44 7700 900123\"")]
+    [InlineData("-2+3", "\"'-2+3\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\tcmd", "\"'\tcmd\"")]
     [InlineData("\rcmd", "\"'\rcmd\"")]
     [InlineData("Dr Ana Lee", "Dr Ana Lee")]
     [InlineData("Lee, Ana", "\"Lee, Ana\"")]
     [InlineData("a-b=c", "a-b=c")]
-    public void Write_CellThatASpreadsheetWouldRun_IsPrefixedWithAQuote(string value, string written)
+    public void Write_CellThatASpreadsheetWouldRun_IsPrefixedWithAQuoteAndQuoted(string value, string written)
     {
         var text = Text(SafeCsv.Write([new Cell(value)]));
 
