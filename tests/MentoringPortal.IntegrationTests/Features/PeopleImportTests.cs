@@ -64,7 +64,8 @@ public sealed class PeopleImportTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal("1", facts["People already in the portal, merged"]);
         Assert.Equal("3", facts["Rows with errors, skipped"]);
         Assert.Equal(1, await factory.Data.QueryAsync(db => db.Users.CountAsync(u => u.Email == first)));
-        Assert.Equal(1, await factory.Data.QueryAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == existing.Email.ToUpperInvariant())));
+        var existingNormalized = existing.Email.ToUpperInvariant();
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == existingNormalized)));
         Assert.True(await factory.Data.IsInRoleAsync(first, Roles.Mentee));
         var imported = await factory.Data.QueryAsync(db => db.Mentees.Include(m => m.Goals).Include(m => m.Programmes)
             .SingleAsync(m => m.UserId == db.Users.Where(u => u.Email == first).Select(u => u.Id).Single()));
@@ -73,7 +74,7 @@ public sealed class PeopleImportTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal(programme.Id, Assert.Single(imported.Programmes).Id);
         var merged = await factory.Data.QueryAsync(db => db.Mentees.Include(m => m.Programmes).SingleAsync(m => m.Id == existing.Id));
         Assert.Equal(existing.Name, merged.DisplayName);
-        Assert.Equal([elsewhere.Id, programme.Id], merged.Programmes.Select(p => p.Id).Order());
+        Assert.Equal(new[] { elsewhere.Id, programme.Id }.Order(), merged.Programmes.Select(p => p.Id).Order());
 
         var invitation = await factory.Mailbox.WaitForAsync(first);
         Assert.Equal($"You are invited to {programme.Name} on the mentoring portal", invitation.Subject);
@@ -87,6 +88,38 @@ public sealed class PeopleImportTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal("2 new, 1 already in the portal, 3 rows with errors skipped", confirmation.After);
         Assert.Equal(2, await factory.Data.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.AccountCreatedByImport
             && a.ProgrammeId == programme.Id)));
+    }
+
+    [Fact]
+    public async Task Progress_WhileAnotherInstanceHoldsTheBatch_ShowsRowsDoneOfTotal_ThenItIsTakenOverWhenItsLeaseEnds()
+    {
+        var programme = await factory.Data.ProgrammeAsync("Leased");
+        var admin = await factory.Data.AdministratorAsync(programme);
+        using var client = await factory.Data.SignInAsync(admin);
+        var email = Unique.Email("leased");
+        using var upload = await UploadAsync(client, programme.Id, "Mentees", $"email,name\n{email},Lee Leased\n");
+        var batchUrl = upload.Headers.Location!.OriginalString;
+        var batchId = Guid.Parse(batchUrl.Split('/')[^1]);
+        await LeaseAsync(batchId, DateTime.UtcNow.AddHours(1));
+
+        using var confirmed = await Forms.SubmitAsync(client, batchUrl, formAction: batchUrl + "/confirm");
+        await RunImportsAsync();
+
+        var page = await Forms.ParseHtmlAsync(await client.GetAsync(new Uri(batchUrl, UriKind.Relative)));
+        Assert.Equal($"Importing mentees: {programme.Name}", page.QuerySelector("h1")?.TextContent);
+        Assert.Equal("Imported 0 of 1 mentees", page.QuerySelector("[role=status]")?.TextContent);
+        Assert.NotNull(page.QuerySelector($"main a[href='{batchUrl}']"));
+        Assert.Contains("http-equiv=\"refresh\"", page.Head!.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal("{\"status\":\"Confirmed\",\"done\":0,\"total\":1,\"finished\":false}",
+            await client.GetStringAsync(new Uri(batchUrl + "/progress", UriKind.Relative)));
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.Users.CountAsync(u => u.Email == email)));
+
+        await LeaseAsync(batchId, DateTime.UtcNow.AddMinutes(-1));
+        await RunImportsAsync();
+
+        Assert.Equal(1, await factory.Data.QueryAsync(db => db.Users.CountAsync(u => u.Email == email)));
+        Assert.Equal("{\"status\":\"Finished\",\"done\":1,\"total\":1,\"finished\":true}",
+            await client.GetStringAsync(new Uri(batchUrl + "/progress", UriKind.Relative)));
     }
 
     [Fact]
@@ -212,7 +245,7 @@ public sealed class PeopleImportTests(PortalFactory factory) : IClassFixture<Por
             using var response = await UploadAsync(client, programme.Id, "Mentors", csv);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var page = await Forms.ParseHtmlAsync(response);
-            Assert.StartsWith(message, page.QuerySelector("#File-error")?.TextContent.Trim(), StringComparison.Ordinal);
+            Assert.Contains(message, page.QuerySelector("#File-error")?.TextContent, StringComparison.Ordinal);
             Assert.Equal("#File", page.QuerySelector(".error-summary a")?.GetAttribute("href"));
         }
 
@@ -278,6 +311,10 @@ public sealed class PeopleImportTests(PortalFactory factory) : IClassFixture<Por
         return page.QuerySelector($"form[action='/admin/import'] input[name='{Forms.AntiforgeryField}']")?.GetAttribute("value")
             ?? throw new InvalidOperationException("The import page has no upload form.");
     }
+
+    /// <summary>As if another instance held the batch until <paramref name="until"/>.</summary>
+    private Task LeaseAsync(Guid batchId, DateTime until) => factory.Data.QueryAsync(db => db.ImportBatches.Where(b => b.Id == batchId)
+        .ExecuteUpdateAsync(set => set.SetProperty(b => b.LeasedUntil, until).SetProperty(b => b.LeasedBy, "another instance")));
 
     private Task RunImportsAsync() => factory.Services.GetRequiredService<PeopleImportRunner>().RunWaitingAsync(CancellationToken.None);
 }
