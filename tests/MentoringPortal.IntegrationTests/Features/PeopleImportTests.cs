@@ -239,7 +239,7 @@ public sealed class PeopleImportTests(PortalFactory factory) : IClassFixture<Por
         foreach (var (csv, message) in new[]
         {
             (tooLarge, "The file is larger than 5 MB."),
-            ("email,specialty\nsam@nhs.example,Cardiology\n", "The file has no name column."),
+            ("email,specialty\nsam@nhs.example,Cardiology\n", "The file is missing the columns name, grade, region, background, expertise, bio, capacity, meeting_modes."),
         })
         {
             using var response = await UploadAsync(client, programme.Id, "Mentors", csv);
@@ -313,7 +313,7 @@ public sealed class PeopleImportTests(PortalFactory factory) : IClassFixture<Por
     }
 
     /// <summary>As if another instance held the batch until <paramref name="until"/>.</summary>
-    private Task LeaseAsync(Guid batchId, DateTime until) => factory.Data.QueryAsync(db => db.ImportBatches.Where(b => b.Id == batchId)
+    private Task<int> LeaseAsync(Guid batchId, DateTime until) => factory.Data.QueryAsync(db => db.ImportBatches.Where(b => b.Id == batchId)
         .ExecuteUpdateAsync(set => set.SetProperty(b => b.LeasedUntil, until).SetProperty(b => b.LeasedBy, "another instance")));
 
     private Task RunImportsAsync() => factory.Services.GetRequiredService<PeopleImportRunner>().RunWaitingAsync(CancellationToken.None);

@@ -60,7 +60,8 @@ public static class PeopleCsv
             var missing = columns.Where(c => c.Required && !headers.Contains(c.Header, StringComparer.Ordinal)).Select(c => c.Header).ToList();
             if (missing.Count > 0)
             {
-                return new PeopleFile.Unreadable($"The file has no {string.Join(", ", missing)} column. Start from the template: its first row names the columns.");
+                var what = missing.Count == 1 ? $"has no {missing[0]} column" : $"is missing the columns {string.Join(", ", missing)}";
+                return new PeopleFile.Unreadable($"The file {what}. Start from the template: its first row names the columns.");
             }
 
             var twice = headers.Where(h => h.Length > 0).GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
