@@ -110,10 +110,15 @@ public sealed class ImportPeople(PortalDbContext db, PortalEmails emails, ILooku
             return $"Already a {role} in {programme.Name}: nothing changed.";
         }
 
+        var waitingForApproval = false;
         if (asMentor && mentors.TryGetValue(user.Id, out var existingMentor))
         {
             existingMentor.JoinProgramme(programme);
-            result = $"Added to {programme.Name}; their mentor profile is unchanged.";
+            // A sign-up still waiting (or declined) keeps its own decision on /admin/mentors: the import does not approve it.
+            waitingForApproval = !existingMentor.IsApproved;
+            result = waitingForApproval
+                ? $"Added to {programme.Name}; their mentor sign-up still waits for approval, and their profile is unchanged."
+                : $"Added to {programme.Name}; their mentor profile is unchanged.";
         }
         else if (!asMentor && mentees.TryGetValue(user.Id, out var existingMentee))
         {
@@ -126,7 +131,7 @@ public sealed class ImportPeople(PortalDbContext db, PortalEmails emails, ILooku
             result = $"A {role} profile was added from this row, in {programme.Name}.";
         }
 
-        if (withRole.Add(user.Id))
+        if (!waitingForApproval && withRole.Add(user.Id))
         {
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
             // A role change ends the person's sessions, like every role change: they sign in again with their new pages.
