@@ -45,6 +45,8 @@ public static class AuditActions
     public const string OrganisationSignInLinked = "Organisation sign-in linked";
     public const string OrganisationSignInRemoved = "Organisation sign-in removed";
     public const string SingleSignOnRequirementChanged = "Administrators' single sign-on requirement changed";
+    public const string PeopleImportConfirmed = "People import confirmed";
+    public const string AccountCreatedByImport = "Account created by import";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -56,5 +58,6 @@ public static class AuditActions
         TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRegenerated, RecoveryCodeUsed, PasskeyAdded, PasskeyRenamed,
         PasskeyRemoved, SecondFactorFailed,
         OrganisationSignInLinked, OrganisationSignInRemoved, SingleSignOnRequirementChanged,
+        PeopleImportConfirmed, AccountCreatedByImport,
     ];
 }

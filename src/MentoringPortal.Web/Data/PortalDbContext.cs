@@ -85,7 +85,14 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
     public DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 
     public DbSet<IssuedRecord> IssuedRecords => Set<IssuedRecord>();
+
     public DbSet<SignInPolicy> SignInPolicies => Set<SignInPolicy>();
+
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     /// <summary>
     /// Identity picks its tables from IdentityOptions.Stores.SchemaVersion, read from the app's services. A context made

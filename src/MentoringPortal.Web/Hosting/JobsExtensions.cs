@@ -24,6 +24,9 @@ public static class JobsExtensions
         builder.Services.AddSingleton<Jobs.DataExportChannel>();
         builder.Services.AddSingleton<Jobs.DataExportRunner>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Jobs.DataExportRunner>());
+        builder.Services.AddSingleton<Jobs.PeopleImportSignal>();
+        builder.Services.AddSingleton<Jobs.PeopleImportRunner>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Jobs.PeopleImportRunner>());
         builder.Services.AddScoped<Data.DemoSeed>();
         return builder;
     }

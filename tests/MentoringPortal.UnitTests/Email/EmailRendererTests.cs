@@ -208,6 +208,9 @@ public sealed class EmailRendererTests
             () => emails.AgreementToConfirm(to, "Sam", true, 3),
             () => emails.AgreementToConfirm(to, "Sam", false, 3),
             () => emails.AgreementAgreed(to, "Sam", new DateOnly(2027, 3, 3), 3),
+            () => emails.InvitationToJoin(to, "Foundation", true, "/account/invitation?id=1", new DateOnly(2026, 12, 19)),
+            () => emails.InvitationToJoin(to, "Foundation", false, "/account/invitation?id=1", new DateOnly(2026, 12, 19)),
+            () => emails.AddedToProgramme(to, "Foundation", false),
         };
         foreach (var send in sends)
         {

@@ -118,3 +118,8 @@ public sealed record ApplicationProposedModel(string ProgrammeName, DateOnly Ans
 public sealed record FindingAnotherMentorModel(string ProgrammeName) : IEmailModel<FindingAnotherMentor>;
 
 public sealed record ProposalReturnedModel(string MenteeName, string MentorName, string ProgrammeName, bool Lapsed) : IEmailModel<ProposalReturned>;
+
+// People in bulk
+public sealed record InvitationToJoinModel(string ProgrammeName, bool AsMentor, string AcceptUrl, DateOnly ExpiresOn) : IEmailModel<InvitationToJoin>;
+
+public sealed record AddedToProgrammeModel(string ProgrammeName, bool AsMentor) : IEmailModel<AddedToProgramme>;

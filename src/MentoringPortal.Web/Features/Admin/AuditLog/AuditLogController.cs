@@ -12,4 +12,11 @@ public sealed class AuditLogController(PortalDbContext db) : Controller
     [HttpGet("/admin/audit")]
     public async Task<IActionResult> Index([FromQuery] AuditQuery query, [FromServices] AuditLogSearch search, CancellationToken cancellationToken) =>
         View(await search.PageAsync(query, await AdminScope.ForAsync(db, User, cancellationToken), cancellationToken));
+
+    /// <summary>The entries the same filters show, all of them, as CSV.</summary>
+    [HttpGet("/admin/audit.csv")]
+    public async Task<IActionResult> Csv([FromQuery] AuditQuery query, [FromServices] AuditLogSearch search, [FromServices] TimeProvider time,
+        CancellationToken cancellationToken) =>
+        File(SafeCsv.Write(await search.AllAsync(query, await AdminScope.ForAsync(db, User, cancellationToken), cancellationToken)),
+            SafeCsv.ContentType, SafeCsv.FileName("audit-log", time.GetUtcNow().UtcDateTime));
 }

@@ -34,6 +34,14 @@ public sealed class AuditQuery
         return parts.Count == 0 ? "/admin/audit" : "/admin/audit?" + string.Join('&', parts);
     }
 
+    /// <summary>The CSV download of every entry these filters match.</summary>
+    public string CsvLink()
+    {
+        var list = LinkTo(1);
+        var query = list.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? "/admin/audit.csv" : "/admin/audit.csv" + list[query..];
+    }
+
     public bool IsFiltered => !string.IsNullOrEmpty(Action) || Programme is not null || !string.IsNullOrWhiteSpace(Who) || From is not null || To is not null;
 
     private static void Add(List<string> parts, string name, string? value)
@@ -57,3 +65,14 @@ public sealed record AuditProgramme(int Id, string Name);
 
 public sealed record AuditLogViewModel(AuditQuery Query, IReadOnlyList<AuditRow> Entries, int Total, int Page, int PageCount,
     IReadOnlyList<string> Actions, IReadOnlyList<AuditProgramme> Programmes);
+
+/// <summary>One entry of the audit log's CSV download; times in UTC, as the log keeps them.</summary>
+public sealed record AuditCsvRow(
+    [property: CsvHelper.Configuration.Attributes.Name("at_utc")][property: CsvHelper.Configuration.Attributes.Format("yyyy-MM-ddTHH:mm:ssZ")] DateTime At,
+    [property: CsvHelper.Configuration.Attributes.Name("who")] string Who,
+    [property: CsvHelper.Configuration.Attributes.Name("who_email")] string? WhoEmail,
+    [property: CsvHelper.Configuration.Attributes.Name("what")] string Action,
+    [property: CsvHelper.Configuration.Attributes.Name("subject")] string Subject,
+    [property: CsvHelper.Configuration.Attributes.Name("programme")] string? Programme,
+    [property: CsvHelper.Configuration.Attributes.Name("before")] string? Before,
+    [property: CsvHelper.Configuration.Attributes.Name("after")] string? After);

@@ -30,6 +30,20 @@ public sealed class AuditLogSearch(PortalDbContext db)
         return new AuditLogViewModel(query, rows, total, page, pageCount, AuditActions.All, programmes);
     }
 
+    /// <summary>Every entry the filters match, oldest first, for the CSV download.</summary>
+    public async Task<IReadOnlyList<AuditCsvRow>> AllAsync(AuditQuery query, AdminScope scope, CancellationToken cancellationToken)
+    {
+        var entries = await FilteredAsync(scope.AuditEntries(db).AsNoTracking(), query, scope, cancellationToken);
+        return await entries.OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new AuditCsvRow(e.At,
+                e.ActorUserId == null ? "The portal" : db.Users.Where(u => u.Id == e.ActorUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "A former member",
+                db.Users.Where(u => u.Id == e.ActorUserId).Select(u => u.Email).FirstOrDefault(),
+                e.Action, e.Subject,
+                db.Programmes.Where(p => p.Id == e.ProgrammeId).Select(p => p.Name).FirstOrDefault(),
+                e.Before, e.After))
+            .ToListAsync(cancellationToken);
+    }
+
     private async Task<IQueryable<AuditEntry>> FilteredAsync(IQueryable<AuditEntry> entries, AuditQuery query, AdminScope scope,
         CancellationToken cancellationToken)
     {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
 using CsvHelper.Configuration.Attributes;
 using MentoringPortal.Domain.Evaluation;
 using MentoringPortal.Domain.Mentees;
@@ -34,14 +32,7 @@ public static class EvaluationReportCsv
 
     public static byte[] Write(ProgrammeEvaluation report)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            csv.WriteRecords(Rows(report));
-        }
-
-        return buffer.ToArray();
+        return SafeCsv.Write(Rows(report));
     }
 
     public static IReadOnlyList<EvaluationCsvRow> Rows(ProgrammeEvaluation report)
