@@ -66,7 +66,7 @@ internal static class DirectorySeed
             var programme = await db.Programmes.SingleAsync(p => p.Id == programmeId);
             foreach (var mentor in batch)
             {
-                mentor.JoinProgramme(programme);
+                mentor.JoinProgramme(programme, DateOnly.FromDateTime(DateTime.UtcNow));
                 await db.Mentors.AddAsync(mentor);
             }
 

@@ -32,7 +32,7 @@ public sealed partial class DemoSeed
         mentor.Approve(now.AddDays(-700));
         mentor.RecordTraining(today.AddDays(-600), today.AddDays(-600).AddYears(3));
         mentor.RecordTraining("Coaching conversations refresher (half day)", isSchemeCourse: false, today.AddDays(-90), null, null, now.AddDays(-90));
-        mentor.JoinProgramme(programme);
+        mentor.JoinProgramme(programme, today);
 
         var named = RecordMentee(programme, "recordmentee1@demo.test", "Dr Tariq Hale", now.AddDays(-400), addUser);
         var unnamed = RecordMentee(programme, "recordmentee2@demo.test", "Dr Nina Brooks", now.AddDays(-200), addUser);

@@ -46,7 +46,7 @@ public sealed class DirectoryReferenceTests(PortalFactory factory) : IClassFixtu
             {
                 foreach (var mentor in DirectoryData.Mentors(count, now))
                 {
-                    mentor.JoinProgramme(programme);
+                    mentor.JoinProgramme(programme, DateOnly.FromDateTime(now));
                     await db.Mentors.AddAsync(mentor);
                 }
             }

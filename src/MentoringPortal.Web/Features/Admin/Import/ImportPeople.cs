@@ -113,7 +113,7 @@ public sealed class ImportPeople(PortalDbContext db, PortalEmails emails, ILooku
         var waitingForApproval = false;
         if (asMentor && mentors.TryGetValue(user.Id, out var existingMentor))
         {
-            existingMentor.JoinProgramme(programme);
+            existingMentor.JoinProgramme(programme, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
             // A sign-up still waiting (or declined) keeps its own decision on /admin/mentors: the import does not approve it.
             waitingForApproval = !existingMentor.IsApproved;
             result = waitingForApproval
@@ -152,7 +152,7 @@ public sealed class ImportPeople(PortalDbContext db, PortalEmails emails, ILooku
         {
             // The scheme vouches for the mentors it imports: they are approved, and trained when the file says so.
             var mentor = new Mentor(userId, person.MentorProfile(), person.Capacity ?? 1, now);
-            mentor.JoinProgramme(programme);
+            mentor.JoinProgramme(programme, DateOnly.FromDateTime(now));
             mentor.Approve(now);
             if (person.TrainingCompleted is { } completed)
             {
