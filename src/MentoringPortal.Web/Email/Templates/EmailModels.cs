@@ -118,3 +118,9 @@ public sealed record ApplicationProposedModel(string ProgrammeName, DateOnly Ans
 public sealed record FindingAnotherMentorModel(string ProgrammeName) : IEmailModel<FindingAnotherMentor>;
 
 public sealed record ProposalReturnedModel(string MenteeName, string MentorName, string ProgrammeName, bool Lapsed) : IEmailModel<ProposalReturned>;
+
+// Notifications
+public sealed record DailyDigestModel(DateOnly Day, IReadOnlyList<MentoringPortal.Domain.Notifications.DigestGroup> Groups) : IEmailModel<DailyDigest>;
+
+/// <summary>An administrator's message to a programme: subject and body are their own words, as plain text.</summary>
+public sealed record BroadcastModel(string ProgrammeName, string Subject, string Body) : IEmailModel<Broadcast>;
