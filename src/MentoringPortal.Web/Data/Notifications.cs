@@ -76,9 +76,10 @@ public sealed class Broadcast
         SentByUserId = Subject = Body = string.Empty;
     }
 
-    public Broadcast(int programmeId, string sentByUserId, BroadcastAudience audience, string subject, string body, int recipientCount,
-        DateTime now)
+    public Broadcast(Guid previewId, int programmeId, string sentByUserId, BroadcastAudience audience, string subject, string body,
+        int recipientCount, DateTime now)
     {
+        PreviewId = previewId;
         ProgrammeId = programmeId;
         SentByUserId = sentByUserId;
         Audience = audience;
@@ -89,6 +90,9 @@ public sealed class Broadcast
     }
 
     public long Id { get; private set; }
+
+    /// <summary>Given when the administrator previews the message; unique, so a double-clicked confirm sends it once.</summary>
+    public Guid PreviewId { get; private set; }
 
     public int ProgrammeId { get; private set; }
 

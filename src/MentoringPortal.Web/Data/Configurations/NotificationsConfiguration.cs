@@ -46,6 +46,7 @@ public sealed class BroadcastConfiguration : IEntityTypeConfiguration<Broadcast>
         builder.Property(b => b.Subject).HasMaxLength(150);
         builder.Property(b => b.Body).HasMaxLength(5000);
         builder.HasIndex(b => new { b.ProgrammeId, b.SentAt });
+        builder.HasIndex(b => b.PreviewId).IsUnique();
         builder.HasOne<Programme>().WithMany().HasForeignKey(b => b.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

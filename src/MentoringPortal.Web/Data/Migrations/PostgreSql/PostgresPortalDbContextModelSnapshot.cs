@@ -1292,6 +1292,9 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
 
+                    b.Property<Guid>("PreviewId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer");
 
@@ -1312,6 +1315,9 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(150)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PreviewId")
+                        .IsUnique();
 
                     b.HasIndex("ProgrammeId", "SentAt");
 

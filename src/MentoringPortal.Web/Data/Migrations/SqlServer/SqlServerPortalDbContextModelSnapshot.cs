@@ -1294,6 +1294,9 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(5000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<Guid>("PreviewId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("int");
 
@@ -1314,6 +1317,9 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(150)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PreviewId")
+                        .IsUnique();
 
                     b.HasIndex("ProgrammeId", "SentAt");
 

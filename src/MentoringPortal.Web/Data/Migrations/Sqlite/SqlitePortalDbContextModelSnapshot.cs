@@ -1228,6 +1228,9 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("PreviewId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
 
@@ -1248,6 +1251,9 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PreviewId")
+                        .IsUnique();
 
                     b.HasIndex("ProgrammeId", "SentAt");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MentoringPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261205061853_NotificationSettings")]
+    [Migration("20261205063246_NotificationSettings")]
     partial class NotificationSettings
     {
         /// <inheritdoc />
@@ -1231,6 +1231,9 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("PreviewId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
 
@@ -1251,6 +1254,9 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PreviewId")
+                        .IsUnique();
 
                     b.HasIndex("ProgrammeId", "SentAt");
 

@@ -17,6 +17,7 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    PreviewId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
                     SentByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     Audience = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -100,6 +101,12 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Broadcasts_PreviewId",
+                table: "Broadcasts",
+                column: "PreviewId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Broadcasts_ProgrammeId_SentAt",
