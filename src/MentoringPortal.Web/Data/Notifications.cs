@@ -41,8 +41,8 @@ public sealed class DigestItem
 }
 
 /// <summary>
-/// One person's digest for one UK day. Its key is the person and the day, so when two runs or two instances build the
-/// same digest, only the first insert commits; the other's unit, outbox row included, rolls back.
+/// One person's digest for one UK day. The person and the day are unique together, so when two runs or two instances
+/// build the same digest, only the first insert commits; the other's unit, outbox row included, rolls back.
 /// </summary>
 public sealed class SentDigest
 {
@@ -58,6 +58,8 @@ public sealed class SentDigest
         ItemCount = itemCount;
         SentAt = now;
     }
+
+    public long Id { get; private set; }
 
     public string UserId { get; private set; }
 

@@ -32,7 +32,8 @@ public sealed class SentDigestConfiguration : IEntityTypeConfiguration<SentDiges
 {
     public void Configure(EntityTypeBuilder<SentDigest> builder)
     {
-        builder.HasKey(d => new { d.UserId, d.Day });
+        // Unique, not the key: SQL Server's clustered keys stop at 900 bytes, and a user id may take 900.
+        builder.HasIndex(d => new { d.UserId, d.Day }).IsUnique();
         builder.Property(d => d.UserId).HasMaxLength(450);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
     }

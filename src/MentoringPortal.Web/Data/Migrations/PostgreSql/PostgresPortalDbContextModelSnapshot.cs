@@ -1564,9 +1564,11 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("MentoringPortal.Web.Data.SentDigest", b =>
                 {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
@@ -1577,7 +1579,15 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("UserId", "Day");
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Day")
+                        .IsUnique();
 
                     b.ToTable("SentDigests");
                 });

@@ -1566,9 +1566,11 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("MentoringPortal.Web.Data.SentDigest", b =>
                 {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
@@ -1579,7 +1581,15 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("datetime2");
 
-                    b.HasKey("UserId", "Day");
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Day")
+                        .IsUnique();
 
                     b.ToTable("SentDigests");
                 });

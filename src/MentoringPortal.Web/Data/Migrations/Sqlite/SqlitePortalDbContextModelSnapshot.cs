@@ -1510,9 +1510,9 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("MentoringPortal.Web.Data.SentDigest", b =>
                 {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
@@ -1523,7 +1523,15 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("UserId", "Day");
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Day")
+                        .IsUnique();
 
                     b.ToTable("SentDigests");
                 });

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace MentoringPortal.Web.Data.Migrations.PostgreSql
+namespace MentoringPortal.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class NotificationSettings : Migration
@@ -17,15 +16,15 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PreviewId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
-                    SentByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Audience = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Body = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
-                    RecipientCount = table.Column<int>(type: "integer", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PreviewId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "int", nullable: false),
+                    SentByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Audience = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 5000, nullable: false),
+                    RecipientCount = table.Column<int>(type: "int", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -43,12 +42,12 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Link = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     DigestDay = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
@@ -66,11 +65,11 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                 name: "NotificationSettings",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Requests = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Messages = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Meetings = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SchemeNews = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Requests = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Messages = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Meetings = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SchemeNews = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,14 +86,16 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                 name: "SentDigests",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    ItemCount = table.Column<int>(type: "integer", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ItemCount = table.Column<int>(type: "int", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SentDigests", x => new { x.UserId, x.Day });
+                    table.PrimaryKey("PK_SentDigests", x => x.Id);
                     table.ForeignKey(
                         name: "FK_SentDigests_AspNetUsers_UserId",
                         column: x => x.UserId,
@@ -123,6 +124,12 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                 name: "IX_DigestItems_UserId",
                 table: "DigestItems",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SentDigests_UserId_Day",
+                table: "SentDigests",
+                columns: new[] { "UserId", "Day" },
+                unique: true);
         }
 
         /// <inheritdoc />

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MentoringPortal.Web.Data.Migrations.SqlServer
+namespace MentoringPortal.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class NotificationSettings : Migration
@@ -15,16 +15,16 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                 name: "Broadcasts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PreviewId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "int", nullable: false),
-                    SentByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Audience = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 5000, nullable: false),
-                    RecipientCount = table.Column<int>(type: "int", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PreviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,14 +41,14 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                 name: "DigestItems",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Summary = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Link = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    DigestDay = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DigestDay = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -65,11 +65,11 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                 name: "NotificationSettings",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Requests = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Messages = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Meetings = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SchemeNews = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Requests = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Messages = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Meetings = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SchemeNews = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,14 +86,16 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                 name: "SentDigests",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    ItemCount = table.Column<int>(type: "int", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ItemCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SentDigests", x => new { x.UserId, x.Day });
+                    table.PrimaryKey("PK_SentDigests", x => x.Id);
                     table.ForeignKey(
                         name: "FK_SentDigests_AspNetUsers_UserId",
                         column: x => x.UserId,
@@ -122,6 +124,12 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                 name: "IX_DigestItems_UserId",
                 table: "DigestItems",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SentDigests_UserId_Day",
+                table: "SentDigests",
+                columns: new[] { "UserId", "Day" },
+                unique: true);
         }
 
         /// <inheritdoc />

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace MentoringPortal.Web.Data.Migrations.Sqlite
+namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class NotificationSettings : Migration
@@ -15,16 +16,16 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                 name: "Broadcasts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PreviewId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SentByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Audience = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
-                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PreviewId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    SentByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Body = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    RecipientCount = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,14 +42,14 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                 name: "DigestItems",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DigestDay = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DigestDay = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -65,11 +66,11 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                 name: "NotificationSettings",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Requests = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Messages = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Meetings = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SchemeNews = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Requests = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Messages = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Meetings = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SchemeNews = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,14 +87,16 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                 name: "SentDigests",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ItemCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    ItemCount = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SentDigests", x => new { x.UserId, x.Day });
+                    table.PrimaryKey("PK_SentDigests", x => x.Id);
                     table.ForeignKey(
                         name: "FK_SentDigests_AspNetUsers_UserId",
                         column: x => x.UserId,
@@ -122,6 +125,12 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                 name: "IX_DigestItems_UserId",
                 table: "DigestItems",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SentDigests_UserId_Day",
+                table: "SentDigests",
+                columns: new[] { "UserId", "Day" },
+                unique: true);
         }
 
         /// <inheritdoc />
