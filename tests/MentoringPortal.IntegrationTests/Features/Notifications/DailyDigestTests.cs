@@ -84,7 +84,7 @@ public sealed class DailyDigestTests(DigestPortal factory) : IClassFixture<Diges
             await db.SaveChangesAsync();
         });
 
-    private static Task RunAsync(PortalFactory portal) =>
+    private static Task<int> RunAsync(PortalFactory portal) =>
         portal.InScopeAsync(services => services.GetRequiredService<DailyDigests>().SendDueAsync(CancellationToken.None));
 
     private Task<int> DigestsAsync(DigestPerson person) =>
