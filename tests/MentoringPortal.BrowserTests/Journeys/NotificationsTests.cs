@@ -6,8 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MentoringPortal.BrowserTests.Journeys;
 
 /// <summary>
-/// Email settings and administrators' messages in the browser: mentee5 (digest settings and two items waiting in the
-/// demo data) changes a choice; the administrator writes to the Future Leaders pilot's mentees, previews and confirms.
+/// Email settings and administrators' messages in the browser: mentee5 (digest settings in the demo data) changes a choice; the administrator writes to the Future Leaders pilot's mentees, previews and confirms.
 /// </summary>
 [Collection(BrowserSuite.Name)]
 public sealed class NotificationsTests(BrowserPortal portal)
@@ -19,7 +18,7 @@ public sealed class NotificationsTests(BrowserPortal portal)
         await OpenAsync(page, "/me", "My mentoring");
         await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Email settings" }).ClickAsync();
         await ArriveAtAsync(page, "Email settings");
-        await Expect(page.GetByText("2 emails are waiting for your next digest.")).ToBeVisibleAsync();
+        // Housekeeping may already have sent the demo's waiting items in today's digest (after 07:00 UK time), so no count is checked.
 
         var messages = page.GetByRole(AriaRole.Group, new() { Name = "Messages and agreements" });
         await Expect(messages.GetByRole(AriaRole.Radio, new() { Name = "In a daily digest" })).ToBeCheckedAsync();
