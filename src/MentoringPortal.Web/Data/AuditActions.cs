@@ -5,6 +5,7 @@ public static class AuditActions
 {
     public const string ProgrammeCreated = "Programme created";
     public const string ProgrammeEdited = "Programme edited";
+    public const string MessageSentToProgramme = "Message sent to programme";
     public const string WeightsChanged = "Matching weights changed";
     public const string MinimumMatchScoreChanged = "Minimum match score changed";
     public const string CohortConfirmed = "Cohort matching confirmed";
@@ -58,6 +59,6 @@ public static class AuditActions
         TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRegenerated, RecoveryCodeUsed, PasskeyAdded, PasskeyRenamed,
         PasskeyRemoved, SecondFactorFailed,
         OrganisationSignInLinked, OrganisationSignInRemoved, SingleSignOnRequirementChanged,
-        PeopleImportConfirmed, AccountCreatedByImport,
+        PeopleImportConfirmed, AccountCreatedByImport, MessageSentToProgramme,
     ];
 }

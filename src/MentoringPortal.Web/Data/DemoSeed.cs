@@ -268,6 +268,7 @@ public sealed partial class DemoSeed(PortalDbContext db, IPasswordHasher<PortalU
         await db.SaveChangesAsync();
         await SeedResourcesAsync(returnToTraining, futureLeaders, now);
         await SeedMessagesAsync(pairings[5], now);
+        await SeedNotificationsAsync(pairings[5], returnToTraining.Id, now);
         await SeedEvaluationCohortAsync(futureLeaders, pilotMentors, now, passwordHash, roles[Roles.Mentee]);
         await SeedAgreementsAndRatingsAsync(returnToTraining.Id, futureLeaders.Id, now);
         await SeedProposalsAsync(futureLeaders, pilotMentors, now, AddUser);

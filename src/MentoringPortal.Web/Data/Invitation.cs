@@ -7,7 +7,7 @@ namespace MentoringPortal.Web.Data;
 /// <summary>
 /// A link that lets someone the scheme added choose their first password. Only a hash of the token is stored, so the
 /// database alone cannot be used to accept an invitation; the row says whether the link expired or was used, so the
-/// page can say which (see docs/decisions/ADR-015-people-in-bulk.md).
+/// page can say which (see docs/decisions/ADR-019-people-in-bulk.md).
 /// </summary>
 public sealed class Invitation
 {

@@ -4,6 +4,7 @@ using MentoringPortal.Domain.Matching;
 using MentoringPortal.Domain.Meetings;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
+using MentoringPortal.Domain.Notifications;
 using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Privacy;
 using MentoringPortal.Domain.Programmes;
@@ -93,6 +94,13 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+
+    public DbSet<DigestItem> DigestItems => Set<DigestItem>();
+
+    public DbSet<SentDigest> SentDigests => Set<SentDigest>();
+
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 
     /// <summary>
     /// Identity picks its tables from IdentityOptions.Stores.SchemaVersion, read from the app's services. A context made
@@ -129,6 +137,9 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser, IdentityRo
         configurationBuilder.Properties<SurveyRespondent>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ErasureReason>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<DataExportStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<EmailKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<EmailDelivery>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<BroadcastAudience>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     private sealed class UtcDateTimeConverter()

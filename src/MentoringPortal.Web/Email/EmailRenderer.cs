@@ -15,7 +15,11 @@ public interface IEmailModel<TTemplate>
 #pragma warning restore CA1040
 
 /// <summary>An email ready for the outbox: its subject, plain text and HTML, all from one template and one model.</summary>
-public sealed record RenderedEmail(string Subject, string Text, string Html);
+public sealed record RenderedEmail(string Subject, string Text, string Html)
+{
+    /// <summary>Where the email's main action points (a portal path or a full address), for a digest's line; null when it has none.</summary>
+    public string? Link { get; init; }
+}
 
 /// <summary>
 /// Renders an email template (Email/Templates) twice with the framework's <see cref="HtmlRenderer"/>:
@@ -32,10 +36,11 @@ public sealed class EmailRenderer(IServiceProvider services, ILoggerFactory logg
         where TTemplate : IComponent
     {
         ArgumentNullException.ThrowIfNull(model);
-        var html = RenderAs(typeof(TTemplate), model, new EmailContext(EmailFormat.Html, recipientName, portal.Value.BaseUrl));
+        var htmlContext = new EmailContext(EmailFormat.Html, recipientName, portal.Value.BaseUrl);
+        var html = RenderAs(typeof(TTemplate), model, htmlContext);
         var text = RenderAs(typeof(TTemplate), model, new EmailContext(EmailFormat.Text, recipientName, portal.Value.BaseUrl));
         var (subject, body) = EmailText.Finish(text);
-        return new RenderedEmail(subject, body, html);
+        return new RenderedEmail(subject, body, html) { Link = htmlContext.MainLink };
     }
 
     private string RenderAs(Type template, object model, EmailContext context)
@@ -88,6 +93,11 @@ public sealed class EmailContext(EmailFormat format, string recipientName, strin
     public bool IsText => Format == EmailFormat.Text;
 
     public string RecipientName { get; } = recipientName;
+
+    /// <summary>The first <see cref="Templates.Shared.EmailAction"/>'s address as the template wrote it.</summary>
+    public string? MainLink { get; private set; }
+
+    public void NoteAction(string href) => MainLink ??= href;
 
     /// <summary>A path in the portal ("/me") made absolute; a full address is kept as it is.</summary>
     public string Url(string href)

@@ -38,7 +38,7 @@ public sealed partial class PortalEmails
 
     private void AddWithCalendar<TTemplate>(Recipient to, IEmailModel<TTemplate> model, MeetingCalendar calendar)
         where TTemplate : IComponent =>
-        db.OutboxMessages.Add(Message(to, model).WithAttachment(calendar.FileName, calendar.ContentType, calendar.Content));
+        Deliver(to, model, calendar);
 }
 
 /// <summary>A calendar file (.ics) to attach to an email; <see cref="ContentType"/> names its iTIP method, e.g. "text/calendar; method=REQUEST".</summary>

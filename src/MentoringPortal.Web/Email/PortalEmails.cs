@@ -1,8 +1,11 @@
+using MentoringPortal.Domain.Notifications;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Email.Templates;
 using MentoringPortal.Web.Hosting;
+using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MentoringPortal.Web.Email;
@@ -16,6 +19,8 @@ public sealed record Recipient(string Email, string Name);
 /// </summary>
 public sealed partial class PortalEmails(PortalDbContext db, TimeProvider time, IOptions<PortalOptions> portal, EmailRenderer renderer)
 {
+    private readonly Dictionary<string, RecipientAccount?> _accounts = new(StringComparer.Ordinal);
+
     public string Link(string pathAndQuery) => portal.Value.BaseUrl.TrimEnd('/') + pathAndQuery;
 
     public void ConfirmEmail(Recipient to, string confirmUrl) => Add(to, new ConfirmEmailModel(confirmUrl));
@@ -49,12 +54,70 @@ public sealed partial class PortalEmails(PortalDbContext db, TimeProvider time, 
 
     private void Add<TTemplate>(Recipient to, IEmailModel<TTemplate> model)
         where TTemplate : IComponent =>
-        db.OutboxMessages.Add(Message(to, model));
+        Deliver(to, model, calendar: null);
 
-    private OutboxMessage Message<TTemplate>(Recipient to, IEmailModel<TTemplate> model)
+    /// <summary>
+    /// The one place where a person's notification settings apply: the email goes to the outbox, waits for their digest,
+    /// or is not sent (what it reports is still in the portal). Addresses without an account get everything at once.
+    /// </summary>
+    private void Deliver<TTemplate>(Recipient to, IEmailModel<TTemplate> model, MeetingCalendar? calendar)
         where TTemplate : IComponent
     {
+        var kind = EmailKinds.Of(typeof(TTemplate));
+        var account = kind is null ? null : AccountOf(to.Email);
+        var delivery = NotificationSettings.Resolve(account?.Settings, kind, carriesCalendar: calendar is not null);
+        if (delivery == EmailDelivery.Off)
+        {
+            return;
+        }
+
         var email = renderer.Render(to.Name, model);
-        return new OutboxMessage(to.Email, email.Subject, email.Text, email.Html, time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (delivery == EmailDelivery.Digest)
+        {
+            db.DigestItems.Add(new DigestItem(account!.UserId, kind!.Value, email.Subject, email.Link ?? "/me", now));
+            return;
+        }
+
+        var row = new OutboxMessage(to.Email, email.Subject, email.Text, email.Html, now);
+        db.OutboxMessages.Add(calendar is null ? row : row.WithAttachment(calendar.FileName, calendar.ContentType, calendar.Content));
     }
+
+    /// <summary>
+    /// Reads the accounts and settings of many recipients in one query, before a workflow emails them all
+    /// (a broadcast, the digests), instead of one query per email.
+    /// </summary>
+    public async Task LoadAccountsAsync(IEnumerable<string> addresses, CancellationToken cancellationToken)
+    {
+        var normalized = addresses.Select(a => a.ToUpperInvariant()).Where(a => !_accounts.ContainsKey(a)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var chunk in normalized.Chunk(500))
+        {
+            var found = await Accounts(db.Users.Where(u => chunk.Contains(u.NormalizedEmail!))).ToListAsync(cancellationToken);
+            foreach (var address in chunk)
+            {
+                _accounts[address] = found.Find(a => string.Equals(a.NormalizedEmail, address, StringComparison.Ordinal));
+            }
+        }
+    }
+
+    private RecipientAccount? AccountOf(string address)
+    {
+        var normalized = address.ToUpperInvariant();
+        if (!_accounts.TryGetValue(normalized, out var account))
+        {
+            // Emails are added synchronously inside a unit of work (see EmailRenderer), so this one lookup is too.
+            account = Accounts(db.Users.Where(u => u.NormalizedEmail == normalized)).FirstOrDefault();
+            _accounts[normalized] = account;
+        }
+
+        return account;
+    }
+
+    private IQueryable<RecipientAccount> Accounts(IQueryable<PortalUser> users) =>
+        from user in users.AsNoTracking()
+        join s in db.NotificationSettings.AsNoTracking() on user.Id equals s.UserId into settings
+        from setting in settings.DefaultIfEmpty()
+        select new RecipientAccount(user.Id, user.NormalizedEmail!, setting);
+
+    private sealed record RecipientAccount(string UserId, string NormalizedEmail, NotificationSettings? Settings);
 }

@@ -13,6 +13,7 @@ public static class JobsExtensions
         builder.Services.AddScoped<CadenceReminders>();
         builder.Services.AddScoped<Jobs.TrainingReminders>();
         builder.Services.AddScoped<Jobs.SurveyInvitations>();
+        builder.Services.AddScoped<DailyDigests>();
         builder.Services.AddScoped<Features.Admin.MatchSuggestions>();
         builder.Services.AddHostedService<Housekeeping>();
         builder.Services.AddSingleton<Jobs.CohortRunChannel>();

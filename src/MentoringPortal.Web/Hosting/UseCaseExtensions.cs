@@ -28,6 +28,7 @@ public static class UseCaseExtensions
     public static WebApplicationBuilder AddPortalUseCases(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ConfirmCohort>();
+        builder.Services.AddScoped<Features.Admin.Broadcasts.SendBroadcast>();
         builder.Services.AddScoped<MatchApplicant>();
         builder.Services.AddScoped<ReassignPairing>();
         builder.Services.AddScoped<EndPairingByAdministrator>();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace MentoringPortal.Web.Jobs;
 
-/// <summary>Periodic work: ends pauses that have reached their date, expires unanswered requests, reminds overdue pairings, invites members to surveys, erases accounts when due and warns unused ones, forgets ended sessions.</summary>
+/// <summary>Periodic work: ends pauses that have reached their date, expires unanswered requests, reminds overdue pairings, invites members to surveys, sends the daily digests, erases accounts when due and warns unused ones, forgets ended sessions.</summary>
 public sealed class Housekeeping(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<Housekeeping> logger)
     : BackgroundService
 {
@@ -22,6 +22,7 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, IOptions<PortalOpt
                 await scope.ServiceProvider.GetRequiredService<CadenceReminders>().SendDueAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Jobs.TrainingReminders>().SendDueAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Jobs.SurveyInvitations>().SendDueAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<DailyDigests>().SendDueAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Jobs.DataRightsHousekeeping>().RunAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Identity.SessionTicketStore>().ForgetEndedSessionsAsync(stoppingToken);
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MentoringPortal.Domain.Notifications;
 using MentoringPortal.Domain.Pairings;
 using MentoringPortal.Domain.Requests;
 using MentoringPortal.Web.Data;
@@ -19,6 +20,9 @@ namespace MentoringPortal.UnitTests.Email;
 public sealed class EmailRendererTests
 {
     private const string BaseUrl = "https://portal.example/";
+
+    private const string SignatureAndFooterHtml = "<p>The mentoring scheme team</p><p>Choose which emails you get, and how often: "
+        + "<a href=\"https://portal.example/me/settings\">https://portal.example/me/settings</a></p></body></html>";
 
     [Fact]
     public void Text_IsGreetingParagraphsBulletsActionAndSignature()
@@ -43,6 +47,8 @@ public sealed class EmailRendererTests
 
             The mentoring scheme team
 
+            Choose which emails you get, and how often: https://portal.example/me/settings
+
             """.ReplaceLineEndings("\n"),
             email.Text);
     }
@@ -58,7 +64,7 @@ public sealed class EmailRendererTests
         Assert.Contains("<ul><li>Accepting now: Sam Patel</li></ul>", email.Html, StringComparison.Ordinal);
         Assert.Contains("<p><a href=\"https://portal.example/mentors?accepting=true\" style=\"color:#0b4f9c;font-weight:bold\">Find a mentor who is accepting now</a></p>",
             email.Html, StringComparison.Ordinal);
-        Assert.EndsWith("<p>The mentoring scheme team</p></body></html>", email.Html, StringComparison.Ordinal);
+        Assert.EndsWith(SignatureAndFooterHtml, email.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("added:", email.Html, StringComparison.Ordinal);
     }
 
@@ -149,7 +155,11 @@ public sealed class EmailRendererTests
     [Fact]
     public void EveryEmail_RendersThroughItsTemplate()
     {
-        using var db = new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite("Data Source=:memory:").Options);
+        // PortalEmails reads each recipient's notification settings; an empty database means everything at once.
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var db = new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(connection).Options);
+        db.Database.EnsureCreated();
         var emails = new PortalEmails(db, TimeProvider.System, Portal(), Renderer());
         var to = new Recipient("zoe@example.org", "Zoë");
         var calendar = new MeetingCalendar("meeting.ics", "text/calendar; method=REQUEST", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
@@ -211,6 +221,9 @@ public sealed class EmailRendererTests
             () => emails.InvitationToJoin(to, "Foundation", true, "/account/invitation?id=1", new DateOnly(2026, 12, 19)),
             () => emails.InvitationToJoin(to, "Foundation", false, "/account/invitation?id=1", new DateOnly(2026, 12, 19)),
             () => emails.AddedToProgramme(to, "Foundation", false),
+            () => emails.Broadcast(to, "Foundation", "Course dates", "Dear all,\n\nThe course runs in March.\nAsk us."),
+            () => emails.DailyDigest(to, new DateOnly(2026, 12, 7),
+                [new DigestGroup(EmailKind.Messages, [new DigestLine(EmailKind.Messages, "A message from Sam is waiting for you", "/pairings/3#messages", due)])]),
         };
         foreach (var send in sends)
         {
@@ -224,7 +237,9 @@ public sealed class EmailRendererTests
             Assert.False(string.IsNullOrWhiteSpace(row.Subject));
             Assert.DoesNotContain('\n', row.Subject);
             Assert.StartsWith("Dear Zoë,\n\n", row.TextBody, StringComparison.Ordinal);
-            Assert.EndsWith("\n\nThe mentoring scheme team\n", row.TextBody, StringComparison.Ordinal);
+            Assert.EndsWith("\n\nThe mentoring scheme team\n\nChoose which emails you get, and how often: https://portal.example/me/settings\n",
+                row.TextBody, StringComparison.Ordinal);
+            Assert.EndsWith(SignatureAndFooterHtml, row.HtmlBody, StringComparison.Ordinal);
             Assert.DoesNotContain("\n\n\n", row.TextBody, StringComparison.Ordinal);
             Assert.DoesNotContain('<', row.TextBody);
             Assert.DoesNotContain('&', row.TextBody);
@@ -249,6 +264,36 @@ public sealed class EmailRendererTests
         Assert.Contains("If this was not you, do not open the link", link.Text, StringComparison.Ordinal);
         Assert.Equal("Confirm your email address for the mentoring portal", created.Subject);
         Assert.Contains("Confirm and link the sign-in", created.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AdministratorsMessage_KeepsItsParagraphsAndLines_AndEncodesItsWords()
+    {
+        var email = Render("Sam", new BroadcastModel("Foundation", "Dates & <times>", "Dear all,\r\n\r\nThe course runs in March.\nAsk <b>us</b>."));
+
+        Assert.Equal("Dates & <times>", email.Subject);
+        Assert.Contains("Dear all,\n\nThe course runs in March.\nAsk <b>us</b>.\n\n", email.Text, StringComparison.Ordinal);
+        Assert.Contains("<p>Dear all,</p><p>The course runs in March.<br>Ask &lt;b&gt;us&lt;/b&gt;.</p>", email.Html, StringComparison.Ordinal);
+        Assert.Equal("/me", email.Link);
+    }
+
+    [Fact]
+    public void Digest_GroupsLinesUnderTheirKind_WithFullLinks()
+    {
+        var at = new DateTime(2026, 12, 7, 8, 0, 0, DateTimeKind.Utc);
+        var email = Render("Sam", new DailyDigestModel(new DateOnly(2026, 12, 7), DigestRules.Group(
+        [
+            new DigestLine(EmailKind.Meetings, "Time to arrange your next mentoring meeting", "/pairings/3", at),
+            new DigestLine(EmailKind.Messages, "A message from Ana is waiting for you", "/pairings/3#messages", at),
+        ])));
+
+        Assert.Equal("Your mentoring digest for 7 December 2026", email.Subject);
+        Assert.Contains(
+            "Messages and agreements\n\n- A message from Ana is waiting for you: https://portal.example/pairings/3#messages\n\n"
+            + "Meeting reminders\n\n- Time to arrange your next mentoring meeting: https://portal.example/pairings/3\n\n",
+            email.Text, StringComparison.Ordinal);
+        Assert.Contains("<h2>Messages and agreements</h2>", email.Html, StringComparison.Ordinal);
+        Assert.Contains("<li>A message from Ana is waiting for you: <a href=\"https://portal.example/pairings/3#messages\">", email.Html, StringComparison.Ordinal);
     }
 
     private static RenderedEmail Render<TTemplate>(string name, IEmailModel<TTemplate> model)

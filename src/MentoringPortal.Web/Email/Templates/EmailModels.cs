@@ -123,3 +123,9 @@ public sealed record ProposalReturnedModel(string MenteeName, string MentorName,
 public sealed record InvitationToJoinModel(string ProgrammeName, bool AsMentor, string AcceptUrl, DateOnly ExpiresOn) : IEmailModel<InvitationToJoin>;
 
 public sealed record AddedToProgrammeModel(string ProgrammeName, bool AsMentor) : IEmailModel<AddedToProgramme>;
+
+// Notifications
+public sealed record DailyDigestModel(DateOnly Day, IReadOnlyList<MentoringPortal.Domain.Notifications.DigestGroup> Groups) : IEmailModel<DailyDigest>;
+
+/// <summary>An administrator's message to a programme: subject and body are their own words, as plain text.</summary>
+public sealed record BroadcastModel(string ProgrammeName, string Subject, string Body) : IEmailModel<Broadcast>;

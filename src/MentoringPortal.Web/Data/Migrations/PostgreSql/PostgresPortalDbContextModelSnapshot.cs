@@ -838,6 +838,37 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.ToTable("TrainingRecords");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Meetings")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Messages")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Requests")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SchemeNews")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationSettings");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Pairings.ChangeRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1328,6 +1359,56 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.Broadcast", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<Guid>("PreviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreviewId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "SentAt");
+
+                    b.ToTable("Broadcasts");
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Data.CohortRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1419,6 +1500,49 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.HasIndex("UserId", "RequestedAt");
 
                     b.ToTable("DataExports");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.DigestItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DigestDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("DigestDay", "UserId");
+
+                    b.ToTable("DigestItems");
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.ImportBatch", b =>
@@ -1689,6 +1813,36 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.ToTable("ReadinessProbes");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.SentDigest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("SentDigests");
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.SignInPolicy", b =>
@@ -2192,6 +2346,15 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Notifications.NotificationSettings", b =>
+                {
+                    b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
+                        .WithOne()
+                        .HasForeignKey("MentoringPortal.Domain.Notifications.NotificationSettings", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Pairings.ChangeRequest", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
@@ -2290,6 +2453,15 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.Broadcast", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Data.CohortRun", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Programmes.Programme", null)
@@ -2300,6 +2472,15 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.DataExport", b =>
+                {
+                    b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.DigestItem", b =>
                 {
                     b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
                         .WithMany()
@@ -2348,6 +2529,15 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.SentDigest", b =>
+                {
                     b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -830,6 +830,37 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("TrainingRecords");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Meetings")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Messages")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Requests")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("SchemeNews")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationSettings");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Pairings.ChangeRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1320,6 +1351,56 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.Broadcast", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("PreviewId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SentByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreviewId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "SentAt");
+
+                    b.ToTable("Broadcasts");
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Data.CohortRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1411,6 +1492,49 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("UserId", "RequestedAt");
 
                     b.ToTable("DataExports");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.DigestItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("DigestDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("DigestDay", "UserId");
+
+                    b.ToTable("DigestItems");
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.ImportBatch", b =>
@@ -1681,6 +1805,36 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("ReadinessProbes");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.SentDigest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("SentDigests");
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.SignInPolicy", b =>
@@ -2186,6 +2340,15 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Notifications.NotificationSettings", b =>
+                {
+                    b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
+                        .WithOne()
+                        .HasForeignKey("MentoringPortal.Domain.Notifications.NotificationSettings", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Pairings.ChangeRequest", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
@@ -2284,6 +2447,15 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.Broadcast", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Data.CohortRun", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Programmes.Programme", null)
@@ -2294,6 +2466,15 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.DataExport", b =>
+                {
+                    b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.DigestItem", b =>
                 {
                     b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
                         .WithMany()
@@ -2342,6 +2523,15 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.SentDigest", b =>
+                {
                     b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

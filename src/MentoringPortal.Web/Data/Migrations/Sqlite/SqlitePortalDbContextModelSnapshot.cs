@@ -782,6 +782,37 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("TrainingRecords");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Meetings")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Messages")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Requests")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchemeNews")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationSettings");
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Pairings.ChangeRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1254,6 +1285,54 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.Broadcast", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PreviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreviewId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "SentAt");
+
+                    b.ToTable("Broadcasts");
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Data.CohortRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1356,6 +1435,47 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "RequestedAt");
 
                     b.ToTable("DataExports");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.DigestItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DigestDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("DigestDay", "UserId");
+
+                    b.ToTable("DigestItems");
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.IdBlock", b =>
@@ -1638,6 +1758,34 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("ReadinessProbes");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.SentDigest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("SentDigests");
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.SignInPolicy", b =>
@@ -2135,6 +2283,15 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MentoringPortal.Domain.Notifications.NotificationSettings", b =>
+                {
+                    b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
+                        .WithOne()
+                        .HasForeignKey("MentoringPortal.Domain.Notifications.NotificationSettings", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MentoringPortal.Domain.Pairings.ChangeRequest", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Pairings.Pairing", "Pairing")
@@ -2233,6 +2390,15 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("MentoringPortal.Web.Data.Broadcast", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MentoringPortal.Web.Data.CohortRun", b =>
                 {
                     b.HasOne("MentoringPortal.Domain.Programmes.Programme", null)
@@ -2243,6 +2409,15 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.DataExport", b =>
+                {
+                    b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.DigestItem", b =>
                 {
                     b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
                         .WithMany()
@@ -2291,6 +2466,15 @@ namespace MentoringPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.SentDigest", b =>
+                {
                     b.HasOne("MentoringPortal.Web.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -141,6 +141,7 @@ public sealed class EmailAction : EmailPart
 
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
+        Context.NoteAction(Href);
         var url = Context.Url(Href);
         if (Context.IsText)
         {
@@ -189,4 +190,45 @@ public sealed class LongDate : ComponentBase
 
     protected override void BuildRenderTree(RenderTreeBuilder builder) =>
         builder.AddContent(0, Value.ToString("d MMMM yyyy", PortalCulture.Value));
+}
+
+/// <summary>A heading within an email: &lt;h2&gt; in HTML, a block of its own in text.</summary>
+public sealed class Heading() : EmailBlock("h2");
+
+/// <summary>
+/// Someone's plain text as they wrote it: a paragraph for each blank-line-separated part, its lines kept. Always
+/// encoded, never markup.
+/// </summary>
+public sealed class PlainText : EmailPart
+{
+    [Parameter, EditorRequired]
+    public string Value { get; set; } = default!;
+
+    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    {
+        var paragraphs = Value.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var paragraph in paragraphs)
+        {
+            var lines = paragraph.Split('\n', StringSplitOptions.TrimEntries);
+            if (Context.IsText)
+            {
+                builder.AddContent(0, string.Join(EmailText.LineEnd, lines));
+                builder.AddContent(1, EmailText.BlockEnd);
+                continue;
+            }
+
+            builder.OpenElement(2, "p");
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (i > 0)
+                {
+                    builder.AddMarkupContent(3, "<br>");
+                }
+
+                builder.AddContent(4, lines[i]);
+            }
+
+            builder.CloseElement();
+        }
+    }
 }
