@@ -23,9 +23,8 @@ public sealed record ReferencePage(int Total, int Page, int PageCount, IReadOnly
 /// <item>before issue 13: the listed and "accepting now" rules worked out from the live columns, search a <c>strpos</c>
 /// on the stored lower-case search text (what the portal's <c>Contains</c> runs);</item>
 /// <item>ADR-015's stored directory state (<c>DirectoryState</c>: 0 hidden, 1 accepting, 2 listed; <c>FreePlaces</c>;
-/// <c>SearchVector</c>, a weighted tsvector with a GIN index), written from engineer A's branch before it was merged.
-/// Its search is every word (letters and digits) as a <c>to_tsquery</c> term without the portal's synonyms
-/// (<c>DirectorySearchTerms</c>): a search for a word in that list counts differently until it uses them.</item>
+/// <c>SearchVector</c>, a weighted tsvector with a GIN index). Its search is the portal's own terms and reviewed
+/// synonyms (<c>DirectorySearchTerms</c>, in the domain) as a <c>to_tsquery</c>.</item>
 /// </list>
 /// </summary>
 public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider time)
@@ -190,25 +189,11 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
         return new ReferencePage(total, page, pageCount, cards);
     }
 
-    /// <summary>ADR-015's search: each run of letters and digits (at most eight) must match, stemmed by the english configuration.</summary>
+    /// <summary>ADR-015's search, with the portal's reviewed synonyms: every term (one of its alternatives) must match.</summary>
     private static string? SearchQuery(string? text)
     {
-        var terms = new List<string>();
-        var word = new StringBuilder();
-        foreach (var c in (text ?? string.Empty).Normalize(NormalizationForm.FormC) + " ")
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                word.Append(char.ToLower(c, CultureInfo.InvariantCulture));
-            }
-            else if (word.Length > 0)
-            {
-                terms.Add("(" + word + ")");
-                word.Clear();
-            }
-        }
-
-        return terms.Count == 0 ? null : string.Join(" & ", terms.Take(8));
+        var terms = DirectorySearchTerms.Parse(text);
+        return terms.IsEmpty ? null : terms.ToTsQuery();
     }
 
     private async Task<Schema> SchemaAsync(CancellationToken cancellationToken)

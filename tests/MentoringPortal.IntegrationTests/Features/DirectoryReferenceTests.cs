@@ -76,6 +76,7 @@ public sealed class DirectoryReferenceTests(PortalFactory factory) : IClassFixtu
     [InlineData("/mentors?sort=newest")]
     [InlineData("/mentors?q=leadership")]
     [InlineData("/mentors?q=Parental+LEAVE&sort=name&page=2")]
+    [InlineData("/mentors?q=maternity")]
     [InlineData("/mentors?specialty=Cardiology&accepting=true&mode=Video")]
     [InlineData("/mentors?region=London&background=International+medical+graduate&sort=places")]
     [InlineData("/mentors?sort=name&page=9999")]

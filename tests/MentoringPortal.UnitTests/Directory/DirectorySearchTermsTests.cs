@@ -1,4 +1,4 @@
-using MentoringPortal.Web.Features.Directory;
+using MentoringPortal.Domain.Mentors;
 
 namespace MentoringPortal.UnitTests.Directory;
 

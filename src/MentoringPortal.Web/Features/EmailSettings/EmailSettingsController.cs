@@ -22,15 +22,7 @@ public sealed class EmailSettingsController(PortalDbContext db) : Controller
     [HttpPost("/me/settings")]
     public async Task<IActionResult> Index(EmailSettingsForm form, CancellationToken cancellationToken)
     {
-        foreach (var kind in EmailSettingsViewModel.Kinds)
-        {
-            if (form.For(kind.Kind) is not { } chosen || !Enum.IsDefined(chosen))
-            {
-                ModelState.Remove(kind.Field);
-                ModelState.AddModelError(kind.Field, $"Choose how you want emails about {kind.Name.ToLowerInvariant()}.");
-            }
-        }
-
+        CheckEveryKindIsChosen(form);
         if (!ModelState.IsValid)
         {
             return View(await ViewModelAsync(form, cancellationToken));
@@ -61,6 +53,18 @@ public sealed class EmailSettingsController(PortalDbContext db) : Controller
 
         TempData["Success"] = "Your email settings have been saved.";
         return Redirect("/me/settings");
+    }
+
+    private void CheckEveryKindIsChosen(EmailSettingsForm form)
+    {
+        foreach (var kind in EmailSettingsViewModel.Kinds)
+        {
+            if (form.For(kind.Kind) is not { } chosen || !Enum.IsDefined(chosen))
+            {
+                ModelState.Remove(kind.Field);
+                ModelState.AddModelError(kind.Field, $"Choose how you want emails about {kind.Name.ToLowerInvariant()}.");
+            }
+        }
     }
 
     private async Task<EmailSettingsViewModel> ViewModelAsync(EmailSettingsForm form, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace MentoringPortal.Web.Features.Directory;
+namespace MentoringPortal.Domain.Mentors;
 
 /// <summary>
 /// The words of a directory search, each with the other ways the scheme's people say it (a reviewed list: ADR-015), so
