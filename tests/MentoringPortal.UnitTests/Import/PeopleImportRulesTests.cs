@@ -27,6 +27,9 @@ public sealed class PeopleImportRulesTests
 
     [Theory]
     [InlineData("email", "not-an-email", "\"not-an-email\" is not an email address.")]
+    [InlineData("email", "Sam <sam@nhs.example>", "\"Sam <sam@nhs.example>\" is not an email address.")]
+    [InlineData("email", "sam@localhost", "\"sam@localhost\" is not an email address.")]
+    [InlineData("email", "sam@@nhs.example", "\"sam@@nhs.example\" is not an email address.")]
     [InlineData("email", "", "The email address is missing.")]
     [InlineData("name", " ", "The name is missing.")]
     [InlineData("specialty", "Cardio", "Unknown specialty \"Cardio\"")]

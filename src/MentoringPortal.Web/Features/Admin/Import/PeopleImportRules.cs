@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Net.Mail;
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Web.Data;
 using Microsoft.AspNetCore.Identity;
+using MimeKit;
 
 namespace MentoringPortal.Web.Features.Admin.Import;
 
@@ -290,6 +290,6 @@ public static class PeopleImportRules
     };
 
     private static bool IsEmailAddress(string text) =>
-        text.Length <= MaxEmailLength && !text.Any(char.IsWhiteSpace) && MailAddress.TryCreate(text, out var address)
-        && string.Equals(address.Address, text, StringComparison.Ordinal) && address.Host.Contains('.', StringComparison.Ordinal);
+        text.Length <= MaxEmailLength && !text.Any(char.IsWhiteSpace) && MailboxAddress.TryParse(text, out var address)
+        && string.Equals(address.Address, text, StringComparison.Ordinal) && address.Domain.Contains('.', StringComparison.Ordinal);
 }
