@@ -65,6 +65,7 @@ public static partial class SingleSignOnExtensions
         builder.Services.AddScoped<SingleSignOnSession>();
         builder.Services.AddScoped<SignInPolicies>();
         builder.Services.AddScoped<ExternalSignIn>();
+        builder.Services.AddScoped<PendingLinks>();
         builder.Services.AddScoped<LinkWithPassword>();
         builder.Services.AddScoped<SendLinkEmail>();
         builder.Services.AddScoped<LinkByEmail>();

@@ -8,6 +8,7 @@ using MentoringPortal.Web.Features.Admin.Erasure;
 using MentoringPortal.Web.Features.Admin.Mentors;
 using MentoringPortal.Web.Features.Admin.Pairings;
 using MentoringPortal.Web.Features.Admin.Programmes;
+using MentoringPortal.Web.Features.Admin.SignIn;
 using MentoringPortal.Web.Features.Agreements;
 using MentoringPortal.Web.Features.Directory;
 using MentoringPortal.Web.Features.MeetingRatings;
@@ -40,6 +41,7 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<RecordMentorTraining>();
         builder.Services.AddScoped<SetMentorCapacity>();
         builder.Services.AddScoped<AddAdministrator>();
+        builder.Services.AddScoped<RequireSingleSignOnForAdministrators>();
         builder.Services.AddScoped<ChangeAdministratorScope>();
         builder.Services.AddScoped<RemoveAdministrator>();
         builder.Services.AddScoped<CreateProgramme>();

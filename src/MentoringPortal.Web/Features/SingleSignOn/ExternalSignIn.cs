@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using MentoringPortal.Domain.Mentees;
 using MentoringPortal.Web.Data;
-using MentoringPortal.Web.Email;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -11,8 +10,8 @@ namespace MentoringPortal.Web.Features.SingleSignOn;
 
 /// <summary>
 /// The return from an organisation's provider: a linked sign-in opens a session; an address that already has an account
-/// must first be proved (never linked on the provider's word); a new address becomes a mentee account, confirmed only if
-/// the provider vouches for the address.
+/// must first be proved (never linked on the provider's word); a new address becomes a mentee account. An address the
+/// provider has not verified is neither linked nor made into an account: the portal cannot know whose it is.
 /// </summary>
 public sealed class ExternalSignIn(
     SignInManager<PortalUser> signIn,
@@ -20,8 +19,6 @@ public sealed class ExternalSignIn(
     PortalDbContext db,
     SingleSignOnProviders providers,
     SingleSignOnSession session,
-    SingleSignOnLinkTokens tokens,
-    PortalEmails emails,
     SecurityEvents events,
     TimeProvider time,
     ILogger<ExternalSignIn> logger)
@@ -45,28 +42,28 @@ public sealed class ExternalSignIn(
             return new ExternalSignInOutcome.NoEmail(provider.DisplayName);
         }
 
+        if (!identity.IsVerifiedBy(provider))
+        {
+            await signIn.Context.SignOutAsync(IdentityConstants.ExternalScheme);
+            return new ExternalSignInOutcome.NotVerified(provider.DisplayName);
+        }
+
         if (await users.FindByEmailAsync(identity.Email) is not null)
         {
             return new ExternalSignInOutcome.ProveItIsYou();
         }
 
-        var verified = provider.EmailVerifiedByProvider || identity.EmailVerified;
-        var created = await db.InOneUnitAsync(_ => CreateMemberAsync(identity, login, provider, verified, cancellationToken), cancellationToken);
-        switch (created)
+        if (await db.InOneUnitAsync(_ => CreateMemberAsync(identity, login, provider, cancellationToken), cancellationToken) is not { } user)
         {
-            case null:
-                // Someone registered the address a moment ago: it now has an account, which must be proved.
-                return new ExternalSignInOutcome.ProveItIsYou();
-            case { } user when verified:
-                logger.LogInformation("New account {UserId} created by organisation sign-in.", user.Id);
-                return new ExternalSignInOutcome.Session(await session.SignInAsync(user, login), NewMember: true);
-            default:
-                await signIn.Context.SignOutAsync(IdentityConstants.ExternalScheme);
-                return new ExternalSignInOutcome.CheckEmail(identity.Email);
+            // Someone registered the address a moment ago: it now has an account, which must be proved.
+            return new ExternalSignInOutcome.ProveItIsYou();
         }
+
+        logger.LogInformation("New account {UserId} created by organisation sign-in.", user.Id);
+        return new ExternalSignInOutcome.Session(await session.SignInAsync(user, login), NewMember: true);
     }
 
-    private async Task<PortalUser?> CreateMemberAsync(Identity identity, ExternalLoginInfo login, SingleSignOnProvider provider, bool verified,
+    private async Task<PortalUser?> CreateMemberAsync(Identity identity, ExternalLoginInfo login, SingleSignOnProvider provider,
         CancellationToken cancellationToken)
     {
         var user = new PortalUser
@@ -75,7 +72,7 @@ public sealed class ExternalSignIn(
             Email = identity.Email,
             DisplayName = identity.Name,
             CreatedAt = time.GetUtcNow().UtcDateTime,
-            EmailConfirmed = verified,
+            EmailConfirmed = true,
         };
         if (!(await users.CreateAsync(user)).Succeeded)
         {
@@ -84,19 +81,8 @@ public sealed class ExternalSignIn(
 
         await users.AddToRoleAsync(user, Roles.Mentee);
         db.Mentees.Add(new Mentee(user.Id, user.DisplayName, user.CreatedAt));
-        if (verified)
-        {
-            await users.AddLoginAsync(user, new UserLoginInfo(login.LoginProvider, login.ProviderKey, provider.DisplayName));
-            events.Record(user, AuditActions.OrganisationSignInLinked, provider.DisplayName);
-        }
-        else
-        {
-            // The address is unproved, so the sign-in is linked (and the address confirmed) only from the emailed link.
-            var link = tokens.Create(user, login.LoginProvider, login.ProviderKey, provider.DisplayName, identity.Name);
-            emails.SingleSignOnLink(new Recipient(user.Email, user.DisplayName), provider.DisplayName, identity.Name,
-                emails.Link($"/account/sso/link/confirm?token={tokens.Protect(link)}"), newAccount: true);
-        }
-
+        await users.AddLoginAsync(user, new UserLoginInfo(login.LoginProvider, login.ProviderKey, provider.DisplayName));
+        events.Record(user, AuditActions.OrganisationSignInLinked, provider.DisplayName);
         await db.SaveChangesAsync(cancellationToken);
         return user;
     }
@@ -117,6 +103,9 @@ public sealed class ExternalSignIn(
             var verified = string.Equals(principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase);
             return new Identity(email, name.Length > 100 ? name[..100] : name, verified);
         }
+
+        /// <summary>The provider said the address is verified, or is configured as one that only gives verified addresses.</summary>
+        public bool IsVerifiedBy(SingleSignOnProvider provider) => EmailVerified || provider.EmailVerifiedByProvider;
     }
 }
 
@@ -138,6 +127,6 @@ public abstract record ExternalSignInOutcome
     /// <summary>An account already uses the address: its owner must prove it before the sign-in is linked.</summary>
     public sealed record ProveItIsYou : ExternalSignInOutcome;
 
-    /// <summary>A new account whose address the provider did not vouch for: an email confirms it and links the sign-in.</summary>
-    public sealed record CheckEmail(string Email) : ExternalSignInOutcome;
+    /// <summary>The provider did not verify the address, so it is neither linked to an account nor made into one.</summary>
+    public sealed record NotVerified(string ProviderName) : ExternalSignInOutcome;
 }

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Identity;
 namespace MentoringPortal.Web.Features.SingleSignOn;
 
 /// <summary>
-/// Links the organisation sign-in named in an emailed link, which proves the person reads the account's email; for an
-/// account the sign-in created, the same link confirms the address. It does not sign anyone in: the person then signs in
-/// with the organisation, so an email link alone never opens a session.
+/// Links the organisation sign-in named in an emailed link, which proves the person reads the account's email (so the
+/// address counts as confirmed too). It does not sign anyone in: the person then signs in with the organisation, so an
+/// email link alone never opens a session.
 /// </summary>
 public sealed class LinkByEmail(UserManager<PortalUser> users, PortalDbContext db, SingleSignOnLinkTokens tokens, SecurityEvents events)
 {

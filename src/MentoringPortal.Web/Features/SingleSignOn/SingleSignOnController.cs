@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace MentoringPortal.Web.Features.SingleSignOn;
 
 /// <summary>Signing in with an organisation's provider, linking it to an existing account, and removing a link.</summary>
-public sealed class SingleSignOnController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SingleSignOnProviders providers) : Controller
+public sealed class SingleSignOnController(
+    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SingleSignOnProviders providers, PendingLinks pendingLinks) : Controller
 {
     private const string LockedOut = "Your account is locked for 15 minutes after too many failed attempts. Try again later.";
 
@@ -34,8 +35,8 @@ public sealed class SingleSignOnController(SignInManager<PortalUser> signIn, Use
         {
             ExternalSignInOutcome.Session { Result: var result, NewMember: var isNew } => AfterSignIn(result, isNew ? "/me" : local),
             ExternalSignInOutcome.ProveItIsYou => Redirect("/account/sso/link" + (local is null ? string.Empty : $"?returnUrl={Uri.EscapeDataString(local)}")),
-            ExternalSignInOutcome.CheckEmail check => View("Message", new MessageViewModel("Check your email",
-                $"We have made your account and sent an email to {check.Email}. Open the link in it to confirm your address, then sign in with your organisation again. The link works for one hour.")),
+            ExternalSignInOutcome.NotVerified notVerified => LoginWithError(
+                $"{notVerified.ProviderName} has not confirmed that your email address is yours, so we cannot sign you in with it. Sign in with your email address and password, or register if you are new."),
             ExternalSignInOutcome.NoEmail noEmail => LoginWithError(
                 $"{noEmail.ProviderName} did not tell us your email address, so we cannot sign you in with it. Sign in with your email address and password instead."),
             _ => LoginWithError("Signing in with your organisation did not work. Try again, or sign in with your email address and password."),
@@ -61,13 +62,19 @@ public sealed class SingleSignOnController(SignInManager<PortalUser> signIn, Use
             return await LinkPageAsync(form);
         }
 
-        switch (await link.RunAsync(form.Password, cancellationToken))
+        switch (await link.RunAsync(form.Password, form.Code, cancellationToken))
         {
             case PasswordLinkOutcome.Linked linked:
                 TempData["Success"] = "Your organisation sign-in is now linked to your account.";
                 return AfterSignIn(linked.Result, Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : null);
             case PasswordLinkOutcome.WrongPassword:
                 ModelState.AddModelError("Form.Password", "That password is not right. After 5 wrong attempts an account is locked for 15 minutes.");
+                return await LinkPageAsync(form);
+            case PasswordLinkOutcome.CodeNeeded:
+                ModelState.AddModelError("Form.Code", "Your account uses two-factor sign-in: enter the code from your authenticator app, or a recovery code.");
+                return await LinkPageAsync(form);
+            case PasswordLinkOutcome.WrongCode:
+                ModelState.AddModelError("Form.Code", "That code is not right. Enter the code your authenticator app shows now, or an unused recovery code.");
                 return await LinkPageAsync(form);
             case PasswordLinkOutcome.LockedOut:
                 ModelState.AddModelError("Form.Password", LockedOut);
@@ -120,15 +127,13 @@ public sealed class SingleSignOnController(SignInManager<PortalUser> signIn, Use
 
     private async Task<IActionResult> LinkPageAsync(LinkWithPasswordForm form)
     {
-        var login = await signIn.GetExternalLoginInfoAsync();
-        if (login is null || providers.ByScheme(login.LoginProvider) is not { } provider
-            || ExternalSignIn.Identity.From(login.Principal) is not { } identity
-            || await users.FindByEmailAsync(identity.Email) is not { } user)
+        if (await pendingLinks.FindAsync() is not { } pending)
         {
             return LoginWithError("Your organisation sign-in timed out. Sign in with your organisation again.");
         }
 
-        return View("Link", new LinkViewModel(provider.DisplayName, identity.Email, await users.HasPasswordAsync(user), form));
+        return View("Link", new LinkViewModel(pending.Provider.DisplayName, pending.Identity.Email,
+            await users.HasPasswordAsync(pending.User), await users.GetTwoFactorEnabledAsync(pending.User), form));
     }
 
     private IActionResult AfterSignIn(SingleSignOnResult result, string? returnUrl) => result switch

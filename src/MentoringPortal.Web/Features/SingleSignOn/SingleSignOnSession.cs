@@ -34,10 +34,17 @@ public sealed class SingleSignOnSession(
     public static bool ProviderDidMultiFactor(ClaimsPrincipal principal, SingleSignOnProvider? provider) =>
         provider?.MultiFactorByProvider == true || principal.HasClaim("amr", "mfa");
 
-    public async Task<SingleSignOnResult> SignInAsync(PortalUser user, ExternalLoginInfo login)
+    /// <summary>
+    /// Signs in; <paramref name="portalSecondFactorGiven"/> when the account's own second factor was given just now (linking
+    /// with the password and a code), which makes the session multi-factor whatever the provider said.
+    /// </summary>
+    /// <param name="user">The account.</param>
+    /// <param name="login">The organisation sign-in that came back.</param>
+    /// <param name="portalSecondFactorGiven">The account's own second factor was given just now.</param>
+    public async Task<SingleSignOnResult> SignInAsync(PortalUser user, ExternalLoginInfo login, bool portalSecondFactorGiven = false)
     {
-        var result = ProviderDidMultiFactor(login.Principal, providers.ByScheme(login.LoginProvider))
-            ? await SignInAfterProvidersSecondFactorAsync(user, login.LoginProvider)
+        var result = portalSecondFactorGiven || ProviderDidMultiFactor(login.Principal, providers.ByScheme(login.LoginProvider))
+            ? await SignInAfterSecondFactorAsync(user, login.LoginProvider)
             : await signIn.ExternalLoginSignInAsync(login.LoginProvider, login.ProviderKey, isPersistent: false, bypassTwoFactor: false) switch
             {
                 { Succeeded: true } => SingleSignOnResult.SignedIn,
@@ -60,7 +67,7 @@ public sealed class SingleSignOnSession(
         return result;
     }
 
-    private async Task<SingleSignOnResult> SignInAfterProvidersSecondFactorAsync(PortalUser user, string scheme)
+    private async Task<SingleSignOnResult> SignInAfterSecondFactorAsync(PortalUser user, string scheme)
     {
         if (await users.IsLockedOutAsync(user))
         {

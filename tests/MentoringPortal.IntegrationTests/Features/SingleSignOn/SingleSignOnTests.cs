@@ -72,7 +72,7 @@ public sealed class SingleSignOnTests(SingleSignOnPortal sso) : IClassFixture<Si
     }
 
     [Fact]
-    public async Task FirstSignIn_WithAnUnverifiedAddress_ConfirmsByEmailBeforeLinking()
+    public async Task FirstSignIn_WithAnUnverifiedAddress_IsRefused_AndMakesNoAccount()
     {
         var email = Unique.Email("unverified");
         var user = sso.ProviderUser(email, emailVerified: null);
@@ -80,19 +80,88 @@ public sealed class SingleSignOnTests(SingleSignOnPortal sso) : IClassFixture<Si
 
         using var response = await sso.SignInWithProviderAsync(browser, user);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Check your email", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var userId = await Portal.Data.UserIdAsync(email);
-        Assert.Equal(0, await Portal.Data.QueryAsync(db => db.UserLogins.CountAsync(l => l.UserId == userId)));
-
-        var mail = await Portal.Mailbox.WaitForAsync(email);
-        Assert.Equal("Confirm your email address for the mentoring portal", mail.Subject);
-        await ConfirmEmailedLinkAsync(browser, mail.LinkContaining("/account/sso/link/confirm"));
-
-        Assert.True(await Portal.Data.QueryAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.EmailConfirmed).SingleAsync()));
-        using var signIn = await sso.SignInWithProviderAsync(sso.NewBrowser(), user);
-        Assert.Equal("/me", signIn.Headers.Location?.ToString());
+        Assert.Equal("/account/login", response.Headers.Location?.ToString());
+        Assert.Contains($"{SingleSignOnPortal.DisplayName} has not confirmed that your email address is yours",
+            await browser.GetStringAsync("/account/login"), StringComparison.Ordinal);
+        Assert.Equal(0, await Portal.Data.QueryAsync(db => db.Users.CountAsync(u => u.Email == email)));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/me")).StatusCode);
+        await Portal.Data.AssertNoEmailAsync(m => m.IsTo(email));
     }
+
+    /// <summary>
+    /// The attack the rule stops: someone who learnt an administrator's password makes a provider account that claims the
+    /// administrator's address without verifying it, and whose tokens say a second factor was used. Linking it would give them a
+    /// way in past the administrator's own authenticator.
+    /// </summary>
+    [Fact]
+    public async Task UnverifiedAddress_IsNeverLinkedToAnExistingAccount_EvenWithThePasswordAndTheProvidersSecondFactor()
+    {
+        var admin = await Portal.Data.AdministratorAsync();
+        var impostor = sso.ProviderUser(admin.Email, "Not the administrator", emailVerified: false, multiFactor: true);
+        using var browser = sso.NewBrowser();
+
+        using var response = await sso.SignInWithProviderAsync(browser, impostor);
+
+        Assert.Equal("/account/login", response.Headers.Location?.ToString());
+        Assert.Contains("has not confirmed that your email address is yours", await browser.GetStringAsync("/account/login"), StringComparison.Ordinal);
+        using var linkPage = await browser.GetAsync("/account/sso/link");
+        Assert.Equal("/account/login", linkPage.Headers.Location?.ToString());
+        // Posting the password to the link form by hand links nothing either.
+        var token = (await Forms.ParseHtmlAsync(await browser.GetAsync("/account/login"))).QuerySelector($"input[name={Forms.AntiforgeryField}]")!.GetAttribute("value")!;
+        using var tried = await browser.PostAsync("/account/sso/link",
+            new FormUrlEncodedContent([new(Forms.AntiforgeryField, token), new("Form.Password", TestData.Password)]));
+        Assert.Equal("/account/login", tried.Headers.Location?.ToString());
+
+        var adminId = await Portal.Data.UserIdAsync(admin.Email);
+        Assert.Equal(0, await Portal.Data.QueryAsync(db => db.UserLogins.CountAsync(l => l.UserId == adminId)));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/admin")).StatusCode);
+        await Portal.Data.AssertNoEmailAsync(m => m.IsTo(admin.Email));
+    }
+
+    [Fact]
+    public async Task ExistingAccountWithTwoFactor_IsLinkedOnlyWithItsSecondFactorAsWell_ThenOpensAMultiFactorSession()
+    {
+        var admin = await Portal.Data.AdministratorAsync();
+        var atProvider = sso.ProviderUser(admin.Email);
+        using var browser = sso.NewBrowser();
+        using var response = await sso.SignInWithProviderAsync(browser, atProvider);
+        Assert.Equal("/account/sso/link", response.Headers.Location?.ToString());
+        var page = await Forms.ParseHtmlAsync(await browser.GetAsync("/account/sso/link"));
+        Assert.Equal("Code from your authenticator app, or a recovery code", page.QuerySelector("label[for=Form_Code]")?.TextContent.Trim());
+        var adminId = await Portal.Data.UserIdAsync(admin.Email);
+
+        using var passwordOnly = await LinkAsync(browser, TestData.Password, code: null);
+        Assert.Equal(HttpStatusCode.OK, passwordOnly.StatusCode);
+        Assert.Contains("Your account uses two-factor sign-in: enter the code", await passwordOnly.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var wrongCode = await LinkAsync(browser, TestData.Password, "123456");
+        Assert.Contains("That code is not right.", await wrongCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await Portal.Data.QueryAsync(db => db.Users.Where(u => u.Id == adminId).Select(u => u.AccessFailedCount).SingleAsync()));
+        Assert.Equal(0, await Portal.Data.QueryAsync(db => db.UserLogins.CountAsync(l => l.UserId == adminId)));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/admin")).StatusCode);
+
+        var recoveryCode = await SecondFactor.NewRecoveryCodeAsync(Portal.Services, admin.Email);
+        using var linked = await LinkAsync(browser, TestData.Password, recoveryCode.ToLowerInvariant());
+        Assert.Equal("/me", linked.Headers.Location?.ToString());
+        Assert.Equal(1, await Portal.Data.QueryAsync(db => db.UserLogins.CountAsync(l => l.UserId == adminId)));
+        Assert.Equal(0, await Portal.Data.QueryAsync(db => db.Users.Where(u => u.Id == adminId).Select(u => u.AccessFailedCount).SingleAsync()));
+        Assert.Contains("with the password and a second factor",
+            Assert.Single(await Portal.Data.AuditAsync(AuditActions.OrganisationSignInLinked, admin.Email)).After, StringComparison.Ordinal);
+        // The administrator's own second factor was given, so the administration pages open though the provider did none.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
+
+        // Later sign-ins with a provider that did no second factor go on to the portal's own.
+        using var laterBrowser = sso.NewBrowser();
+        using var later = await sso.SignInWithProviderAsync(laterBrowser, atProvider);
+        Assert.StartsWith(SecondFactor.CodePath, later.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await laterBrowser.GetAsync("/admin")).StatusCode);
+        await SecondFactor.CompleteWithRecoveryCodeAsync(Portal.Services, laterBrowser, admin.Email);
+        Assert.Equal(HttpStatusCode.OK, (await laterBrowser.GetAsync("/admin")).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> LinkAsync(HttpClient browser, string password, string? code) =>
+        Forms.SubmitAsync(browser, "/account/sso/link",
+            new Dictionary<string, string> { ["Form.Password"] = password, ["Form.Code"] = code ?? string.Empty }, formAction: "/account/sso/link");
 
     [Fact]
     public async Task ExistingAccount_IsLinkedOnlyAfterThePassword_ThenSignsInDirectly()
@@ -224,41 +293,51 @@ public sealed class SingleSignOnTests(SingleSignOnPortal sso) : IClassFixture<Si
     }
 
     [Fact]
-    public async Task AdministratorsRequirement_RefusesTheirPasswordButNotMembers_AndTheirOrganisationSignInStillWorks()
+    public async Task AdministratorsRequirement_IsTurnedOnFromAnOrganisationSession_EndsPasswordSessions_AndRefusesPasswordsButNotMembers()
     {
         var admin = await Portal.Data.AdministratorAsync();
         var mentee = await Portal.Data.MenteeAsync();
         var adminAtProvider = sso.ProviderUser(admin.Email, multiFactor: true);
         try
         {
-            using (var adminClient = await Portal.Data.SignInAsync(admin))
-            {
-                using var saved = await Forms.SubmitAsync(adminClient, "/admin/sign-in",
-                    new Dictionary<string, string> { ["Form.AdministratorsUseSingleSignOn"] = "true" });
-                Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-            }
+            using var passwordSession = await Portal.Data.SignInAsync(admin);
+            using var fromPasswordSession = await Forms.SubmitAsync(passwordSession, "/admin/sign-in",
+                new Dictionary<string, string> { ["Form.AdministratorsUseSingleSignOn"] = "true" });
+            Assert.Equal(HttpStatusCode.OK, fromPasswordSession.StatusCode);
+            Assert.Contains($"Sign in with {SingleSignOnPortal.DisplayName} first", await fromPasswordSession.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await Portal.Data.QueryAsync(db => db.SignInPolicies.CountAsync()));
 
+            // The administrator links their organisation sign-in (password and their own second factor prove the account).
+            using var browser = sso.NewBrowser();
+            using var linking = await sso.SignInWithProviderAsync(browser, adminAtProvider);
+            Assert.Equal("/account/sso/link", linking.Headers.Location?.ToString());
+            using var linked = await LinkAsync(browser, TestData.Password, await SecondFactor.NewRecoveryCodeAsync(Portal.Services, admin.Email));
+            Assert.Equal("/me", linked.Headers.Location?.ToString());
+
+            using var saved = await Forms.SubmitAsync(browser, "/admin/sign-in", new Dictionary<string, string> { ["Form.AdministratorsUseSingleSignOn"] = "true" });
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
             Assert.Single(await Portal.Data.QueryAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.SingleSignOnRequirementChanged && a.After == "Required").ToListAsync()));
 
-            using var browser = sso.NewBrowser();
-            using var refused = await Forms.SubmitAsync(browser, Forms.LoginPath,
+            // The session that turned it on goes on; the one opened with the password has ended.
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/sign-in")).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await passwordSession.GetAsync("/me")).StatusCode);
+
+            using var passwordBrowser = sso.NewBrowser();
+            using var refused = await Forms.SubmitAsync(passwordBrowser, Forms.LoginPath,
                 new Dictionary<string, string> { ["Email"] = admin.Email, ["Password"] = TestData.Password });
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.Contains($"Administrators sign in with their organisation account: use “Sign in with {SingleSignOnPortal.DisplayName}”",
                 (await Forms.ParseHtmlAsync(refused)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/me")).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await passwordBrowser.GetAsync("/me")).StatusCode);
 
             using var member = await Portal.Data.SignInAsync(mentee);
             Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/me")).StatusCode);
 
-            // The administrator links their organisation sign-in (their password proves the account) and, since the provider did a
-            // second factor, reaches the administration pages.
-            using var linking = await sso.SignInWithProviderAsync(browser, adminAtProvider);
-            Assert.Equal("/account/sso/link", linking.Headers.Location?.ToString());
-            using var linked = await Forms.SubmitAsync(browser, "/account/sso/link", new Dictionary<string, string> { ["Form.Password"] = TestData.Password },
-                formAction: "/account/sso/link");
-            Assert.Equal("/me", linked.Headers.Location?.ToString());
-            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
+            // Their organisation sign-in, whose provider did a second factor, reaches the administration pages.
+            using var again = sso.NewBrowser();
+            using var signedIn = await sso.SignInWithProviderAsync(again, adminAtProvider);
+            Assert.Equal("/me", signedIn.Headers.Location?.ToString());
+            Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/admin")).StatusCode);
         }
         finally
         {

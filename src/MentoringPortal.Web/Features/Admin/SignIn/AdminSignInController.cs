@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace MentoringPortal.Web.Features.Admin.SignIn;
 /// programme. Turning it on needs a configured provider, so nobody is left without a way in.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class AdminSignInController(PortalDbContext db, SingleSignOnProviders providers, TimeProvider time) : Controller
+public sealed class AdminSignInController(PortalDbContext db, SingleSignOnProviders providers) : Controller
 {
     [HttpGet("/admin/sign-in")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -26,7 +28,8 @@ public sealed class AdminSignInController(PortalDbContext db, SingleSignOnProvid
     }
 
     [HttpPost("/admin/sign-in")]
-    public async Task<IActionResult> Index([Bind(Prefix = "Form")] AdminSignInForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([Bind(Prefix = "Form")] AdminSignInForm form, [FromServices] RequireSingleSignOnForAdministrators require,
+        [FromServices] SignInManager<PortalUser> signIn, CancellationToken cancellationToken)
     {
         if (!(await AdminScope.ForAsync(db, User, cancellationToken)).AllProgrammes)
         {
@@ -40,29 +43,28 @@ public sealed class AdminSignInController(PortalDbContext db, SingleSignOnProvid
             return View(ViewModel(form));
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var policy = await db.SignInPolicies.SingleOrDefaultAsync(p => p.Id == SignInPolicy.TheRow, cancellationToken);
-        if (policy is null)
+        if (form.AdministratorsUseSingleSignOn && !SignedInWithOrganisation())
         {
-            policy = new SignInPolicy(now);
-            db.SignInPolicies.Add(policy);
+            ModelState.AddModelError("Form.AdministratorsUseSingleSignOn",
+                $"Sign in with {string.Join(" or ", providers.All.Select(p => p.DisplayName))} first: that shows the organisation sign-in works for you before it becomes the only way in for administrators.");
+            return View(ViewModel(form));
         }
 
-        var before = policy.AdministratorsUseSingleSignOn;
-        if (before != form.AdministratorsUseSingleSignOn)
+        var ipAddress = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (await require.RunAsync(form.AdministratorsUseSingleSignOn, User.Id(), ipAddress, cancellationToken)
+            && form.AdministratorsUseSingleSignOn && await signIn.UserManager.GetUserAsync(User) is { } me)
         {
-            policy.RequireSingleSignOnForAdministrators(form.AdministratorsUseSingleSignOn, User.Id(), now);
-            db.AuditEntries.Add(new AuditEntry(User.Id(), AuditActions.SingleSignOnRequirementChanged, "Administrators' sign-in",
-                before ? "Required" : "Not required", form.AdministratorsUseSingleSignOn ? "Required" : "Not required", now,
-                ipAddress: HttpContext.Connection.RemoteIpAddress?.ToString()));
-            await db.SaveChangesAsync(cancellationToken);
+            // Every administrator's sessions ended, this one too: it was opened with the organisation sign-in, so it goes on.
+            await signIn.RefreshSignInAsync(me);
         }
 
         TempData["Success"] = form.AdministratorsUseSingleSignOn
-            ? "Administrators now sign in with their organisation account; their passwords and passkeys no longer sign them in."
+            ? "Administrators now sign in with their organisation account; their passwords and passkeys no longer sign them in, and every other administrator's sessions have ended."
             : "Administrators can sign in with a password or passkey again.";
         return Redirect("/admin/sign-in");
     }
+
+    private bool SignedInWithOrganisation() => providers.ByScheme(User.FindFirstValue(ClaimTypes.AuthenticationMethod)) is not null;
 
     private AdminSignInViewModel ViewModel(AdminSignInForm form) => new([.. providers.All.Select(p => p.DisplayName)], form);
 }
