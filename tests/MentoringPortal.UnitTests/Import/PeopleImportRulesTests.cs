@@ -152,7 +152,7 @@ public sealed class PeopleCsvTests
     public void ReadFile_OverTheRowLimit_IsRefusedWithTheLimit()
     {
         var text = new StringBuilder("email,name\n");
-        for (var i = 0; i <= PeopleCsv.MaxRows; i++)
+        for (var i = 0; i <= PeopleFiles.MaxRows; i++)
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"p{i}@nhs.example,Person {i}\n");
         }

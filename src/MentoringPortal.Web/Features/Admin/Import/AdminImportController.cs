@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MentoringPortal.Web.Features.Admin.Import;
 
 /// <summary>
-/// People in bulk: upload a CSV of mentors or mentees for one programme, check the preview (new, already there, errors),
+/// People in bulk: upload a CSV or Excel workbook of mentors or mentees for one programme, check the preview (new, already there, errors),
 /// confirm, and follow the import in the background (<see cref="Jobs.PeopleImportRunner"/>). Another programme's batch is a 404.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
@@ -16,7 +16,7 @@ public sealed class AdminImportController(PortalDbContext db, TimeProvider time)
     private const int RecentBatches = 10;
 
     // Files a little over the 5 MB limit still reach the action, so they get a clear message rather than an error page.
-    private const long UploadLimit = 2 * PeopleCsv.MaxFileBytes;
+    private const long UploadLimit = 2 * PeopleFiles.MaxFileBytes;
 
     [HttpGet("/admin/import")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -40,7 +40,7 @@ public sealed class AdminImportController(PortalDbContext db, TimeProvider time)
 
         if (form.File is not { Length: > 0 })
         {
-            ModelState.AddModelError(nameof(form.File), "Choose a CSV file to upload.");
+            ModelState.AddModelError(nameof(form.File), "Choose a CSV file or an Excel workbook (.xlsx) to upload.");
         }
 
         if (ModelState.IsValid)
@@ -67,6 +67,14 @@ public sealed class AdminImportController(PortalDbContext db, TimeProvider time)
     {
         "mentors" => File(PeopleCsv.Template(PeopleKind.Mentors), SafeCsv.ContentType, "mentors-template.csv"),
         "mentees" => File(PeopleCsv.Template(PeopleKind.Mentees), SafeCsv.ContentType, "mentees-template.csv"),
+        _ => NotFound(),
+    };
+
+    [HttpGet("/admin/import/template/{kind}.xlsx")]
+    public IActionResult Workbook(string kind) => kind switch
+    {
+        "mentors" => File(PeopleSpreadsheet.Template(PeopleKind.Mentors), PeopleSpreadsheet.ContentType, "mentors-template.xlsx"),
+        "mentees" => File(PeopleSpreadsheet.Template(PeopleKind.Mentees), PeopleSpreadsheet.ContentType, "mentees-template.xlsx"),
         _ => NotFound(),
     };
 

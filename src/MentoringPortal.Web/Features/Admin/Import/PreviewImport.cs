@@ -25,7 +25,7 @@ public sealed class PreviewImport(PortalDbContext db, ILookupNormalizer normaliz
             return new ImportPreview.NotFound();
         }
 
-        if (upload.Length > PeopleCsv.MaxFileBytes)
+        if (upload.Length > PeopleFiles.MaxFileBytes)
         {
             return new ImportPreview.Refused("The file is larger than 5 MB. Split it into smaller files and import them one after another.");
         }
@@ -34,7 +34,7 @@ public sealed class PreviewImport(PortalDbContext db, ILookupNormalizer normaliz
         PeopleFile.Read file;
         await using (var stream = upload.Open())
         {
-            switch (PeopleCsv.ReadFile(stream, upload.Kind))
+            switch (PeopleFiles.ReadFile(stream, upload.Kind))
             {
                 case PeopleFile.Unreadable unreadable:
                     return new ImportPreview.Refused(unreadable.Reason);
