@@ -20,7 +20,7 @@ public sealed record ReferencePage(int Total, int Page, int PageCount, IReadOnly
 /// the mentors listed today (<c>DirectoryState</c>: 0 hidden, 1 accepting, 2 listed) in the programmes whose mentees choose
 /// (or the one asked for), with the same filters, ordering and page size. Search is the portal's own terms and reviewed
 /// synonyms (<c>DirectorySearchTerms</c>, in the domain): each term's single words are looked up in the word index
-/// <c>MentorSearchWords</c> (with <c>directory_lexemes</c>), its phrases in the tsvector; ranked by the best place any
+/// <c>MentorSearchWords</c> (with <c>directory_lexeme</c>), its phrases in the tsvector; ranked by the best place any
 /// search word appears, then name. One word alone is counted and ranked from the word index.
 /// </summary>
 public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider time)
@@ -44,10 +44,6 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
         """;
 
     private const string ListedInAll = """m."DirectoryState" > 0 AND $1::date IS NOT NULL AND $2::integer[] IS NOT NULL""";
-
-    private const string WordMatches = """
-        EXISTS (SELECT 1 FROM "MentorSearchWords" w WHERE w."MentorId" = m."Id" AND w."Word" = ANY(directory_lexemes($?)))
-        """;
 
     private const string PhraseMatches = """m."SearchVector" @@ to_tsquery('english', $?)""";
 
@@ -78,6 +74,9 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
             parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = type });
             return "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
         }
+
+        string AnyWordOf(IEnumerable<string> words) =>
+            string.Join(" OR ", words.Select(w => $"""w."Word" = directory_lexeme({Parameter(w, NpgsqlDbType.Text)})"""));
 
         void And(string condition, object value, NpgsqlDbType type) =>
             where.Append(" AND ").Append(condition.Replace("$?", Parameter(value, type), StringComparison.Ordinal));
@@ -118,10 +117,11 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
         var single = terms.SingleWord is { } word ? Parameter(word, NpgsqlDbType.Text) : null;
         foreach (var term in single is null ? terms.Terms : [])
         {
-            var words = string.Join(' ', term.Where(a => !a.Contains(' ', StringComparison.Ordinal)));
             var phrases = string.Join(" | ", term.Where(a => a.Contains(' ', StringComparison.Ordinal))
                 .Select(a => a.Replace(" ", " <-> ", StringComparison.Ordinal)));
-            var condition = WordMatches.Replace("$?", Parameter(words, NpgsqlDbType.Text), StringComparison.Ordinal);
+            var condition = $"""
+                EXISTS (SELECT 1 FROM "MentorSearchWords" w WHERE w."MentorId" = m."Id" AND ({AnyWordOf(term.Where(a => !a.Contains(' ', StringComparison.Ordinal)))}))
+                """;
             if (phrases.Length > 0)
             {
                 condition = $"({condition} OR {PhraseMatches.Replace("$?", Parameter(phrases, NpgsqlDbType.Text), StringComparison.Ordinal)})";
@@ -151,7 +151,7 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
                 : $"""
                     SELECT {CardColumns} FROM "Mentors" m WHERE {where}
                     ORDER BY (SELECT min(w."Weight") FROM "MentorSearchWords" w
-                        WHERE w."MentorId" = m."Id" AND w."Word" = ANY(directory_lexemes({Parameter(string.Join(' ', terms.Terms.SelectMany(t => t)), NpgsqlDbType.Text)}))),
+                        WHERE w."MentorId" = m."Id" AND ({AnyWordOf(terms.Terms.SelectMany(t => t).SelectMany(a => a.Split(' ')).Distinct(StringComparer.Ordinal))})),
                       m."DisplayName", m."Id" LIMIT {PageSize} OFFSET
                     """;
         var orderBy = query.Sort switch

@@ -38,14 +38,10 @@ public static class MentorSearchConfiguration
         word.HasIndex(w => new { w.Word, w.Weight, w.DisplayName, w.MentorId }, "IX_MentorSearchWords_Ranked");
         word.HasOne<Mentor>().WithMany().HasForeignKey(w => w.MentorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasDbFunction(typeof(MentorSearchConfiguration).GetMethod(nameof(Lexeme))!).HasName("directory_lexeme");
-        builder.HasDbFunction(typeof(MentorSearchConfiguration).GetMethod(nameof(Lexemes))!).HasName("directory_lexemes");
     }
 
     /// <summary>PostgreSQL only: the word as the <c>english</c> configuration indexes it ("exams" → "exam"); null for a stop word.</summary>
     public static string? Lexeme(string word) => throw new NotSupportedException("Only PostgreSQL runs directory_lexeme.");
-
-    /// <summary>PostgreSQL only: the indexed forms of every word of <paramref name="words"/>.</summary>
-    public static string[] Lexemes(string words) => throw new NotSupportedException("Only PostgreSQL runs directory_lexemes.");
 
     public static void ConfigureSqlite(ModelBuilder builder)
     {

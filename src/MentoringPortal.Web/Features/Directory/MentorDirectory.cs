@@ -5,6 +5,7 @@ using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Data.Configurations;
 using MentoringPortal.Web.Forms;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Caching.Memory;
 using NpgsqlTypes;
 
@@ -171,12 +172,12 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
                 foreach (var term in terms.Terms)
                 {
                     // A term's single words are looked up in the word index; its phrases ("parental leave") need the vector's positions.
-                    var single = string.Join(' ', term.Where(a => !a.Contains(' ', StringComparison.Ordinal)));
                     var phrases = string.Join(" | ", term.Where(a => a.Contains(' ', StringComparison.Ordinal))
                         .Select(a => a.Replace(" ", " <-> ", StringComparison.Ordinal)));
+                    var termWords = words.Where(AnyWordOf(term.Where(a => !a.Contains(' ', StringComparison.Ordinal))));
                     mentors = phrases.Length == 0
-                        ? mentors.Where(m => words.Any(w => w.MentorId == m.Id && MentorSearchConfiguration.Lexemes(single).Contains(w.Word)))
-                        : mentors.Where(m => words.Any(w => w.MentorId == m.Id && MentorSearchConfiguration.Lexemes(single).Contains(w.Word))
+                        ? mentors.Where(m => termWords.Any(w => w.MentorId == m.Id))
+                        : mentors.Where(m => termWords.Any(w => w.MentorId == m.Id)
                             || EF.Property<NpgsqlTsVector>(m, MentorSearchConfiguration.VectorProperty)
                                 .Matches(EF.Functions.ToTsQuery(MentorSearchConfiguration.TextSearchConfig, phrases)));
                 }
@@ -213,9 +214,9 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
                         .Select(x => x.Mentor);
                 }
 
-                var all = string.Join(' ', terms.Terms.SelectMany(t => t));
+                var searched = words.Where(AnyWordOf(terms.Terms.SelectMany(t => t).SelectMany(a => a.Split(' ')).Distinct(StringComparer.Ordinal)));
                 return matching
-                    .OrderBy(m => words.Where(w => w.MentorId == m.Id && MentorSearchConfiguration.Lexemes(all).Contains(w.Word)).Min(w => (short?)w.Weight))
+                    .OrderBy(m => searched.Where(w => w.MentorId == m.Id).Min(w => (short?)w.Weight))
                     .ThenBy(m => m.DisplayName).ThenBy(m => m.Id);
             case SqlitePortalDbContext:
                 return matching.Join(SqliteHits(terms), m => m.Id, h => h.MentorId, (m, h) => new { Mentor = m, h.Rank })
@@ -224,6 +225,21 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
             default:
                 return Ordered(matching, "availability", forward: true);
         }
+    }
+
+    /// <summary>The word index's rows for any of <paramref name="alternatives"/> (each a parameter): <c>"Word" = directory_lexeme(@a) OR …</c>.</summary>
+    private static System.Linq.Expressions.Expression<Func<MentorSearchWord, bool>> AnyWordOf(IEnumerable<string> alternatives)
+    {
+        System.Linq.Expressions.Expression<Func<MentorSearchWord, bool>>? any = null;
+        foreach (var alternative in alternatives)
+        {
+            System.Linq.Expressions.Expression<Func<MentorSearchWord, bool>> one = w => w.Word == MentorSearchConfiguration.Lexeme(alternative);
+            any = any is null ? one : System.Linq.Expressions.Expression.Lambda<Func<MentorSearchWord, bool>>(
+                System.Linq.Expressions.Expression.OrElse(any.Body, ReplacingExpressionVisitor.Replace(one.Parameters[0], any.Parameters[0], one.Body)),
+                any.Parameters);
+        }
+
+        return any ?? (w => false);
     }
 
     /// <summary>One search word and no filter, on PostgreSQL: its count is an index-only count of the word index.</summary>

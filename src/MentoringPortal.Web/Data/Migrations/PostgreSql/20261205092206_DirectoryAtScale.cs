@@ -6,8 +6,8 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 {
     /// <summary>
     /// ADR-015 revised: the word index of listed mentors (<c>MentorSearchWords</c>, one row per lexeme of a mentor's search
-    /// vector with the best weight it has there, 0 for A to 2 for C) kept by triggers on Mentors; the functions that turn
-    /// search words into lexemes as the vector does; the narrow filters' counting index. Must run after DirectorySearchSql.
+    /// vector with the best weight it has there, 0 for A to 2 for C) kept by triggers on Mentors; the function that turns
+    /// a search word into its lexeme as the vector does (<c>directory_lexeme</c>); the narrow filters' counting index. Must run after DirectorySearchSql.
     /// </summary>
     public partial class DirectoryAtScale : Migration
     {
@@ -37,8 +37,6 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
             migrationBuilder.Sql("""
                 CREATE FUNCTION directory_lexeme(word text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
                 AS $$ SELECT min(lexeme) FROM unnest(to_tsvector('english'::regconfig, word)) $$;
-                CREATE FUNCTION directory_lexemes(words text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-                AS $$ SELECT coalesce(array_agg(lexeme), '{}') FROM unnest(to_tsvector('english'::regconfig, words)) $$;
                 CREATE FUNCTION directory_search_words(mentor_id integer, display_name text, vector tsvector)
                 RETURNS TABLE ("Word" text, "Weight" smallint, "DisplayName" text, "MentorId" integer) LANGUAGE sql IMMUTABLE
                 AS $$
@@ -89,7 +87,6 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                 DROP TRIGGER "Mentors_SearchWords_Insert" ON "Mentors";
                 DROP FUNCTION "Mentors_SearchWords"();
                 DROP FUNCTION directory_search_words(integer, text, tsvector);
-                DROP FUNCTION directory_lexemes(text);
                 DROP FUNCTION directory_lexeme(text);
                 """);
             migrationBuilder.DropTable(
