@@ -19,8 +19,8 @@ public sealed record ReferencePage(int Total, int Page, int PageCount, IReadOnly
 /// new schema in one place. It answers what the portal's <c>MentorDirectory.SearchAsync</c> answers, on ADR-015's schema:
 /// the mentors listed today (<c>DirectoryState</c>: 0 hidden, 1 accepting, 2 listed) in the programmes whose mentees choose
 /// (or the one asked for), with the same filters, ordering and page size. Search is the portal's own terms and reviewed
-/// synonyms (<c>DirectorySearchTerms</c>, in the domain): each term's single words are looked up in the word index
-/// <c>MentorSearchWords</c> (with <c>directory_lexeme</c>), its phrases in the tsvector; ranked by the best place any
+/// synonyms (<c>DirectorySearchTerms</c>, in the domain): a term of single words is looked up in the word index
+/// <c>MentorSearchWords</c> (with <c>directory_lexeme</c>), a term with a phrase in the tsvector; ranked by the best place any
 /// search word appears, then name. One word alone is counted and ranked from the word index.
 /// </summary>
 public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider time)
@@ -117,16 +117,12 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
         var single = terms.SingleWord is { } word ? Parameter(word, NpgsqlDbType.Text) : null;
         foreach (var term in single is null ? terms.Terms : [])
         {
-            var phrases = string.Join(" | ", term.Where(a => a.Contains(' ', StringComparison.Ordinal))
-                .Select(a => a.Replace(" ", " <-> ", StringComparison.Ordinal)));
-            var condition = $"""
-                EXISTS (SELECT 1 FROM "MentorSearchWords" w WHERE w."MentorId" = m."Id" AND ({AnyWordOf(term.Where(a => !a.Contains(' ', StringComparison.Ordinal)))}))
-                """;
-            if (phrases.Length > 0)
-            {
-                condition = $"({condition} OR {PhraseMatches.Replace("$?", Parameter(phrases, NpgsqlDbType.Text), StringComparison.Ordinal)})";
-            }
-
+            var condition = term.All(a => !a.Contains(' ', StringComparison.Ordinal))
+                ? $"""
+                    EXISTS (SELECT 1 FROM "MentorSearchWords" w WHERE w."MentorId" = m."Id" AND ({AnyWordOf(term)}))
+                    """
+                : PhraseMatches.Replace("$?", Parameter(string.Join(" | ", term.Select(a => a.Replace(" ", " <-> ", StringComparison.Ordinal))),
+                    NpgsqlDbType.Text), StringComparison.Ordinal);
             where.Append(" AND ").Append(condition);
         }
 

@@ -171,15 +171,19 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
                 var words = db.Set<MentorSearchWord>();
                 foreach (var term in terms.Terms)
                 {
-                    // A term's single words are looked up in the word index; its phrases ("parental leave") need the vector's positions.
-                    var phrases = string.Join(" | ", term.Where(a => a.Contains(' ', StringComparison.Ordinal))
-                        .Select(a => a.Replace(" ", " <-> ", StringComparison.Ordinal)));
-                    var termWords = words.Where(AnyWordOf(term.Where(a => !a.Contains(' ', StringComparison.Ordinal))));
-                    mentors = phrases.Length == 0
-                        ? mentors.Where(m => termWords.Any(w => w.MentorId == m.Id))
-                        : mentors.Where(m => termWords.Any(w => w.MentorId == m.Id)
-                            || EF.Property<NpgsqlTsVector>(m, MentorSearchConfiguration.VectorProperty)
-                                .Matches(EF.Functions.ToTsQuery(MentorSearchConfiguration.TextSearchConfig, phrases)));
+                    // A term of single words is looked up in the word index; a phrase ("parental leave") needs the vector's
+                    // positions, so a term with one is matched by the GIN index as before.
+                    if (term.All(a => !a.Contains(' ', StringComparison.Ordinal)))
+                    {
+                        var termWords = words.Where(AnyWordOf(term));
+                        mentors = mentors.Where(m => termWords.Any(w => w.MentorId == m.Id));
+                    }
+                    else
+                    {
+                        var tsQuery = string.Join(" | ", term.Select(a => a.Replace(" ", " <-> ", StringComparison.Ordinal)));
+                        mentors = mentors.Where(m => EF.Property<NpgsqlTsVector>(m, MentorSearchConfiguration.VectorProperty)
+                            .Matches(EF.Functions.ToTsQuery(MentorSearchConfiguration.TextSearchConfig, tsQuery)));
+                    }
                 }
 
                 return mentors;
