@@ -16,16 +16,12 @@ public sealed record ReferencePage(int Total, int Page, int PageCount, IReadOnly
 
 /// <summary>
 /// Every statement the reference runs, hand-written for PostgreSQL, in this one file so that it can be rewritten for a
-/// new schema in one place. It answers what the portal's <c>MentorDirectory.SearchAsync</c> answers: the mentors listed
-/// today in the programmes whose mentees choose (or the one asked for), with the same filters, ordering and page size.
-/// Two schemas, chosen on the first request by what the database has:
-/// <list type="bullet">
-/// <item>before issue 13: the listed and "accepting now" rules worked out from the live columns, search a <c>strpos</c>
-/// on the stored lower-case search text (what the portal's <c>Contains</c> runs);</item>
-/// <item>ADR-015's stored directory state (<c>DirectoryState</c>: 0 hidden, 1 accepting, 2 listed; <c>FreePlaces</c>;
-/// <c>SearchVector</c>, a weighted tsvector with a GIN index). Its search is the portal's own terms and reviewed
-/// synonyms (<c>DirectorySearchTerms</c>, in the domain) as a <c>to_tsquery</c>.</item>
-/// </list>
+/// new schema in one place. It answers what the portal's <c>MentorDirectory.SearchAsync</c> answers, on ADR-015's schema:
+/// the mentors listed today (<c>DirectoryState</c>: 0 hidden, 1 accepting, 2 listed) in the programmes whose mentees choose
+/// (or the one asked for), with the same filters, ordering and page size. Search is the portal's own terms and reviewed
+/// synonyms (<c>DirectorySearchTerms</c>, in the domain): a term of single words is looked up in the word index
+/// <c>MentorSearchWords</c> (with <c>directory_lexeme</c>), a term with a phrase in the tsvector; ranked by the best place any
+/// search word appears, then name. One word alone is counted and ranked from the word index.
 /// </summary>
 public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider time)
 {
@@ -35,52 +31,22 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
         SELECT "Id" FROM "Programmes" WHERE "MatchingMode" = 'MenteeChooses'
         """;
 
-    private const string StoredStateSql = """
-        SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'Mentors' AND column_name = 'DirectoryState')
-        """;
-
     private const string CardColumns = """
         m."Id", m."DisplayName", m."Specialty", m."Grade", m."Region", m."Status", m."PausedUntil", m."Capacity", m."ActiveMenteeCount"
         """;
 
-    // $1 today, $2 the programmes' ids; filters add $3 onwards.
-    private static readonly Schema BeforeIssue13 = new(
-        Listed: """
-            m."IsApproved" AND m."TrainingCompletedOn" IS NOT NULL
-              AND (m."TrainingExpiresOn" IS NULL OR m."TrainingExpiresOn" >= $1)
-              AND EXISTS (SELECT 1 FROM "MentorProgrammes" mp WHERE mp."MentorId" = m."Id" AND mp."ProgrammeId" = ANY($2))
-            """,
-        ListedInAll: null,
-        AcceptingNow: """
-            (m."Status" = 'Accepting' OR (m."Status" = 'Paused' AND m."PausedUntil" <= $1)) AND m."ActiveMenteeCount" < m."Capacity"
-            """,
-        AcceptingFirst: """
-            ((m."Status" = 'Accepting' OR (m."Status" = 'Paused' AND m."PausedUntil" <= $1)) AND m."ActiveMenteeCount" < m."Capacity") DESC,
-            m."DisplayName", m."Id"
-            """,
-        MostPlaces: """m."Capacity" - m."ActiveMenteeCount" DESC, m."DisplayName", m."Id" """,
-        Newest: """m."CreatedAt" DESC, m."Id" """,
-        Matches: """strpos(m."SearchText", $?) > 0""",
-        Rank: null);
+    // $1 today, $2 the programmes' ids; filters add $3 onwards. The listed state already holds "in a programme whose mentees
+    // choose"; a chosen programme adds its EXISTS. Every statement names $1 and $2, because PostgreSQL refuses a parameter
+    // that the statement does not use.
+    private const string Listed = """
+        m."DirectoryState" > 0 AND $1::date IS NOT NULL
+          AND EXISTS (SELECT 1 FROM "MentorProgrammes" mp WHERE mp."MentorId" = m."Id" AND mp."ProgrammeId" = ANY($2))
+        """;
 
-    // The listed state already holds "in a programme whose mentees choose"; a chosen programme adds its EXISTS. Every
-    // statement names $1 and $2, because PostgreSQL refuses a parameter that the statement does not use.
-    private static readonly Schema StoredState = new(
-        Listed: """
-            m."DirectoryState" > 0 AND $1::date IS NOT NULL
-              AND EXISTS (SELECT 1 FROM "MentorProgrammes" mp WHERE mp."MentorId" = m."Id" AND mp."ProgrammeId" = ANY($2))
-            """,
-        ListedInAll: """m."DirectoryState" > 0 AND $1::date IS NOT NULL AND $2::integer[] IS NOT NULL""",
-        AcceptingNow: """m."DirectoryState" = 1""",
-        AcceptingFirst: """m."DirectoryState", m."DisplayName", m."Id" """,
-        MostPlaces: """-m."FreePlaces", m."DisplayName", m."Id" """,
-        Newest: """m."CreatedAt" DESC, m."Id" DESC""",
-        Matches: """m."SearchVector" @@ to_tsquery('english', $?)""",
-        Rank: """ts_rank(m."SearchVector", to_tsquery('english', $?)) DESC, m."DisplayName", m."Id" """);
+    private const string ListedInAll = """m."DirectoryState" > 0 AND $1::date IS NOT NULL AND $2::integer[] IS NOT NULL""";
 
-    private volatile Schema? _schema;
+    private const string PhraseMatches = """m."SearchVector" @@ to_tsquery('english', $?)""";
 
-    // The programme list changes rarely; like the portal, the reference reads it once a minute.
     private volatile ProgrammeList? _programmes;
 
     public async Task<ReferencePage> SearchAsync(ReferenceQuery query, CancellationToken cancellationToken)
@@ -88,13 +54,14 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
         ArgumentNullException.ThrowIfNull(query);
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var schema = _schema ??= await SchemaAsync(cancellationToken);
         var programmes = await ProgrammesAsync(now, cancellationToken);
-        var where = new StringBuilder(schema.ListedInAll ?? schema.Listed);
+        var where = new StringBuilder(ListedInAll);
+        var filtered = false;
         if (query.Programme is { } chosen && programmes.Contains(chosen))
         {
             programmes = [chosen];
-            where.Clear().Append(schema.Listed);
+            where.Clear().Append(Listed);
+            filtered = true;
         }
 
         var parameters = new List<NpgsqlParameter>
@@ -102,63 +69,95 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
             new() { Value = today, NpgsqlDbType = NpgsqlDbType.Date },
             new() { Value = programmes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer },
         };
-        void And(string condition, object value, NpgsqlDbType type)
+        string Parameter(object value, NpgsqlDbType type)
         {
             parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = type });
-            where.Append(" AND ").Append(condition.Replace("$?", "$" + parameters.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            return "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
         }
 
-        var search = schema.Rank is null ? null : SearchQuery(query.Text);
-        var searchParameter = string.Empty;
-        if (search is not null)
-        {
-            And(schema.Matches, search, NpgsqlDbType.Text);
-            searchParameter = "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-        }
-        else if (schema.Rank is null)
-        {
-            foreach (var word in query.Words)
-            {
-                And(schema.Matches, word, NpgsqlDbType.Text);
-            }
-        }
+        string AnyWordOf(IEnumerable<string> words) =>
+            string.Join(" OR ", words.Select(w => $"""w."Word" = directory_lexeme({Parameter(w, NpgsqlDbType.Text)})"""));
+
+        void And(string condition, object value, NpgsqlDbType type) =>
+            where.Append(" AND ").Append(condition.Replace("$?", Parameter(value, type), StringComparison.Ordinal));
 
         if (query.Specialty is { } specialty)
         {
             And("""m."Specialty" = $?""", specialty, NpgsqlDbType.Text);
+            filtered = true;
         }
 
         if (query.Region is { } region)
         {
             And("""m."Region" = $?""", region, NpgsqlDbType.Text);
+            filtered = true;
         }
 
         if (query.Background is { } background)
         {
             And("""m."Background" = $?""", background, NpgsqlDbType.Text);
+            filtered = true;
         }
 
         if (query.Mode is { } mode && mode != MeetingModes.None)
         {
             And("""(m."MeetingModes" & $?) = $?""", (int)mode, NpgsqlDbType.Integer);
+            filtered = true;
         }
 
         if (query.Accepting)
         {
-            where.Append(" AND ").Append(schema.AcceptingNow);
+            where.Append(""" AND m."DirectoryState" = 1""");
+            filtered = true;
         }
 
+        // The listing without search words, before the search's conditions are added: the one word's ranked page joins it.
+        var listingWhere = where.ToString();
+        var terms = DirectorySearchTerms.Parse(query.Text);
+        var single = terms.SingleWord is { } word ? Parameter(word, NpgsqlDbType.Text) : null;
+        foreach (var term in single is null ? terms.Terms : [])
+        {
+            var condition = term.All(a => !a.Contains(' ', StringComparison.Ordinal))
+                ? $"""
+                    EXISTS (SELECT 1 FROM "MentorSearchWords" w WHERE w."MentorId" = m."Id" AND ({AnyWordOf(term)}))
+                    """
+                : PhraseMatches.Replace("$?", Parameter(string.Join(" | ", term.Select(a => a.Replace(" ", " <-> ", StringComparison.Ordinal))),
+                    NpgsqlDbType.Text), StringComparison.Ordinal);
+            where.Append(" AND ").Append(condition);
+        }
+
+        if (single is not null)
+        {
+            where.Append($""" AND EXISTS (SELECT 1 FROM "MentorSearchWords" w WHERE w."MentorId" = m."Id" AND w."Word" = directory_lexeme({single}))""");
+        }
+
+        var countSql = single is not null && !filtered
+            ? $"""SELECT count(*) FROM "MentorSearchWords" WHERE "Word" = directory_lexeme({single}) AND $1::date IS NOT NULL AND $2::integer[] IS NOT NULL"""
+            : $"""SELECT count(*) FROM "Mentors" m WHERE {where}""";
+
+        // The count names every parameter so far; a ranked page of several words adds one (all their words) for the order.
+        var countParameters = parameters.ToList();
+        var ranked = terms.IsEmpty || query.Sort is "name" or "places" or "newest" or "availability" ? null
+            : single is not null
+                ? $"""
+                    SELECT {CardColumns} FROM "MentorSearchWords" w JOIN "Mentors" m ON m."Id" = w."MentorId"
+                    WHERE w."Word" = directory_lexeme({single}) AND {listingWhere}
+                    ORDER BY w."Weight", w."DisplayName", w."MentorId" LIMIT {PageSize} OFFSET
+                    """
+                : $"""
+                    SELECT {CardColumns} FROM "Mentors" m WHERE {where}
+                    ORDER BY (SELECT min(w."Weight") FROM "MentorSearchWords" w
+                        WHERE w."MentorId" = m."Id" AND ({AnyWordOf(terms.Terms.SelectMany(t => t).SelectMany(a => a.Split(' ')).Distinct(StringComparer.Ordinal))})),
+                      m."DisplayName", m."Id" LIMIT {PageSize} OFFSET
+                    """;
         var orderBy = query.Sort switch
         {
             "name" => """m."DisplayName", m."Id" """,
-            "places" => schema.MostPlaces,
-            "newest" => schema.Newest,
-            "availability" => schema.AcceptingFirst,
-            _ when search is not null => schema.Rank!.Replace("$?", searchParameter, StringComparison.Ordinal),
-            _ => schema.AcceptingFirst,
+            "places" => """-m."FreePlaces", m."DisplayName", m."Id" """,
+            "newest" => """m."CreatedAt" DESC, m."Id" DESC""",
+            _ => """m."DirectoryState", m."DisplayName", m."Id" """,
         };
-        var countSql = $"""SELECT count(*) FROM "Mentors" m WHERE {where}""";
-        var pageSql = $"""SELECT {CardColumns} FROM "Mentors" m WHERE {where} ORDER BY {orderBy} LIMIT {PageSize} OFFSET """;
+        var pageSql = (ranked ?? $"""SELECT {CardColumns} FROM "Mentors" m WHERE {where} ORDER BY {orderBy} LIMIT {PageSize} OFFSET""") + " ";
 
         // One round trip: the count and the page asked for. Only a page past the end needs a second, for the last page.
         var page = Math.Max(1, query.Page);
@@ -167,7 +166,7 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
         List<ReferenceCard> cards;
         await using (var batch = new NpgsqlBatch(connection))
         {
-            batch.BatchCommands.Add(Command(countSql, parameters));
+            batch.BatchCommands.Add(Command(countSql, countParameters));
             batch.BatchCommands.Add(Command(pageSql + Offset(page), parameters));
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
@@ -187,19 +186,6 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
         }
 
         return new ReferencePage(total, page, pageCount, cards);
-    }
-
-    /// <summary>ADR-015's search, with the portal's reviewed synonyms: every term (one of its alternatives) must match.</summary>
-    private static string? SearchQuery(string? text)
-    {
-        var terms = DirectorySearchTerms.Parse(text);
-        return terms.IsEmpty ? null : terms.ToTsQuery();
-    }
-
-    private async Task<Schema> SchemaAsync(CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(StoredStateSql);
-        return await command.ExecuteScalarAsync(cancellationToken) is true ? StoredState : BeforeIssue13;
     }
 
     private static string Offset(int page) => ((long)(page - 1) * PageSize).ToString(CultureInfo.InvariantCulture);
@@ -255,8 +241,4 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
     }
 
     private sealed record ProgrammeList(int[] Ids, DateTimeOffset Until);
-
-    /// <summary>The parts of the statements that differ between the two schemas ($? is the next parameter).</summary>
-    private sealed record Schema(string Listed, string? ListedInAll, string AcceptingNow, string AcceptingFirst, string MostPlaces,
-        string Newest, string Matches, string? Rank);
 }

@@ -6,10 +6,10 @@ namespace MentoringPortal.DirectoryReference;
 /// <summary>
 /// The directory's query string (q, specialty, region, background, mode, accepting, programme, sort, page), read as the
 /// portal's model binding reads it: a value that does not parse is left out, blank text is no filter, and at most
-/// eight search words are used. <see cref="Text"/> is the search as typed, <see cref="Words"/> its words as the portal
-/// split them before issue 13.
+/// eight search words are used. <see cref="Text"/> is the search as typed; the portal's
+/// <c>DirectorySearchTerms</c> makes its terms.
 /// </summary>
-public sealed record ReferenceQuery(string? Text, IReadOnlyList<string> Words, string? Specialty, string? Region, string? Background, MeetingModes? Mode,
+public sealed record ReferenceQuery(string? Text, string? Specialty, string? Region, string? Background, MeetingModes? Mode,
     bool Accepting, int? Programme, string? Sort, int Page)
 {
     public static ReferenceQuery From(IQueryCollection query)
@@ -17,11 +17,10 @@ public sealed record ReferenceQuery(string? Text, IReadOnlyList<string> Words, s
         ArgumentNullException.ThrowIfNull(query);
         string? Text(string key) => query[key].FirstOrDefault() is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 
-        var words = Text("q")?.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToArray() ?? [];
         MeetingModes? mode = Enum.TryParse<MeetingModes>(Text("mode"), ignoreCase: true, out var parsed) ? parsed : null;
         var accepting = bool.TryParse(Text("accepting"), out var yes) && yes;
         int? programme = int.TryParse(Text("programme"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
         var page = int.TryParse(Text("page"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : 1;
-        return new ReferenceQuery(Text("q"), words, Text("specialty"), Text("region"), Text("background"), mode, accepting, programme, Text("sort"), page);
+        return new ReferenceQuery(Text("q"), Text("specialty"), Text("region"), Text("background"), mode, accepting, programme, Text("sort"), page);
     }
 }

@@ -7,7 +7,8 @@ namespace MentoringPortal.Domain.Mentors;
 /// The words of a directory search, each with the other ways the scheme's people say it (a reviewed list: ADR-015), so
 /// "maternity" also finds mentors who wrote "parental leave". Only letters and digits survive, so the query written for
 /// the database can never be a syntax error. A search is at most <see cref="MaxTerms"/> terms, every one of which must
-/// match (one of its alternatives).
+/// match (one of its alternatives). Words too common to mean anything (<see cref="StopWords"/>) are left out unless they
+/// are part of a phrase of the list.
 /// </summary>
 public sealed class DirectorySearchTerms
 {
@@ -32,6 +33,23 @@ public sealed class DirectorySearchTerms
         ["cct", "certificate of completion of training"],
     ];
 
+    /// <summary>
+    /// PostgreSQL's English stop words (tsearch_data/english.stop), which its full-text search never indexes: a search
+    /// word among them would otherwise match no one, so "leadership and management" would find nobody.
+    /// </summary>
+    public static readonly IReadOnlySet<string> StopWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves", "he", "him",
+        "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves",
+        "what", "which", "who", "whom", "this", "that", "these", "those", "am", "is", "are", "was", "were", "be", "been", "being",
+        "have", "has", "had", "having", "do", "does", "did", "doing", "a", "an", "the", "and", "but", "if", "or", "because", "as",
+        "until", "while", "of", "at", "by", "for", "with", "about", "against", "between", "into", "through", "during", "before",
+        "after", "above", "below", "to", "from", "up", "down", "in", "out", "on", "off", "over", "under", "again", "further",
+        "then", "once", "here", "there", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most",
+        "other", "some", "such", "no", "nor", "not", "only", "own", "same", "so", "than", "too", "very", "s", "t", "can", "will",
+        "just", "don", "should", "now",
+    };
+
     private static readonly IReadOnlyList<(string[] Words, IReadOnlyList<string> Meaning)> Phrases = Synonyms
         .SelectMany(meaning => meaning.Select(phrase => (Words: phrase.Split(' '), Meaning: meaning)))
         .OrderByDescending(p => p.Words.Length)
@@ -44,6 +62,9 @@ public sealed class DirectorySearchTerms
 
     public bool IsEmpty => Terms.Count == 0;
 
+    /// <summary>One word with no synonyms: the search the directory can read in the order of its word index (ADR-015).</summary>
+    public string? SingleWord => Terms is [[var word]] && !word.Contains(' ', StringComparison.Ordinal) ? word : null;
+
     public static DirectorySearchTerms Parse(string? text)
     {
         var words = Words(text);
@@ -55,7 +76,11 @@ public sealed class DirectorySearchTerms
                 && p.Words.Select((w, k) => (w, k)).All(x => string.Equals(x.w, words[start + x.k], StringComparison.Ordinal)));
             if (phrase.Words is null)
             {
-                terms.Add([words[i]]);
+                if (!StopWords.Contains(words[i]))
+                {
+                    terms.Add([words[i]]);
+                }
+
                 i++;
             }
             else

@@ -42,6 +42,9 @@ public sealed class MentorConfiguration : IEntityTypeConfiguration<Mentor>
         builder.HasIndex(m => new { m.DisplayName, m.Id }, "IX_Mentors_Directory_Name").HasFilter(listed);
         builder.HasIndex(m => new { m.CreatedAt, m.Id }, "IX_Mentors_Directory_Newest").HasFilter(listed);
 
+        // Counts the narrow filters from the index alone: a page counts first and reads no cards when nothing matches.
+        builder.HasIndex(m => new { m.Specialty, m.Region, m.DirectoryState }, "IX_Mentors_Directory_Filters").HasFilter(listed);
+
         builder.HasMany(m => m.Programmes).WithMany().UsingEntity(
             "MentorProgrammes",
             r => r.HasOne(typeof(Programme)).WithMany().HasForeignKey("ProgrammeId").OnDelete(DeleteBehavior.Cascade),

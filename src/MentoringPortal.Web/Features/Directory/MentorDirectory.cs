@@ -5,6 +5,7 @@ using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Data.Configurations;
 using MentoringPortal.Web.Forms;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Caching.Memory;
 using NpgsqlTypes;
 
@@ -18,7 +19,7 @@ namespace MentoringPortal.Web.Features.Directory;
 public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catalogue, TimeProvider time, IMemoryCache cache)
 {
     private const string Relevance = "relevance";
-    private const string ListedCountKey = "directory:listed-count";
+    private static readonly TimeSpan CountLifetime = TimeSpan.FromSeconds(30);
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -35,16 +36,30 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
 
         var filtered = Filtered(db.Mentors.AsNoTracking().Where(m => m.DirectoryState > DirectoryState.Hidden), query, programmeId);
         var matching = terms.IsEmpty ? filtered : Matching(filtered, terms);
-        var unfiltered = terms.IsEmpty && programmeId is null && !NarrowsRows(query);
-        var total = unfiltered ? await ListedCountAsync(cancellationToken) : await matching.CountAsync(cancellationToken);
+        var view = WholeListView(query, terms, programmeId);
+        var total = view is not null ? await ListedCountAsync(view, matching, cancellationToken)
+            : OneWordUnfiltered(terms, query, programmeId) is { } word ? await WordCountAsync(word, cancellationToken)
+            : await matching.CountAsync(cancellationToken);
         var pageCount = Pagination.PageCountFor(total, DirectoryQuery.PageSize);
         var page = Pagination.Clamp(query.Page, pageCount);
 
         var after = sort == Relevance ? null : DirectoryCursor.Decode(query.After, sort);
         var before = sort == Relevance || after is not null ? null : DirectoryCursor.Decode(query.Before, sort);
+        var boundaryKey = view is null || sort == Relevance || page <= DirectoryPager.MaxNumberedPage ? null : $"directory:{view}:{sort}:{page}";
+        if (after is null && before is null && boundaryKey is not null && cache.TryGetValue(boundaryKey, out DirectoryCursor? boundary))
+        {
+            after = boundary;
+        }
+
         List<CardRow> rows;
         bool hasNext;
-        if (before is not null)
+        if (total == 0 && view is null)
+        {
+            // An exact count of nothing: no page to read (a narrow filter's page query could walk a whole sort index).
+            rows = [];
+            hasNext = false;
+        }
+        else if (before is not null)
         {
             rows = await Ordered(Seek(matching, sort, before, forward: false), sort, forward: false)
                 .Take(DirectoryQuery.PageSize + 1).Select(CardRow.Projection).ToListAsync(cancellationToken);
@@ -58,15 +73,25 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
         }
         else
         {
-            // A page by number finds its ids in the sort's narrow index first, then reads only those cards.
+            // A page by number finds its ids in the sort's narrow index first, then reads only those cards. A deep page of
+            // the whole list also reads the card before it, whose sort key is remembered so the next request seeks instead.
             var skip = (page - 1) * DirectoryQuery.PageSize;
-            var pageIds = Ordered(matching, sort, forward: true).Skip(skip).Take(DirectoryQuery.PageSize + 1).Select(o => o.Id);
+            var remember = after is null && boundaryKey is not null;
+            var firstRow = remember ? skip - 1 : skip;
+            var take = DirectoryQuery.PageSize + (remember ? 2 : 1);
+            var pageIds = Ordered(matching, sort, forward: true).Skip(firstRow).Take(take).Select(o => o.Id);
             var pageRows = after is not null
                 ? Ordered(Seek(matching, sort, after, forward: true), sort, forward: true)
                 : sort == Relevance
-                    ? Ranked(matching, terms).Skip(skip)
+                    ? Ranked(filtered, matching, terms).Skip(skip)
                     : Ordered(db.Mentors.AsNoTracking().Where(m => pageIds.Contains(m.Id)), sort, forward: true);
-            rows = await pageRows.Take(DirectoryQuery.PageSize + 1).Select(CardRow.Projection).ToListAsync(cancellationToken);
+            rows = await pageRows.Take(take).Select(CardRow.Projection).ToListAsync(cancellationToken);
+            if (remember && rows.Count > 0)
+            {
+                cache.Set(boundaryKey!, rows[0].Cursor(sort), CountLifetime);
+                rows.RemoveAt(0);
+            }
+
             hasNext = rows.Count > DirectoryQuery.PageSize;
             rows = rows.Take(DirectoryQuery.PageSize).ToList();
         }
@@ -83,19 +108,29 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
     }
 
     /// <summary>
-    /// How many mentors the whole directory lists, for the page that shows them all: counted from the smallest partial
-    /// index at most every 30 seconds per instance, so the most visited page costs one statement. Filtered pages count exactly.
+    /// The whole list and its "accepting now" view (no search words, no other filter), whose totals are cached: null for a
+    /// page that narrows the list, which counts exactly.
     /// </summary>
-    private Task<int> ListedCountAsync(CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync(ListedCountKey, entry =>
+    private static string? WholeListView(DirectoryQuery query, DirectorySearchTerms terms, int? programmeId) =>
+        !terms.IsEmpty || programmeId is not null || NarrowsRows(query) ? null
+        : query.Accepting ? "accepting"
+        : "listed";
+
+    /// <summary>
+    /// How many mentors the whole list (or its "accepting now" view) holds: counted from the smallest partial index at most
+    /// every 30 seconds per instance, so the most visited pages cost one statement. Pages that narrow the list count exactly;
+    /// see ADR-015 ("Revised").
+    /// </summary>
+    private Task<int> ListedCountAsync(string view, IQueryable<Mentor> mentors, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync($"directory:{view}:count", entry =>
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
-            return db.Mentors.CountAsync(m => m.DirectoryState > DirectoryState.Hidden, cancellationToken);
+            entry.AbsoluteExpirationRelativeToNow = CountLifetime;
+            return mentors.CountAsync(cancellationToken);
         });
 
     private static bool NarrowsRows(DirectoryQuery query) =>
         !string.IsNullOrWhiteSpace(query.Specialty) || !string.IsNullOrWhiteSpace(query.Region) || !string.IsNullOrWhiteSpace(query.Background)
-        || query.Mode is { } mode && mode != MeetingModes.None || query.Accepting;
+        || query.Mode is { } mode && mode != MeetingModes.None;
 
     private static IQueryable<Mentor> Filtered(IQueryable<Mentor> mentors, DirectoryQuery query, int? programmeId)
     {
@@ -133,9 +168,25 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
         switch (db)
         {
             case PostgresPortalDbContext:
-                var tsQuery = terms.ToTsQuery();
-                return mentors.Where(m => EF.Property<NpgsqlTsVector>(m, MentorSearchConfiguration.VectorProperty)
-                    .Matches(EF.Functions.ToTsQuery(MentorSearchConfiguration.TextSearchConfig, tsQuery)));
+                var words = db.Set<MentorSearchWord>();
+                foreach (var term in terms.Terms)
+                {
+                    // A term of single words is looked up in the word index; a phrase ("parental leave") needs the vector's
+                    // positions, so a term with one is matched by the GIN index as before.
+                    if (term.All(a => !a.Contains(' ', StringComparison.Ordinal)))
+                    {
+                        var termWords = words.Where(AnyWordOf(term));
+                        mentors = mentors.Where(m => termWords.Any(w => w.MentorId == m.Id));
+                    }
+                    else
+                    {
+                        var tsQuery = string.Join(" | ", term.Select(a => a.Replace(" ", " <-> ", StringComparison.Ordinal)));
+                        mentors = mentors.Where(m => EF.Property<NpgsqlTsVector>(m, MentorSearchConfiguration.VectorProperty)
+                            .Matches(EF.Functions.ToTsQuery(MentorSearchConfiguration.TextSearchConfig, tsQuery)));
+                    }
+                }
+
+                return mentors;
             case SqlitePortalDbContext:
                 return mentors.Join(SqliteHits(terms), m => m.Id, h => h.MentorId, (m, _) => m);
             default:
@@ -148,16 +199,28 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
         }
     }
 
-    /// <summary>Best match first (when searching without choosing a sort), then by name.</summary>
-    private IQueryable<Mentor> Ranked(IQueryable<Mentor> matching, DirectorySearchTerms terms)
+    /// <summary>
+    /// Best match first (when searching without choosing a sort), then by name. On PostgreSQL the best match is the best place
+    /// any search word appears (name or specialty, then expertise, then biography); one word alone is read in the order of
+    /// the word index, 21 entries for a first page however many mentors use the word.
+    /// </summary>
+    private IQueryable<Mentor> Ranked(IQueryable<Mentor> filtered, IQueryable<Mentor> matching, DirectorySearchTerms terms)
     {
         switch (db)
         {
             case PostgresPortalDbContext:
-                var tsQuery = terms.ToTsQuery();
+                var words = db.Set<MentorSearchWord>();
+                if (terms.SingleWord is { } word)
+                {
+                    return words.Where(w => w.Word == MentorSearchConfiguration.Lexeme(word))
+                        .Join(filtered, w => w.MentorId, m => m.Id, (w, m) => new { Word = w, Mentor = m })
+                        .OrderBy(x => x.Word.Weight).ThenBy(x => x.Word.DisplayName).ThenBy(x => x.Word.MentorId)
+                        .Select(x => x.Mentor);
+                }
+
+                var searched = words.Where(AnyWordOf(terms.Terms.SelectMany(t => t).SelectMany(a => a.Split(' ')).Distinct(StringComparer.Ordinal)));
                 return matching
-                    .OrderByDescending(m => EF.Property<NpgsqlTsVector>(m, MentorSearchConfiguration.VectorProperty)
-                        .Rank(EF.Functions.ToTsQuery(MentorSearchConfiguration.TextSearchConfig, tsQuery)))
+                    .OrderBy(m => searched.Where(w => w.MentorId == m.Id).Min(w => (short?)w.Weight))
                     .ThenBy(m => m.DisplayName).ThenBy(m => m.Id);
             case SqlitePortalDbContext:
                 return matching.Join(SqliteHits(terms), m => m.Id, h => h.MentorId, (m, h) => new { Mentor = m, h.Rank })
@@ -167,6 +230,28 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
                 return Ordered(matching, "availability", forward: true);
         }
     }
+
+    /// <summary>The word index's rows for any of <paramref name="alternatives"/> (each a parameter): <c>"Word" = directory_lexeme(@a) OR …</c>.</summary>
+    private static System.Linq.Expressions.Expression<Func<MentorSearchWord, bool>> AnyWordOf(IEnumerable<string> alternatives)
+    {
+        System.Linq.Expressions.Expression<Func<MentorSearchWord, bool>>? any = null;
+        foreach (var alternative in alternatives)
+        {
+            System.Linq.Expressions.Expression<Func<MentorSearchWord, bool>> one = w => w.Word == MentorSearchConfiguration.Lexeme(alternative);
+            any = any is null ? one : System.Linq.Expressions.Expression.Lambda<Func<MentorSearchWord, bool>>(
+                System.Linq.Expressions.Expression.OrElse(any.Body, ReplacingExpressionVisitor.Replace(one.Parameters[0], any.Parameters[0], one.Body)),
+                any.Parameters);
+        }
+
+        return any ?? (w => false);
+    }
+
+    /// <summary>One search word and no filter, on PostgreSQL: its count is an index-only count of the word index.</summary>
+    private string? OneWordUnfiltered(DirectorySearchTerms terms, DirectoryQuery query, int? programmeId) =>
+        db is PostgresPortalDbContext && programmeId is null && !NarrowsRows(query) && !query.Accepting ? terms.SingleWord : null;
+
+    private Task<int> WordCountAsync(string word, CancellationToken cancellationToken) =>
+        db.Set<MentorSearchWord>().CountAsync(w => w.Word == MentorSearchConfiguration.Lexeme(word), cancellationToken);
 
     private IQueryable<MentorSearchHit> SqliteHits(DirectorySearchTerms terms)
     {

@@ -787,6 +787,9 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.HasIndex(new[] { "DirectoryState", "DisplayName", "Id" }, "IX_Mentors_Directory_Availability")
                         .HasFilter("\"DirectoryState\" > 0");
 
+                    b.HasIndex(new[] { "Specialty", "Region", "DirectoryState" }, "IX_Mentors_Directory_Filters")
+                        .HasFilter("\"DirectoryState\" > 0");
+
                     b.HasIndex(new[] { "DisplayName", "Id" }, "IX_Mentors_Directory_Name")
                         .HasFilter("\"DirectoryState\" > 0");
 
@@ -1465,6 +1468,29 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ProgrammeId", "StartedAt");
 
                     b.ToTable("CohortRuns");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.Configurations.MentorSearchWord", b =>
+                {
+                    b.Property<int>("MentorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Word")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<short>("Weight")
+                        .HasColumnType("smallint");
+
+                    b.HasKey("MentorId", "Word");
+
+                    b.HasIndex(new[] { "Word", "Weight", "DisplayName", "MentorId" }, "IX_MentorSearchWords_Ranked");
+
+                    b.ToTable("MentorSearchWords", (string)null);
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.DataExport", b =>
@@ -2467,6 +2493,15 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.HasOne("MentoringPortal.Domain.Programmes.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.Configurations.MentorSearchWord", b =>
+                {
+                    b.HasOne("MentoringPortal.Domain.Mentors.Mentor", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -779,6 +779,9 @@ namespace MentoringPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex(new[] { "DirectoryState", "DisplayName", "Id" }, "IX_Mentors_Directory_Availability")
                         .HasFilter("[DirectoryState] > 0");
 
+                    b.HasIndex(new[] { "Specialty", "Region", "DirectoryState" }, "IX_Mentors_Directory_Filters")
+                        .HasFilter("[DirectoryState] > 0");
+
                     b.HasIndex(new[] { "DisplayName", "Id" }, "IX_Mentors_Directory_Name")
                         .HasFilter("[DirectoryState] > 0");
 
