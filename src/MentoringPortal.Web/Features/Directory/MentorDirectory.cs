@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using MentoringPortal.Domain;
 using MentoringPortal.Domain.Mentors;
 using MentoringPortal.Domain.Requests;
@@ -232,14 +233,14 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
     }
 
     /// <summary>The word index's rows for any of <paramref name="alternatives"/> (each a parameter): <c>"Word" = directory_lexeme(@a) OR …</c>.</summary>
-    private static System.Linq.Expressions.Expression<Func<MentorSearchWord, bool>> AnyWordOf(IEnumerable<string> alternatives)
+    private static Expression<Func<MentorSearchWord, bool>> AnyWordOf(IEnumerable<string> alternatives)
     {
-        System.Linq.Expressions.Expression<Func<MentorSearchWord, bool>>? any = null;
+        Expression<Func<MentorSearchWord, bool>>? any = null;
         foreach (var alternative in alternatives)
         {
-            System.Linq.Expressions.Expression<Func<MentorSearchWord, bool>> one = w => w.Word == MentorSearchConfiguration.Lexeme(alternative);
-            any = any is null ? one : System.Linq.Expressions.Expression.Lambda<Func<MentorSearchWord, bool>>(
-                System.Linq.Expressions.Expression.OrElse(any.Body, ReplacingExpressionVisitor.Replace(one.Parameters[0], any.Parameters[0], one.Body)),
+            Expression<Func<MentorSearchWord, bool>> one = w => w.Word == MentorSearchConfiguration.Lexeme(alternative);
+            any = any is null ? one : Expression.Lambda<Func<MentorSearchWord, bool>>(
+                Expression.OrElse(any.Body, ReplacingExpressionVisitor.Replace(one.Parameters[0], any.Parameters[0], one.Body)),
                 any.Parameters);
         }
 
@@ -261,16 +262,16 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
             $"SELECT rowid AS MentorId, bm25(MentorSearch, 10.0, 10.0, 4.0, 1.0) AS Rank FROM MentorSearch WHERE MentorSearch MATCH {match}");
     }
 
-    private static System.Linq.Expressions.Expression<Func<Mentor, bool>> AnyContained(IReadOnlyList<string> alternatives)
+    private static Expression<Func<Mentor, bool>> AnyContained(IReadOnlyList<string> alternatives)
     {
-        var mentor = System.Linq.Expressions.Expression.Parameter(typeof(Mentor), "m");
-        var text = System.Linq.Expressions.Expression.Property(mentor, nameof(Mentor.SearchText));
+        var mentor = Expression.Parameter(typeof(Mentor), "m");
+        var text = Expression.Property(mentor, nameof(Mentor.SearchText));
         var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
         var body = alternatives
-            .Select(a => (System.Linq.Expressions.Expression)System.Linq.Expressions.Expression.Call(text, contains,
-                System.Linq.Expressions.Expression.Constant(a)))
-            .Aggregate(System.Linq.Expressions.Expression.OrElse);
-        return System.Linq.Expressions.Expression.Lambda<Func<Mentor, bool>>(body, mentor);
+            .Select(a => (Expression)Expression.Call(text, contains,
+                Expression.Constant(a)))
+            .Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<Mentor, bool>>(body, mentor);
     }
 
     /// <summary>Each sort in the order of its index (ADR-015), or backwards for a Previous link.</summary>
@@ -390,7 +391,7 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
         MeetingModes Modes, AvailabilityStatus Status, DateOnly? PausedUntil, int Capacity, int Active, DirectoryState State,
         int FreePlaces, DateTime CreatedAt)
     {
-        public static readonly System.Linq.Expressions.Expression<Func<Mentor, CardRow>> Projection = m =>
+        public static readonly Expression<Func<Mentor, CardRow>> Projection = m =>
             new CardRow(m.Id, m.DisplayName, m.Specialty, m.Grade, m.Region, m.Background, m.Expertise, m.MeetingModes,
                 m.Status, m.PausedUntil, m.Capacity, m.ActiveMenteeCount, m.DirectoryState, m.FreePlaces, m.CreatedAt);
 
