@@ -47,6 +47,7 @@ public static class AuditActions
     public const string OrganisationSignInRemoved = "Organisation sign-in removed";
     public const string SingleSignOnRequirementChanged = "Administrators' single sign-on requirement changed";
     public const string PeopleImportConfirmed = "People import confirmed";
+    public const string PeopleImportDiscarded = "People import preview discarded";
     public const string AccountCreatedByImport = "Account created by import";
 
     public static IReadOnlyList<string> All { get; } =
@@ -59,6 +60,6 @@ public static class AuditActions
         TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRegenerated, RecoveryCodeUsed, PasskeyAdded, PasskeyRenamed,
         PasskeyRemoved, SecondFactorFailed,
         OrganisationSignInLinked, OrganisationSignInRemoved, SingleSignOnRequirementChanged,
-        PeopleImportConfirmed, AccountCreatedByImport, MessageSentToProgramme,
+        PeopleImportConfirmed, PeopleImportDiscarded, AccountCreatedByImport, MessageSentToProgramme,
     ];
 }

@@ -91,6 +91,17 @@ public sealed class ImportBatch
 
     public bool CanBeConfirmed(DateTime now) => Status == ImportBatchStatus.Previewed && ToImport > 0 && now < ExpiresAt;
 
+    /// <summary>
+    /// Why the batch can no longer be discarded, or null while it is a preview (expired or not): once confirmed, people are
+    /// being or have been imported, and deleting the batch would hide that from the administrators.
+    /// </summary>
+    public string? WhyNotDiscardable() => Status switch
+    {
+        ImportBatchStatus.Previewed => null,
+        ImportBatchStatus.Confirmed => $"The import of {FileName} has been confirmed and is under way, so it can no longer be discarded.",
+        _ => $"The import of {FileName} has finished, so there is no preview left to discard.",
+    };
+
     public void Counted(int rows, int newPeople, int existing, int errors)
     {
         RowCount = rows;

@@ -79,6 +79,7 @@ public static class UseCaseExtensions
         builder.Services.AddScoped<IssueMentoringRecord>();
         builder.Services.AddScoped<Features.Admin.Import.PreviewImport>();
         builder.Services.AddScoped<Features.Admin.Import.ConfirmImport>();
+        builder.Services.AddScoped<Features.Admin.Import.DiscardImport>();
         builder.Services.AddScoped<Features.Admin.Import.ImportPeople>();
         builder.Services.AddScoped<Features.Invitations.AcceptInvitation>();
         builder.Services.AddScoped<Features.Invitations.RenewInvitation>();

@@ -11,8 +11,9 @@ using static Microsoft.Playwright.Assertions;
 namespace MentoringPortal.BrowserTests.Journeys;
 
 /// <summary>
-/// An administrator imports mentees from a CSV file: uploads it, reads the preview, confirms, and follows the import to
-/// the end; a new mentee accepts their invitation. axe checks every page on the way.
+/// An administrator imports mentees from a CSV file: discards the preview of a wrong file, uploads the right one, reads
+/// the preview, confirms, and follows the import to the end; a new mentee accepts their invitation. axe checks every page
+/// on the way.
 /// </summary>
 [Collection(BrowserSuite.Name)]
 public sealed class PeopleImportJourneyTests(BrowserPortal portal)
@@ -28,18 +29,19 @@ public sealed class PeopleImportJourneyTests(BrowserPortal portal)
             + "not-an-email,Bad Row,\n";
 
         var page = await portal.NewSignedInPageAsync("admin@demo.test");
-        await OpenAsync(page, "/admin/import", "Import and export people");
-        await page.GetByLabel("Programme").SelectOptionAsync(new SelectOptionValue { Label = programme.Name });
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Mentees" }).CheckAsync();
-        await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
-        {
-            Name = "mentees.csv",
-            MimeType = "text/csv",
-            Buffer = Encoding.UTF8.GetBytes(csv),
-        });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
 
-        await ArriveAtAsync(page, $"Check the import: {programme.Name}");
+        // The wrong file first: its preview is discarded, after a question, and nothing is imported.
+        await UploadAsync(page, programme.Name, "last-year.csv", $"email,name\n{Unique.Email("last-year")},Lee Lastyear\n");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Discard this preview" }).ClickAsync();
+        await ArriveAtAsync(page, "Discard the preview of last-year.csv?");
+        await Expect(page.Locator("main")).ToContainTextAsync("Nothing has been imported.");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Discard the preview" }).ClickAsync();
+        await ArriveAtAsync(page, "Import and export people");
+        await ExpectSuccessAsync(page, "The preview of last-year.csv was discarded. Nothing was imported.");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "last-year.csv" })).ToHaveCountAsync(0);
+
+        await UploadAsync(page, programme.Name, "mentees.csv", csv);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New people (2)" })).ToBeVisibleAsync();
         var error = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "not-an-email" });
         await Expect(error.GetByRole(AriaRole.Cell).Last).ToHaveTextAsync("\"not-an-email\" is not an email address.");
@@ -72,6 +74,22 @@ public sealed class PeopleImportJourneyTests(BrowserPortal portal)
         await ExpectSuccessAsync(visitor, "Your password is set and you are signed in. Welcome to the mentoring portal.");
         await Accessibility.AssertNoViolationsAsync(visitor);
         portal.AssertNoPageErrors(visitor);
+    }
+
+    /// <summary>Uploads a file of mentees for the programme from the import page and arrives at its preview.</summary>
+    private static async Task UploadAsync(IPage page, string programme, string fileName, string csv)
+    {
+        await OpenAsync(page, "/admin/import", "Import and export people");
+        await page.GetByLabel("Programme").SelectOptionAsync(new SelectOptionValue { Label = programme });
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Mentees" }).CheckAsync();
+        await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = fileName,
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes(csv),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await ArriveAtAsync(page, $"Check the import: {programme}");
     }
 
     /// <summary>A confirmed batch of one that another instance holds, so it stays in progress while the page is checked.</summary>

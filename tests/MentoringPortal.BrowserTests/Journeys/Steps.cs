@@ -1,6 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MentoringPortal.BrowserTests.Infrastructure;
+using MentoringPortal.IntegrationTests.Infrastructure;
+using MentoringPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -149,6 +153,51 @@ public static class Steps
         await ArriveAtAsync(page, "Enter the code from your authenticator app");
         await portal.CompleteSecondStepAsync(page, email);
         await ArriveAtAsync(page, "My mentoring");
+    }
+
+    /// <summary>A new administrator (of every programme) with a password and no second factor yet; returns their address.</summary>
+    public static Task<string> AdministratorWithoutSecondFactorAsync(BrowserPortal portal) => portal.Factory.InScopeAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        var email = Unique.Email("new-admin");
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "New administrator", CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, TestData.Password)).Succeeded);
+        await users.AddToRoleAsync(user, Roles.Administrator);
+        return email;
+    });
+
+    /// <summary>A page whose browser has a passkey device: Chromium's virtual authenticator, which verifies the user at once.</summary>
+    public static async Task<IPage> NewPageWithPasskeyDeviceAsync(BrowserPortal portal)
+    {
+        // WebAuthn needs a domain, not an IP address, as the relying party: the same server as "localhost".
+        var page = await portal.NewPageAsync(new BrowserNewContextOptions { BaseURL = $"http://localhost:{portal.BaseAddress.Port}/" });
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+        return page;
+    }
+
+    /// <summary>Adds a passkey from the signed-in person's security page, named <paramref name="name"/>.</summary>
+    public static async Task AddPasskeyAsync(IPage page, string name)
+    {
+        await page.GotoAsync("/me/security");
+        await ArriveAtAsync(page, "Sign-in security");
+        await page.GetByLabel("Name for this passkey").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+        await ArriveAtAsync(page, "Sign-in security");
+        await Expect(page.Locator("main")).ToContainTextAsync($"Passkey “{name}” added");
     }
 
     /// <summary>Presses Tab until <paramref name="target"/> has the focus, checking that every element on the way shows it.</summary>

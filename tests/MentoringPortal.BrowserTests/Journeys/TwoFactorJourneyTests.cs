@@ -1,8 +1,5 @@
 using MentoringPortal.BrowserTests.Infrastructure;
 using MentoringPortal.IntegrationTests.Infrastructure;
-using MentoringPortal.Web.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static MentoringPortal.BrowserTests.Journeys.Steps;
 using static Microsoft.Playwright.Assertions;
@@ -16,7 +13,7 @@ public sealed class TwoFactorJourneyTests(BrowserPortal portal)
     [Fact]
     public async Task Administrator_SetsUpAnAuthenticator_SignsOut_AndSignsInWithACodeFromIt()
     {
-        var email = await AdministratorWithoutSecondFactorAsync();
+        var email = await AdministratorWithoutSecondFactorAsync(portal);
         var page = await portal.NewPageAsync();
         await OpenAsync(page, "/account/login", "Sign in");
         await SignInAsync(page, email, TestData.Password);
@@ -63,35 +60,12 @@ public sealed class TwoFactorJourneyTests(BrowserPortal portal)
     [Fact]
     public async Task Administrator_AddsAPasskey_SignsOut_AndSignsInWithIt()
     {
-        var email = await AdministratorWithoutSecondFactorAsync();
-
-        // WebAuthn needs a domain, not an IP address, as the relying party: the same server as "localhost".
-        var page = await portal.NewPageAsync(new BrowserNewContextOptions { BaseURL = $"http://localhost:{portal.BaseAddress.Port}/" });
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-                ["automaticPresenceSimulation"] = true,
-            },
-        });
+        var email = await AdministratorWithoutSecondFactorAsync(portal);
+        var page = await NewPageWithPasskeyDeviceAsync(portal);
 
         await OpenAsync(page, "/account/login", "Sign in");
         await SignInAsync(page, email, TestData.Password);
-        await page.GotoAsync("/me/security");
-        await ArriveAtAsync(page, "Sign-in security");
-
-        await page.GetByLabel("Name for this passkey").FillAsync("Test laptop");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Test laptop", Exact = true })).ToBeVisibleAsync();
-        await ArriveAtAsync(page, "Sign-in security");
-        await Expect(page.Locator("main")).ToContainTextAsync("Passkey “Test laptop” added");
+        await AddPasskeyAsync(page, "Test laptop");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await OpenAsync(page, "/account/login", "Sign in");
@@ -102,14 +76,4 @@ public sealed class TwoFactorJourneyTests(BrowserPortal portal)
         await FollowNavigationAsync(page, "Administration", "Scheme administration");
         portal.AssertNoPageErrors(page);
     }
-
-    private Task<string> AdministratorWithoutSecondFactorAsync() => portal.Factory.InScopeAsync(async services =>
-    {
-        var users = services.GetRequiredService<UserManager<PortalUser>>();
-        var email = Unique.Email("new-admin");
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "New administrator", CreatedAt = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, TestData.Password)).Succeeded);
-        await users.AddToRoleAsync(user, Roles.Administrator);
-        return email;
-    });
 }

@@ -8,36 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MentoringPortal.IntegrationTests.Features;
 
 /// <summary>The directory on the SQLite default with the demo data: the same mentors first, FTS5 search, seek paging.</summary>
-public sealed class DirectorySqliteTests : IAsyncLifetime
+public sealed class DirectorySqliteTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"portal-directory-{Guid.NewGuid():N}");
-    private PortalFactory _factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _factory = await PortalFactory.CreateAsync(new PortalFactoryOptions
-        {
-            ConnectionString = $"Data Source={Path.Combine(_folder, "portal.db")}",
-            SeedDemoData = true,
-            Settings = { ["Database:Provider"] = "Sqlite", ["Portal:DataDirectory"] = _folder },
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public async Task DemoData_FirstPage_ShowsTheSameMentorsAsTheRuleBeforeStoredState()
     {
         // The directory's order before issue 13, written out from the live rule: listed today in a programme whose mentees
         // choose, contactable first, then by name and id.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var expected = await _factory.Data.QueryAsync(async db => (await db.Mentors
+        var expected = await portal.Data.QueryAsync(async db => (await db.Mentors
                 .Where(Mentor.ListedOn(today))
                 .Where(m => m.Programmes.Any(p => p.MatchingMode == MatchingMode.MenteeChooses))
                 .Select(m => new
@@ -51,7 +30,7 @@ public sealed class DirectorySqliteTests : IAsyncLifetime
             .OrderByDescending(m => m.Contactable).ThenBy(m => m.DisplayName, StringComparer.Ordinal).ThenBy(m => m.Id)
             .Take(20).Select(m => m.DisplayName).ToList());
 
-        using var client = _factory.CreateClientNoRedirect();
+        using var client = portal.CreateClientNoRedirect();
         var page = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors"));
 
         Assert.Equal(expected, page.QuerySelectorAll(".result h3").Select(h => h.TextContent.Trim()).ToList());
@@ -60,7 +39,7 @@ public sealed class DirectorySqliteTests : IAsyncLifetime
     [Fact]
     public async Task Maternity_FindsMentorsWhoWroteParentalLeave_BestMatchFirst()
     {
-        using var client = _factory.CreateClientNoRedirect();
+        using var client = portal.CreateClientNoRedirect();
         var page = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?q=maternity"));
 
         var results = page.QuerySelectorAll(".result");
@@ -72,7 +51,7 @@ public sealed class DirectorySqliteTests : IAsyncLifetime
     [Fact]
     public async Task EditedProfile_IsFoundByItsNewWords_AtOnce()
     {
-        var mentorId = await _factory.InScopeAsync(async services =>
+        var mentorId = await portal.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
             var mentor = await db.Mentors.Where(m => m.DirectoryState == DirectoryState.Accepting).OrderBy(m => m.Id).FirstAsync();
@@ -83,7 +62,7 @@ public sealed class DirectorySqliteTests : IAsyncLifetime
             return mentor.Id;
         });
 
-        using var client = _factory.CreateClientNoRedirect();
+        using var client = portal.CreateClientNoRedirect();
         var page = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?q=apiculture"));
 
         var result = Assert.Single(page.QuerySelectorAll(".result"));
@@ -93,7 +72,7 @@ public sealed class DirectorySqliteTests : IAsyncLifetime
     [Fact]
     public async Task NextAndPrevious_ReadOnByCursor_TheSameCardsAsPageNumbers()
     {
-        using var client = _factory.CreateClientNoRedirect();
+        using var client = portal.CreateClientNoRedirect();
         foreach (var sort in new[] { "availability", "name", "places", "newest" })
         {
             var first = await Forms.ParseHtmlAsync(await client.GetAsync($"/mentors?sort={sort}"));

@@ -93,13 +93,9 @@ public sealed class PeopleImportTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task Progress_WhileAnotherInstanceHoldsTheBatch_ShowsRowsDoneOfTotal_ThenItIsTakenOverWhenItsLeaseEnds()
     {
-        var programme = await factory.Data.ProgrammeAsync("Leased");
-        var admin = await factory.Data.AdministratorAsync(programme);
-        using var client = await factory.Data.SignInAsync(admin);
         var email = Unique.Email("leased");
-        using var upload = await UploadAsync(client, programme.Id, "Mentees", $"email,name\n{email},Lee Leased\n");
-        var batchUrl = upload.Headers.Location!.OriginalString;
-        var batchId = Guid.Parse(batchUrl.Split('/')[^1]);
+        using var batch = await PreviewAsync("Leased", $"email,name\n{email},Lee Leased\n");
+        var (programme, client, batchUrl, batchId) = (batch.Programme, batch.Client, batch.Url, batch.Id);
         await LeaseAsync(batchId, DateTime.UtcNow.AddHours(1));
 
         using var confirmed = await Forms.SubmitAsync(client, batchUrl, formAction: batchUrl + "/confirm");
@@ -212,6 +208,105 @@ public sealed class PeopleImportTests(PortalFactory factory) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task Discard_APreview_AsksFirst_ThenDeletesTheBatchAndItsRows_AuditsIt_AndSaysSo()
+    {
+        var email = Unique.Email("discarded");
+        using var batch = await PreviewAsync("Discarded", $"email,name\n{email},Dee Discarded\nnot-an-email,Bad Row\n");
+        var (programme, client, batchUrl, batchId) = (batch.Programme, batch.Client, batch.Url, batch.Id);
+
+        using var asked = await Forms.SubmitAsync(client, batchUrl, formAction: batchUrl + "/discard");
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var question = await Forms.ParseHtmlAsync(asked);
+        Assert.Equal("Discard the preview of people.csv?", question.QuerySelector("h1")?.TextContent);
+        Assert.Contains("Nothing has been imported.", question.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, await RowCountAsync(batchId));
+
+        using var discarded = await Forms.SubmitAsync(client, batchUrl + "/discard");
+
+        Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
+        Assert.Equal("/admin/import", discarded.Headers.Location?.OriginalString);
+        var index = await Forms.ParseHtmlAsync(await client.GetAsync(new Uri("/admin/import", UriKind.Relative)));
+        Assert.Contains("The preview of people.csv was discarded. Nothing was imported.", index.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
+        Assert.False(await factory.Data.QueryAsync(db => db.ImportBatches.AnyAsync(b => b.Id == batchId)));
+        Assert.Equal(0, await RowCountAsync(batchId));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(batchUrl, UriKind.Relative))).StatusCode);
+        var audit = Assert.Single(await factory.Data.QueryAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.PeopleImportDiscarded
+            && a.ProgrammeId == programme.Id).ToListAsync()));
+        Assert.Equal(await factory.Data.UserIdAsync(batch.Administrator.Email), audit.ActorUserId);
+        Assert.Equal("Mentees from people.csv", audit.Subject);
+        Assert.Equal("1 new, 0 already in the portal, 1 rows with errors", audit.Before);
+        Assert.Equal(0, await factory.Data.QueryAsync(db => db.Users.CountAsync(u => u.Email == email)));
+    }
+
+    [Fact]
+    public async Task Discard_AnotherAdministratorsBatch_OrAnotherProgrammes_IsNotFoundAndKept()
+    {
+        var programme = await factory.Data.ProgrammeAsync("Shared import");
+        var elsewhere = await factory.Data.ProgrammeAsync("Elsewhere import");
+        var uploader = await factory.Data.AdministratorAsync(programme);
+        var colleague = await factory.Data.AdministratorAsync(programme);
+        var outsider = await factory.Data.AdministratorAsync(elsewhere);
+        using var uploaderClient = await factory.Data.SignInAsync(uploader);
+        using var upload = await UploadAsync(uploaderClient, programme.Id, "Mentees", $"email,name\n{Unique.Email()},Someone\n");
+        var batchUrl = upload.Headers.Location!.OriginalString;
+
+        foreach (var administrator in new[] { colleague, outsider })
+        {
+            using var client = await factory.Data.SignInAsync(administrator);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(batchUrl + "/discard", UriKind.Relative))).StatusCode);
+            using var post = await client.PostAsync(new Uri(batchUrl + "/discard", UriKind.Relative),
+                new FormUrlEncodedContent([new(Forms.AntiforgeryField, await AntiforgeryTokenAsync(client))]));
+            Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        }
+
+        using (var colleagueClient = await factory.Data.SignInAsync(colleague))
+        {
+            var page = await Forms.ParseHtmlAsync(await colleagueClient.GetAsync(new Uri(batchUrl, UriKind.Relative)));
+            Assert.NotNull(page.QuerySelector($"form[action='{batchUrl}/confirm']"));
+            Assert.Null(page.QuerySelector($"form[action='{batchUrl}/discard']"));
+        }
+
+        Assert.Equal(ImportBatchStatus.Previewed, await factory.Data.QueryAsync(db =>
+            db.ImportBatches.Where(b => b.ProgrammeId == programme.Id).Select(b => b.Status).SingleAsync()));
+        Assert.False(await factory.Data.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.PeopleImportDiscarded
+            && a.ProgrammeId == programme.Id)));
+    }
+
+    [Fact]
+    public async Task Discard_OnceConfirmedOrFinished_IsRefusedWithAReason_AndChangesNothing()
+    {
+        using var batch = await PreviewAsync("Confirmed import", $"email,name\n{Unique.Email()},Con Firmed\n");
+        var (programme, client, batchUrl, batchId) = (batch.Programme, batch.Client, batch.Url, batch.Id);
+        var question = await Forms.ParseHtmlAsync(await client.GetAsync(new Uri(batchUrl + "/discard", UriKind.Relative)));
+        await LeaseAsync(batchId, DateTime.UtcNow.AddHours(1));
+        using (var confirmed = await Forms.SubmitAsync(client, batchUrl, formAction: batchUrl + "/confirm"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        }
+
+        using var whileImporting = await Forms.SubmitAsync(client, question, new Uri(factory.Server.BaseAddress, batchUrl + "/discard"));
+
+        Assert.Equal(HttpStatusCode.OK, whileImporting.StatusCode);
+        Assert.Equal("The import of people.csv has been confirmed and is under way, so it can no longer be discarded.",
+            (await Forms.ParseHtmlAsync(whileImporting)).QuerySelector("[role=alert]")?.TextContent.Trim());
+        Assert.Equal(ImportBatchStatus.Confirmed, await factory.Data.QueryAsync(db => db.ImportBatches.Where(b => b.Id == batchId).Select(b => b.Status).SingleAsync()));
+        Assert.Equal(1, await RowCountAsync(batchId));
+        Assert.Null((await Forms.ParseHtmlAsync(await client.GetAsync(new Uri(batchUrl, UriKind.Relative))))
+            .QuerySelector($"form[action='{batchUrl}/discard']"));
+
+        await LeaseAsync(batchId, DateTime.UtcNow.AddMinutes(-1));
+        await RunImportsAsync();
+        var finished = await Forms.ParseHtmlAsync(await client.GetAsync(new Uri(batchUrl + "/discard", UriKind.Relative)));
+        Assert.Equal("The import of people.csv has finished, so there is no preview left to discard.", finished.QuerySelector("[role=alert]")?.TextContent.Trim());
+        Assert.Null(finished.QuerySelector($"form[action='{batchUrl}/discard']"));
+        using var afterwards = await Forms.SubmitAsync(client, question, new Uri(factory.Server.BaseAddress, batchUrl + "/discard"));
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+        Assert.Equal(ImportBatchStatus.Finished, await factory.Data.QueryAsync(db => db.ImportBatches.Where(b => b.Id == batchId).Select(b => b.Status).SingleAsync()));
+        Assert.False(await factory.Data.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.PeopleImportDiscarded
+            && a.ProgrammeId == programme.Id)));
+    }
+
+    [Fact]
     public async Task Posts_WithoutAntiforgeryToken_AreRefused()
     {
         var programme = await factory.Data.ProgrammeAsync();
@@ -221,10 +316,14 @@ public sealed class PeopleImportTests(PortalFactory factory) : IClassFixture<Por
         var batchUrl = upload.Headers.Location!.OriginalString;
 
         using var confirm = await client.PostAsync(new Uri(batchUrl + "/confirm", UriKind.Relative), new FormUrlEncodedContent([]));
+        using var discard = await client.PostAsync(new Uri(batchUrl + "/discard", UriKind.Relative), new FormUrlEncodedContent([]));
         using var file = Multipart(programme.Id, "Mentees", "email,name\n", token: null);
         using var tokenless = await client.PostAsync(new Uri("/admin/import", UriKind.Relative), file);
 
         Assert.Equal(HttpStatusCode.BadRequest, confirm.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, discard.StatusCode);
+        Assert.Equal(ImportBatchStatus.Previewed, await factory.Data.QueryAsync(db =>
+            db.ImportBatches.Where(b => b.ProgrammeId == programme.Id).Select(b => b.Status).SingleAsync()));
         Assert.Equal(HttpStatusCode.BadRequest, tokenless.StatusCode);
     }
 
@@ -312,9 +411,28 @@ public sealed class PeopleImportTests(PortalFactory factory) : IClassFixture<Por
             ?? throw new InvalidOperationException("The import page has no upload form.");
     }
 
+    /// <summary>A programme of its own, its administrator signed in, and a file of mentees they uploaded, previewed.</summary>
+    private async Task<PreviewedBatch> PreviewAsync(string programmeName, string csv)
+    {
+        var programme = await factory.Data.ProgrammeAsync(programmeName);
+        var admin = await factory.Data.AdministratorAsync(programme);
+        var client = await factory.Data.SignInAsync(admin);
+        using var upload = await UploadAsync(client, programme.Id, "Mentees", csv);
+        var url = upload.Headers.Location!.OriginalString;
+        return new PreviewedBatch(programme, admin, client, url, Guid.Parse(url.Split('/')[^1]));
+    }
+
     /// <summary>As if another instance held the batch until <paramref name="until"/>.</summary>
     private Task<int> LeaseAsync(Guid batchId, DateTime until) => factory.Data.QueryAsync(db => db.ImportBatches.Where(b => b.Id == batchId)
         .ExecuteUpdateAsync(set => set.SetProperty(b => b.LeasedUntil, until).SetProperty(b => b.LeasedBy, "another instance")));
 
+    private Task<int> RowCountAsync(Guid batchId) => factory.Data.QueryAsync(db => db.ImportRows.CountAsync(r => r.BatchId == batchId));
+
     private Task RunImportsAsync() => factory.Services.GetRequiredService<PeopleImportRunner>().RunWaitingAsync(CancellationToken.None);
+}
+
+/// <summary>A batch an administrator uploaded and sees previewed, with their signed-in client.</summary>
+internal sealed record PreviewedBatch(TestProgramme Programme, Person Administrator, HttpClient Client, string Url, Guid Id) : IDisposable
+{
+    public void Dispose() => Client.Dispose();
 }

@@ -6,33 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace MentoringPortal.IntegrationTests.Features;
 
 /// <summary>The embedded default: the demo portal on a fresh SQLite file, walked through both journeys.</summary>
-public sealed class SqliteProviderTests : IAsyncLifetime
+public sealed class SqliteProviderTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"portal-sqlite-{Guid.NewGuid():N}");
-    private PortalFactory _factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _factory = await PortalFactory.CreateAsync(new PortalFactoryOptions
-        {
-            ConnectionString = $"Data Source={Path.Combine(_folder, "portal.db")}",
-            SeedDemoData = true,
-            Settings = { ["Database:Provider"] = "Sqlite", ["Portal:DataDirectory"] = _folder },
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public async Task DemoData_OnSqlite_TraineeContactsAndMentorAccepts()
     {
-        using var mentee = await _factory.CreateSignedInClientAsync("mentee1@demo.test", DemoSeed.Password);
+        using var mentee = await portal.CreateSignedInClientAsync("mentee1@demo.test", DemoSeed.Password);
         var mentors = await mentee.GetStringAsync("/mentors?accepting=true&q=parental");
         Assert.Contains("mentors found", mentors, StringComparison.Ordinal);
 
@@ -44,8 +23,8 @@ public sealed class SqliteProviderTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, contact.StatusCode);
         }
 
-        using var mentor = await _factory.CreateSignedInClientAsync("mentor1@demo.test", DemoSeed.Password);
-        var requestId = await _factory.Data.QueryAsync(db => db.ContactRequests
+        using var mentor = await portal.CreateSignedInClientAsync("mentor1@demo.test", DemoSeed.Password);
+        var requestId = await portal.Data.QueryAsync(db => db.ContactRequests
             .Where(r => r.Mentee!.UserId == db.Users.Where(u => u.Email == "mentee1@demo.test").Select(u => u.Id).First())
             .Select(r => r.Id).SingleAsync());
         using (var accept = await Forms.SubmitAsync(mentor, "/mentor/requests", formAction: $"/mentor/requests/{requestId}/accept"))
@@ -54,6 +33,6 @@ public sealed class SqliteProviderTests : IAsyncLifetime
         }
 
         Assert.Contains("Request accepted", await mentor.GetStringAsync("/mentor/requests"), StringComparison.Ordinal);
-        Assert.Equal(1, await _factory.Data.QueryAsync(db => db.Mentors.Where(m => m.Id == 1).Select(m => m.ActiveMenteeCount).SingleAsync()));
+        Assert.Equal(1, await portal.Data.QueryAsync(db => db.Mentors.Where(m => m.Id == 1).Select(m => m.ActiveMenteeCount).SingleAsync()));
     }
 }

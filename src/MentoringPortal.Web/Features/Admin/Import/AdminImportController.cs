@@ -111,6 +111,29 @@ public sealed class AdminImportController(PortalDbContext db, TimeProvider time)
         }
     }
 
+    [HttpGet("/admin/import/{id:guid}/discard")]
+    public async Task<IActionResult> Discard(Guid id, CancellationToken cancellationToken)
+    {
+        var batch = await DiscardImport.OwnBatchAsync(db, id, await AdminScope.ForAsync(db, User, cancellationToken), User.Id(), cancellationToken);
+        return batch is null ? NotFound() : View(new DiscardImportViewModel(batch.Id, batch.FileName, batch.WhyNotDiscardable()));
+    }
+
+    [HttpPost("/admin/import/{id:guid}/discard")]
+    [ActionName(nameof(Discard))]
+    public async Task<IActionResult> DiscardConfirmed(Guid id, [FromServices] DiscardImport discard, CancellationToken cancellationToken)
+    {
+        switch (await discard.RunAsync(id, await AdminScope.ForAsync(db, User, cancellationToken), User.Id(), cancellationToken))
+        {
+            case ImportDiscarding.Discarded discarded:
+                TempData["Success"] = $"The preview of {discarded.FileName} was discarded. Nothing was imported.";
+                return Redirect("/admin/import");
+            case ImportDiscarding.Refused refused:
+                return View(nameof(Discard), new DiscardImportViewModel(id, refused.FileName, refused.Reason));
+            default:
+                return NotFound();
+        }
+    }
+
     private async Task<ImportIndexViewModel> IndexViewModelAsync(ImportForm form, CancellationToken cancellationToken)
     {
         var scope = await AdminScope.ForAsync(db, User, cancellationToken);
@@ -142,6 +165,7 @@ public sealed class AdminImportController(PortalDbContext db, TimeProvider time)
         return new ImportBatchViewModel(batch.Id, programme, batch.Kind, batch.FileName, batch.UploadedAt, batch.Status, batch.RowCount, batch.NewCount,
             batch.ExistingCount, batch.ErrorCount, batch.DoneCount, batch.CreatedCount, batch.MergedCount,
             batch.CanBeConfirmed(time.GetUtcNow().UtcDateTime),
+            previewing && batch.UploadedByUserId == User.Id(),
             previewing ? await RowsAsync(ImportRowOutcome.New) : [],
             previewing || batch.Status == ImportBatchStatus.Finished ? await RowsAsync(ImportRowOutcome.Existing) : [],
             await RowsAsync(ImportRowOutcome.Error));

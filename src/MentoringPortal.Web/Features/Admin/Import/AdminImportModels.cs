@@ -37,6 +37,7 @@ public sealed record ImportBatchViewModel(
     int CreatedCount,
     int MergedCount,
     bool CanBeConfirmed,
+    bool CanBeDiscarded,
     IReadOnlyList<ImportRowViewModel> New,
     IReadOnlyList<ImportRowViewModel> Existing,
     IReadOnlyList<ImportRowViewModel> Errors)
@@ -48,6 +49,9 @@ public sealed record ImportBatchViewModel(
 
     public string KindName => Kind == PeopleKind.Mentors ? "mentors" : "mentees";
 }
+
+/// <summary>The page that asks before a preview is discarded, or says why it can no longer be.</summary>
+public sealed record DiscardImportViewModel(Guid Id, string FileName, string? CannotDiscardBecause);
 
 /// <summary>How far a batch has got, for the progress page's script.</summary>
 public sealed record ImportProgressResponse(string Status, int Done, int Total, bool Finished);
