@@ -87,6 +87,31 @@ public sealed class DirectorySqliteTests(SqlitePortal portal) : IClassFixture<Sq
         }
     }
 
+    [Fact]
+    public async Task StopWords_AreLeftOutOfTheSearch()
+    {
+        using var client = portal.CreateClientNoRedirect();
+        var withStopWords = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?q=leadership+and+the+management"));
+        var without = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?q=leadership+management"));
+
+        var ids = Ids(without);
+        Assert.NotEmpty(ids);
+        Assert.Equal(ids, Ids(withStopWords));
+    }
+
+    [Fact]
+    public async Task NarrowFilterWithNoMatch_SaysNoneFound()
+    {
+        using var client = portal.CreateClientNoRedirect();
+        var html = await client.GetStringAsync("/mentors?q=zzzznotaword&specialty=Cardiology&accepting=true&sort=places");
+
+        Assert.Contains("0 mentors found", html, StringComparison.Ordinal);
+        Assert.Contains("No mentors match your search", html, StringComparison.Ordinal);
+    }
+
     private static List<string> Names(AngleSharp.Html.Dom.IHtmlDocument page) =>
         page.QuerySelectorAll(".result h3").Select(h => h.TextContent.Trim()).ToList();
+
+    private static List<string> Ids(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll(".result h3 a").Select(a => a.GetAttribute("href")!).ToList();
 }
