@@ -38,7 +38,7 @@ load_urls=(
     "/mentors?page=400"
     "/mentors?specialty=Cardiology&region=London&accepting=true"
 )
-latency_urls=("/mentors" "/mentors?sort=name" "/mentors?q=leadership" "/mentors?page=400" "/mentors?page=4000")
+latency_urls=("/mentors" "/mentors?sort=name" "/mentors?q=leadership" "/mentors?q=maternity" "/mentors?page=400" "/mentors?page=4000")
 single_requests=15
 # The portal runs as it would behind a TLS proxy that it trusts (ForwardedHeaders:KnownProxies); so does every request here.
 proxy_header="X-Forwarded-Proto: https"
@@ -122,7 +122,7 @@ else
         || { cat "$work/initdb.log" >&2; die "initdb failed"; }
     pg_started=1
     as_pg_owner "$pgbin/pg_ctl" -D "$pgtmp/data" -l "$pgtmp/server.log" -w -t 30 \
-        -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $pgtmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $pgtmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c jit=off" \
         start >/dev/null || { cat "$pgtmp/server.log" >&2; die "PostgreSQL did not start"; }
     server="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres"
 fi
