@@ -18,28 +18,7 @@ public sealed class DirectoryAtScaleTests(LargeDirectoryPortal factory) : IClass
 {
     private const int MentorCount = 1_500;
 
-    public async Task InitializeAsync()
-    {
-        var programmeId = (await factory.Data.SharedProgrammeAsync()).Id;
-        await factory.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<PortalDbContext>();
-            if (await db.Mentors.CountAsync() >= MentorCount)
-            {
-                return;
-            }
-
-            var programme = await db.Programmes.SingleAsync(p => p.Id == programmeId);
-            var now = DateTime.UtcNow;
-            foreach (var mentor in DirectoryData.Mentors(MentorCount, now))
-            {
-                mentor.JoinProgramme(programme, DateOnly.FromDateTime(now));
-                await db.Mentors.AddAsync(mentor);
-            }
-
-            await db.SaveChangesAsync();
-        });
-    }
+    public Task InitializeAsync() => factory.SeedMentorsAsync(MentorCount);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

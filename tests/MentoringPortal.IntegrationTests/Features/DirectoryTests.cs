@@ -51,36 +51,37 @@ public sealed class LargeDirectoryPortal() : PortalFactory(new PortalFactoryOpti
         services.AddSingleton<DirectoryStatementCounter>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<DirectoryStatementCounter>());
     },
-});
+})
+{
+    /// <summary>Makes <paramref name="count"/> varied mentors in the shared programme, once: a second call finds them there.</summary>
+    public Task SeedMentorsAsync(int count) => InScopeAsync(async services =>
+    {
+        var programmeId = (await Data.SharedProgrammeAsync()).Id;
+        var db = services.GetRequiredService<PortalDbContext>();
+        if (await db.Mentors.CountAsync() >= count)
+        {
+            return;
+        }
+
+        var programme = await db.Programmes.SingleAsync(p => p.Id == programmeId);
+        var now = DateTime.UtcNow;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var mentor in DirectoryData.Mentors(count, now))
+        {
+            mentor.JoinProgramme(programme, DateOnly.FromDateTime(now));
+            db.Mentors.Add(mentor);
+        }
+
+        await db.SaveChangesAsync();
+    });
+}
 
 /// <summary>The directory with 10,000 mentors: filters, sorting, paging, and one or two statements a page.</summary>
 public sealed class DirectoryTests(LargeDirectoryPortal factory) : IClassFixture<LargeDirectoryPortal>, IAsyncLifetime
 {
     public const int MentorCount = 10_000;
 
-    public async Task InitializeAsync()
-    {
-        var programmeId = (await factory.Data.SharedProgrammeAsync()).Id;
-        await factory.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<PortalDbContext>();
-            if (await db.Mentors.CountAsync() >= MentorCount)
-            {
-                return;
-            }
-
-            var programme = await db.Programmes.SingleAsync(p => p.Id == programmeId);
-            var now = DateTime.UtcNow;
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            foreach (var mentor in DirectoryData.Mentors(MentorCount, now))
-            {
-                mentor.JoinProgramme(programme, DateOnly.FromDateTime(now));
-                db.Mentors.Add(mentor);
-            }
-
-            await db.SaveChangesAsync();
-        });
-    }
+    public Task InitializeAsync() => factory.SeedMentorsAsync(MentorCount);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
