@@ -152,7 +152,7 @@ public sealed partial class PeopleImportRunner(PeopleImportSignal signal, IServi
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
         var expired = await db.ImportBatches.Where(b => b.Status != ImportBatchStatus.Confirmed && b.ExpiresAt < now)
-            .Select(b => b.Id).Take(100).ToListAsync(cancellationToken);
+            .OrderBy(b => b.ExpiresAt).Select(b => b.Id).Take(100).ToListAsync(cancellationToken);
         if (expired.Count == 0)
         {
             return;
