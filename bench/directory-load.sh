@@ -186,7 +186,8 @@ start_reference() { # database
     stop_pid "$reference_pid"
     (
         cd "$work/reference"
-        ASPNETCORE_URLS="http://127.0.0.1:$reference_port" ConnectionStrings__Portal="$(database "$1")" \
+        # Npgsql's automatic preparation, as the portal turns it on by default (DataExtensions.WithAutomaticPreparation).
+        ASPNETCORE_URLS="http://127.0.0.1:$reference_port" ConnectionStrings__Portal="$(database "$1");Max Auto Prepare=32" \
         exec dotnet MentoringPortal.DirectoryReference.dll >>"$work/reference.log" 2>&1
     ) &
     reference_pid=$!
@@ -218,10 +219,14 @@ seed 10000 "$db10k"
 start_portal "$db10k"
 start_reference "$db10k"
 
-log "Warming both ($warm_seconds s a URL each)"
-for url in "${load_urls[@]}"; do
-    wrk -t2 -c8 -d"${warm_seconds}s" -H "$proxy_header" "$portal$url" >/dev/null
-    wrk -t2 -c8 -d"${warm_seconds}s" -H "$proxy_header" "$reference$url" >/dev/null
+# Two passes under the full load, so that the JIT's tiered and profile-guided recompilation of every URL's code has
+# finished before anything is measured (the first pass alone still ran partly unoptimised code).
+log "Warming both (two passes of $warm_seconds s a URL each, 32 connections)"
+for _ in 1 2; do
+    for url in "${load_urls[@]}"; do
+        wrk -t2 -c32 -d"${warm_seconds}s" -H "$proxy_header" "$portal$url" >/dev/null
+        wrk -t2 -c32 -d"${warm_seconds}s" -H "$proxy_header" "$reference$url" >/dev/null
+    done
 done
 
 declare -A results

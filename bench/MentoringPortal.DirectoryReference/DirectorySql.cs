@@ -19,9 +19,9 @@ public sealed record ReferencePage(int Total, int Page, int PageCount, IReadOnly
 /// new schema in one place. It answers what the portal's <c>MentorDirectory.SearchAsync</c> answers, on ADR-015's schema:
 /// the mentors listed today (<c>DirectoryState</c>: 0 hidden, 1 accepting, 2 listed) in the programmes whose mentees choose
 /// (or the one asked for), with the same filters, ordering and page size. Search is the portal's own terms and reviewed
-/// synonyms (<c>DirectorySearchTerms</c>, in the domain): a term of single words is looked up in the word index
-/// <c>MentorSearchWords</c> (with <c>directory_lexeme</c>), a term with a phrase in the tsvector; ranked by the best place any
-/// search word appears, then name. One word alone is counted and ranked from the word index.
+/// synonyms (<c>DirectorySearchTerms</c>, in the domain): every term is one key of the word index <c>MentorSearchWords</c>, a
+/// word's lexeme (<c>directory_lexeme</c>) or a meaning's query text (<c>DirectorySynonyms</c>); ranked by the best place any
+/// search term appears, then name. One term alone is counted and ranked from the word index.
 /// </summary>
 public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider time)
 {
@@ -44,8 +44,6 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
         """;
 
     private const string ListedInAll = """m."DirectoryState" > 0 AND $1::date IS NOT NULL AND $2::integer[] IS NOT NULL""";
-
-    private const string PhraseMatches = """m."SearchVector" @@ to_tsquery('english', $?)""";
 
     private volatile ProgrammeList? _programmes;
 
@@ -75,8 +73,9 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
             return "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
         }
 
-        string AnyWordOf(IEnumerable<string> words) =>
-            string.Join(" OR ", words.Select(w => $"""w."Word" = directory_lexeme({Parameter(w, NpgsqlDbType.Text)})"""));
+        string KeyOf(IReadOnlyList<string> term) => DirectorySearchTerms.IsMeaning(term)
+            ? $"""w."Word" = {Parameter(DirectorySearchTerms.ToTsQuery(term), NpgsqlDbType.Text)}"""
+            : $"""w."Word" = directory_lexeme({Parameter(term[0], NpgsqlDbType.Text)})""";
 
         void And(string condition, object value, NpgsqlDbType type) =>
             where.Append(" AND ").Append(condition.Replace("$?", Parameter(value, type), StringComparison.Ordinal));
@@ -114,40 +113,29 @@ public sealed class ReferenceDirectory(NpgsqlDataSource dataSource, TimeProvider
         // The listing without search words, before the search's conditions are added: the one word's ranked page joins it.
         var listingWhere = where.ToString();
         var terms = DirectorySearchTerms.Parse(query.Text);
-        var single = terms.SingleWord is { } word ? Parameter(word, NpgsqlDbType.Text) : null;
-        foreach (var term in single is null ? terms.Terms : [])
+        var single = terms.SingleTerm is { } only ? KeyOf(only) : null;
+        foreach (var term in terms.Terms)
         {
-            var condition = term.All(a => !a.Contains(' ', StringComparison.Ordinal))
-                ? $"""
-                    EXISTS (SELECT 1 FROM "MentorSearchWords" w WHERE w."MentorId" = m."Id" AND ({AnyWordOf(term)}))
-                    """
-                : PhraseMatches.Replace("$?", Parameter(string.Join(" | ", term.Select(a => a.Replace(" ", " <-> ", StringComparison.Ordinal))),
-                    NpgsqlDbType.Text), StringComparison.Ordinal);
-            where.Append(" AND ").Append(condition);
-        }
-
-        if (single is not null)
-        {
-            where.Append($""" AND EXISTS (SELECT 1 FROM "MentorSearchWords" w WHERE w."MentorId" = m."Id" AND w."Word" = directory_lexeme({single}))""");
+            where.Append($""" AND EXISTS (SELECT 1 FROM "MentorSearchWords" w WHERE w."MentorId" = m."Id" AND {single ?? KeyOf(term)})""");
         }
 
         var countSql = single is not null && !filtered
-            ? $"""SELECT count(*) FROM "MentorSearchWords" WHERE "Word" = directory_lexeme({single}) AND $1::date IS NOT NULL AND $2::integer[] IS NOT NULL"""
+            ? $"""SELECT count(*) FROM "MentorSearchWords" w WHERE {single} AND $1::date IS NOT NULL AND $2::integer[] IS NOT NULL"""
             : $"""SELECT count(*) FROM "Mentors" m WHERE {where}""";
 
-        // The count names every parameter so far; a ranked page of several words adds one (all their words) for the order.
+        // The count names every parameter so far; a ranked page of several terms adds one per term for the order.
         var countParameters = parameters.ToList();
         var ranked = terms.IsEmpty || query.Sort is "name" or "places" or "newest" or "availability" ? null
             : single is not null
                 ? $"""
                     SELECT {CardColumns} FROM "MentorSearchWords" w JOIN "Mentors" m ON m."Id" = w."MentorId"
-                    WHERE w."Word" = directory_lexeme({single}) AND {listingWhere}
+                    WHERE {single} AND {listingWhere}
                     ORDER BY w."Weight", w."DisplayName", w."MentorId" LIMIT {PageSize} OFFSET
                     """
                 : $"""
                     SELECT {CardColumns} FROM "Mentors" m WHERE {where}
                     ORDER BY (SELECT min(w."Weight") FROM "MentorSearchWords" w
-                        WHERE w."MentorId" = m."Id" AND ({AnyWordOf(terms.Terms.SelectMany(t => t).SelectMany(a => a.Split(' ')).Distinct(StringComparer.Ordinal))})),
+                        WHERE w."MentorId" = m."Id" AND ({string.Join(" OR ", terms.Terms.Select(KeyOf))})),
                       m."DisplayName", m."Id" LIMIT {PageSize} OFFSET
                     """;
         var orderBy = query.Sort switch

@@ -62,8 +62,18 @@ public sealed class DirectorySearchTerms
 
     public bool IsEmpty => Terms.Count == 0;
 
-    /// <summary>One word with no synonyms: the search the directory can read in the order of its word index (ADR-015).</summary>
-    public string? SingleWord => Terms is [[var word]] && !word.Contains(' ', StringComparison.Ordinal) ? word : null;
+    /// <summary>
+    /// A search of one term (one word, or one meaning of <see cref="Synonyms"/> with all its alternatives): one key of the
+    /// word index, so its matches are counted and ranked from one range of it (ADR-015).
+    /// </summary>
+    public IReadOnlyList<string>? SingleTerm => Terms is [var term] ? term : null;
+
+    /// <summary>Whether <paramref name="term"/> is one of <see cref="Synonyms"/>' meanings rather than a word of the search.</summary>
+    public static bool IsMeaning(IReadOnlyList<string> term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        return term.Count > 1;
+    }
 
     public static DirectorySearchTerms Parse(string? text)
     {
@@ -94,8 +104,15 @@ public sealed class DirectorySearchTerms
     }
 
     /// <summary>For PostgreSQL's <c>to_tsquery</c>: <c>(maternity | parental &lt;-&gt; leave) &amp; leadership</c>.</summary>
-    public string ToTsQuery() => string.Join(" & ", Terms.Select(term =>
-        "(" + string.Join(" | ", term.Select(alternative => alternative.Replace(" ", " <-> ", StringComparison.Ordinal))) + ")"));
+    public string ToTsQuery() => string.Join(" & ", Terms.Select(term => "(" + ToTsQuery(term) + ")"));
+
+    /// <summary>
+    /// One term for PostgreSQL's <c>to_tsquery</c>, its alternatives joined by <c>|</c> and a phrase's words by <c>&lt;-&gt;</c>:
+    /// <c>parental &lt;-&gt; leave | maternity</c>. For a meaning of <see cref="Synonyms"/> this is also its key in the
+    /// database's word index (ADR-015).
+    /// </summary>
+    public static string ToTsQuery(IReadOnlyList<string> term) =>
+        string.Join(" | ", term.Select(alternative => alternative.Replace(" ", " <-> ", StringComparison.Ordinal)));
 
     /// <summary>For SQLite FTS5's <c>MATCH</c>: <c>("maternity" OR "parental leave") AND "leadership"</c>.</summary>
     public string ToFts5Match() => string.Join(" AND ", Terms.Select(term =>

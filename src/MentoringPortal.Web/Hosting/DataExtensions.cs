@@ -1,13 +1,18 @@
+using System.Data.Common;
 using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace MentoringPortal.Web.Hosting;
 
 public static class DataExtensions
 {
+    /// <summary>How many statements each PostgreSQL connection keeps prepared when the connection string does not say.</summary>
+    public const int AutomaticallyPrepared = 32;
+
     public static WebApplicationBuilder AddPortalData(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
@@ -30,8 +35,9 @@ public static class DataExtensions
 
                 // A transient failure (a restart, a failover, a serialization conflict) retries the whole unit of work:
                 // every workflow runs in db.InOneUnitAsync, so a retry repeats all of it from a clean change tracker.
-                builder.Services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((services, options) =>
-                    Configure(options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()), services));
+                var postgres = WithAutomaticPreparation(connectionString);
+                builder.Services.AddDbContextPool<PortalDbContext, PostgresPortalDbContext>((services, options) =>
+                    Configure(options.UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure()), services));
                 break;
             case DatabaseOptions.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -40,7 +46,7 @@ public static class DataExtensions
                         "ConnectionStrings:Portal is required when Database:Provider is SqlServer: set it to the database's connection string.");
                 }
 
-                builder.Services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((services, options) =>
+                builder.Services.AddDbContextPool<PortalDbContext, SqlServerPortalDbContext>((services, options) =>
                     Configure(options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()), services));
                 break;
             case DatabaseOptions.Sqlite:
@@ -49,7 +55,7 @@ public static class DataExtensions
                     connectionString = $"Data Source={Path.Combine(builder.WritableDataDirectory(), "portal.db")}";
                 }
 
-                builder.Services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((services, options) =>
+                builder.Services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>((services, options) =>
                     Configure(options.UseSqlite(connectionString), services));
                 break;
             default:
@@ -65,6 +71,25 @@ public static class DataExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The PostgreSQL connection string with Npgsql's automatic preparation on (<c>Max Auto Prepare=32</c>) unless it sets
+    /// its own: the statements a connection runs most are prepared once, so PostgreSQL stops parsing and planning the
+    /// directory's queries on every request (docs/operations.md, "PostgreSQL").
+    /// </summary>
+    public static string WithAutomaticPreparation(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal)
+                .Equals(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare), StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutomaticallyPrepared }.ConnectionString;
+    }
+
+    // The contexts are pooled (AddDbContextPool): a request leases one whose services and options are already built
+    // instead of building them again (ADR-015, "Revised"); these options are built once, from the root services.
     private static void Configure(DbContextOptionsBuilder options, IServiceProvider services)
     {
         // Interceptors registered in DI (tests count SQL statements this way).

@@ -6,6 +6,7 @@ using MentoringPortal.Web.Data;
 using MentoringPortal.Web.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NpgsqlTypes;
 
 namespace MentoringPortal.IntegrationTests.Features;
 
@@ -82,6 +83,49 @@ public sealed class DirectoryAtScaleTests(LargeDirectoryPortal factory) : IClass
         Assert.Equal([both.Id], Ids(page));
         Assert.Equal("1 mentor found", Title(page));
         Assert.Equal(Ids(everyone), Ids(onlyStopWords));
+    }
+
+    [Fact]
+    public async Task Synonyms_AreOneTermOfTheWordIndex_PhraseWordsMustBeAdjacent_AndProfileChangesAreSeen()
+    {
+        var programme = await factory.Data.ProgrammeAsync();
+        var inExpertise = await factory.Data.MentorAsync(programme, name: "Dr Quokka Alpha", expertise: "Parental leave and returning");
+        var inBio = await factory.Data.MentorAsync(programme, name: "Dr Quokka Beta", expertise: "Rotas and rest");
+        var apart = await factory.Data.MentorAsync(programme, name: "Dr Quokka Gamma", expertise: "Leave policy; parental support");
+        var inName = await factory.Data.MentorAsync(programme, name: "Dr Paternity Delta", expertise: "Rotas and rest");
+        await SetBioAsync(inBio.Id, "Back from maternity leave last year.");
+        var key = DirectorySearchTerms.ToTsQuery(DirectorySearchTerms.Parse("maternity").SingleTerm!);
+        var expectedCount = await factory.Data.QueryAsync(db => db.Mentors.CountAsync(m => m.DirectoryState > DirectoryState.Hidden
+            && EF.Property<NpgsqlTsVector>(m, MentorSearchConfiguration.VectorProperty).Matches(EF.Functions.ToTsQuery("english", key))));
+
+        using var client = factory.CreateClientNoRedirect();
+        var oneTerm = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?q=maternity"));
+        var twoTerms = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?q=quokka+maternity"));
+        await SetBioAsync(apart.Id, "I took parental leave twice.");
+        var afterEdit = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?q=quokka+maternity"));
+
+        Assert.Equal(inName.Id, Ids(oneTerm)[0]);
+        Assert.Equal($"{expectedCount.ToString("N0", CultureInfo.InvariantCulture)} mentors found", Title(oneTerm));
+        Assert.Equal([inExpertise.Id, inBio.Id], Ids(twoTerms));
+        Assert.Equal([inExpertise.Id, inBio.Id, apart.Id], Ids(afterEdit));
+    }
+
+    [Fact]
+    public async Task ChangingTheSynonymList_RefreshesTheWordIndex()
+    {
+        var programme = await factory.Data.ProgrammeAsync();
+        var mentor = await factory.Data.MentorAsync(programme, name: "Dr Wallaby Epsilon", expertise: "Marsupial welfare");
+        const string query = "wallaby | marsupial";
+        async Task<List<int>> IndexedAsync() => await factory.Data.QueryAsync(db =>
+            db.Set<MentorSearchWord>().Where(w => w.Word == query).Select(w => w.MentorId).ToListAsync());
+
+        await factory.Data.QueryAsync(db => db.Database.ExecuteSqlAsync($"""INSERT INTO "DirectorySynonyms" ("Query") VALUES ({query})"""));
+        var added = await IndexedAsync();
+        await factory.Data.QueryAsync(db => db.Database.ExecuteSqlAsync($"""DELETE FROM "DirectorySynonyms" WHERE "Query" = {query}"""));
+        var removed = await IndexedAsync();
+
+        Assert.Equal([mentor.Id], added);
+        Assert.Empty(removed);
     }
 
     [Fact]

@@ -82,6 +82,7 @@ public sealed class DirectoryReferenceTests(PortalFactory factory) : IClassFixtu
     [InlineData("/mentors?q=Leadership&region=London")]
     [InlineData("/mentors?q=burnout+experience&accepting=true")]
     [InlineData("/mentors?q=exams&page=3")]
+    [InlineData("/mentors?q=LTFT&accepting=true&sort=name")]
     [InlineData("/mentors?accepting=true&sort=name&page=3")]
     [InlineData("/mentors?specialty=Cardiology&accepting=true&mode=Video")]
     [InlineData("/mentors?region=London&background=International+medical+graduate&sort=places")]

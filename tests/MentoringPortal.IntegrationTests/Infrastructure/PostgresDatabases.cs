@@ -1,3 +1,4 @@
+using MentoringPortal.Web.Hosting;
 using Npgsql;
 
 namespace MentoringPortal.IntegrationTests.Infrastructure;
@@ -37,11 +38,7 @@ public static class PostgresDatabases
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database
             ?? throw new ArgumentException("The connection string names no database.", nameof(connectionString));
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            NpgsqlConnection.ClearPool(connection);
-        }
-
+        await ClearPoolsAsync(connectionString);
         await ExecuteAsync($"DROP DATABASE IF EXISTS {Quote(name)} WITH (FORCE)", cancellationToken);
     }
 
@@ -51,8 +48,20 @@ public static class PostgresDatabases
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database
             ?? throw new ArgumentException("The connection string names no database.", nameof(connectionString));
         await ExecuteAsync($"ALTER DATABASE {Quote(name)} SET default_transaction_read_only = on", cancellationToken);
-        await using var connection = new NpgsqlConnection(connectionString);
-        NpgsqlConnection.ClearPool(connection);
+        await ClearPoolsAsync(connectionString);
+    }
+
+    /// <summary>
+    /// Closes the idle pooled connections to the database, the tests' and the app's: the app's pool is the one of its own
+    /// connection string, which adds automatic preparation (DataExtensions.WithAutomaticPreparation).
+    /// </summary>
+    private static async Task ClearPoolsAsync(string connectionString)
+    {
+        foreach (var pooled in new[] { connectionString, DataExtensions.WithAutomaticPreparation(connectionString) })
+        {
+            await using var connection = new NpgsqlConnection(pooled);
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 
     /// <summary>The connection string of database <paramref name="name"/> on the test server.</summary>

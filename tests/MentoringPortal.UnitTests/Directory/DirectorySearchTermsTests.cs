@@ -84,10 +84,20 @@ public sealed class DirectorySearchTermsTests
     [InlineData("Leadership", "leadership")]
     [InlineData("the leadership", "leadership")]
     [InlineData("leadership teaching", null)]
-    [InlineData("maternity", null)]
+    [InlineData("maternity", "parental <-> leave | maternity | paternity | adoption <-> leave")]
+    [InlineData("maternity leadership", null)]
     [InlineData("", null)]
-    public void SingleWord_IsOneWordWithoutSynonyms(string query, string? expected)
+    public void SingleTerm_IsOneWordOrOneMeaning(string query, string? expected)
     {
-        Assert.Equal(expected, DirectorySearchTerms.Parse(query).SingleWord);
+        var term = DirectorySearchTerms.Parse(query).SingleTerm;
+
+        Assert.Equal(expected, term is null ? null : DirectorySearchTerms.ToTsQuery(term));
+    }
+
+    [Fact]
+    public void EveryMeaning_HasSeveralAlternatives_SoAMeaningIsNeverTakenForAWord()
+    {
+        Assert.All(DirectorySearchTerms.Synonyms, meaning => Assert.True(DirectorySearchTerms.IsMeaning(meaning)));
+        Assert.False(DirectorySearchTerms.IsMeaning(["leadership"]));
     }
 }

@@ -6,11 +6,12 @@ namespace MentoringPortal.Web.Data.Configurations;
 
 /// <summary>
 /// The directory's full-text search, which each provider does its own way (ADR-015). PostgreSQL: a stored generated
-/// <c>tsvector</c> with weights (name and specialty A, expertise B, biography C) and a GIN index. SQLite: the FTS5 table
+/// <c>tsvector</c> with weights (name and specialty A, expertise B, biography C) from which triggers keep the word index
+/// <see cref="MentorSearchWord"/>, where every search reads. SQLite: the FTS5 table
 /// <c>MentorSearch</c>, made and kept by triggers in the DirectorySearchSql migration, read through <see cref="MentorSearchHit"/>.
 /// SQL Server: no full-text catalog here, so it keeps <see cref="Mentor.SearchText"/> and <c>LIKE</c>.
-/// On PostgreSQL the words of listed mentors are also in <see cref="MentorSearchWord"/>, so that counting and ranking the
-/// matches of a common word read one btree range instead of every match's vector (ADR-015, "Revised").
+/// Counting and ranking the matches of a common word, or of a meaning of the synonym list, read one btree range of the word
+/// index instead of every match's vector (ADR-015, "Revised").
 /// </summary>
 public static class MentorSearchConfiguration
 {
@@ -29,7 +30,6 @@ public static class MentorSearchConfiguration
             || setweight(to_tsvector('{TextSearchConfig}', "Bio"), 'C')
             """,
             stored: true);
-        mentor.HasIndex(VectorProperty).HasMethod("GIN");
 
         var word = builder.Entity<MentorSearchWord>();
         word.ToTable("MentorSearchWords");
@@ -38,6 +38,11 @@ public static class MentorSearchConfiguration
         word.HasIndex(w => new { w.Word, w.Weight, w.DisplayName, w.MentorId }, "IX_MentorSearchWords_Ranked");
         word.HasOne<Mentor>().WithMany().HasForeignKey(w => w.MentorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasDbFunction(typeof(MentorSearchConfiguration).GetMethod(nameof(Lexeme))!).HasName("directory_lexeme");
+
+        var synonym = builder.Entity<DirectorySynonym>();
+        synonym.ToTable("DirectorySynonyms");
+        synonym.HasKey(s => s.Query);
+        synonym.HasData(DirectorySearchTerms.Synonyms.Select(meaning => new DirectorySynonym(DirectorySearchTerms.ToTsQuery(meaning))));
     }
 
     /// <summary>PostgreSQL only: the word as the <c>english</c> configuration indexes it ("exams" → "exam"); null for a stop word.</summary>
@@ -50,6 +55,17 @@ public static class MentorSearchConfiguration
     }
 }
 
+/// <summary>
+/// PostgreSQL only: one meaning of the reviewed synonym list (<see cref="DirectorySearchTerms.Synonyms"/>) as a
+/// <c>to_tsquery</c> text, kept equal to the list by the model's data (a change to the list is a new migration). A listed
+/// mentor whose search vector matches it has a row in <see cref="MentorSearchWord"/> whose word is this text, so a search for
+/// the meaning ("maternity") reads one range of the word index, as a single word does (ADR-015).
+/// </summary>
+public sealed class DirectorySynonym(string query)
+{
+    public string Query { get; private set; } = query;
+}
+
 /// <summary>A mentor the SQLite FTS5 table matched, with its bm25 rank (lower is better).</summary>
 public sealed class MentorSearchHit
 {
@@ -59,9 +75,10 @@ public sealed class MentorSearchHit
 }
 
 /// <summary>
-/// PostgreSQL only: one word (a lexeme of the search vector) of a listed mentor's profile and the best place it appears
-/// (<see cref="Weight"/> 0 name or specialty, 1 expertise, 2 biography), with the name for the ranked order. Kept by
-/// triggers on Mentors from the migration DirectoryAtScale: rows exist only while the mentor is listed.
+/// PostgreSQL only: one word (a lexeme of the search vector, or a <see cref="DirectorySynonym"/>'s query that the vector
+/// matches) of a listed mentor's profile and the best place it appears (<see cref="Weight"/> 0 name or specialty, 1
+/// expertise, 2 biography), with the name for the ranked order. Kept by triggers on Mentors (migrations DirectoryAtScale and
+/// DirectorySynonymIndex): rows exist only while the mentor is listed.
 /// </summary>
 public sealed class MentorSearchWord
 {

@@ -8,7 +8,6 @@ using MentoringPortal.Web.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Caching.Memory;
-using NpgsqlTypes;
 
 namespace MentoringPortal.Web.Features.Directory;
 
@@ -39,7 +38,7 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
         var matching = terms.IsEmpty ? filtered : Matching(filtered, terms);
         var view = WholeListView(query, terms, programmeId);
         var total = view is not null ? await ListedCountAsync(view, matching, cancellationToken)
-            : OneWordUnfiltered(terms, query, programmeId) is { } word ? await WordCountAsync(word, cancellationToken)
+            : OneTermUnfiltered(terms, query, programmeId) is { } term ? await WordCountAsync(term, cancellationToken)
             : await matching.CountAsync(cancellationToken);
         var pageCount = Pagination.PageCountFor(total, DirectoryQuery.PageSize);
         var page = Pagination.Clamp(query.Page, pageCount);
@@ -169,22 +168,10 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
         switch (db)
         {
             case PostgresPortalDbContext:
-                var words = db.Set<MentorSearchWord>();
                 foreach (var term in terms.Terms)
                 {
-                    // A term of single words is looked up in the word index; a phrase ("parental leave") needs the vector's
-                    // positions, so a term with one is matched by the GIN index as before.
-                    if (term.All(a => !a.Contains(' ', StringComparison.Ordinal)))
-                    {
-                        var termWords = words.Where(AnyWordOf(term));
-                        mentors = mentors.Where(m => termWords.Any(w => w.MentorId == m.Id));
-                    }
-                    else
-                    {
-                        var tsQuery = string.Join(" | ", term.Select(a => a.Replace(" ", " <-> ", StringComparison.Ordinal)));
-                        mentors = mentors.Where(m => EF.Property<NpgsqlTsVector>(m, MentorSearchConfiguration.VectorProperty)
-                            .Matches(EF.Functions.ToTsQuery(MentorSearchConfiguration.TextSearchConfig, tsQuery)));
-                    }
+                    var termWords = db.Set<MentorSearchWord>().Where(AnyKeyOf([term]));
+                    mentors = mentors.Where(m => termWords.Any(w => w.MentorId == m.Id));
                 }
 
                 return mentors;
@@ -202,8 +189,8 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
 
     /// <summary>
     /// Best match first (when searching without choosing a sort), then by name. On PostgreSQL the best match is the best place
-    /// any search word appears (name or specialty, then expertise, then biography); one word alone is read in the order of
-    /// the word index, 21 entries for a first page however many mentors use the word.
+    /// any search term appears (name or specialty, then expertise, then biography); one term alone (a word, or a meaning of
+    /// the synonym list) is read in the order of the word index, 21 entries for a first page however many mentors match.
     /// </summary>
     private IQueryable<Mentor> Ranked(IQueryable<Mentor> filtered, IQueryable<Mentor> matching, DirectorySearchTerms terms)
     {
@@ -211,15 +198,15 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
         {
             case PostgresPortalDbContext:
                 var words = db.Set<MentorSearchWord>();
-                if (terms.SingleWord is { } word)
+                if (terms.SingleTerm is { } term)
                 {
-                    return words.Where(w => w.Word == MentorSearchConfiguration.Lexeme(word))
+                    return words.Where(AnyKeyOf([term]))
                         .Join(filtered, w => w.MentorId, m => m.Id, (w, m) => new { Word = w, Mentor = m })
                         .OrderBy(x => x.Word.Weight).ThenBy(x => x.Word.DisplayName).ThenBy(x => x.Word.MentorId)
                         .Select(x => x.Mentor);
                 }
 
-                var searched = words.Where(AnyWordOf(terms.Terms.SelectMany(t => t).SelectMany(a => a.Split(' ')).Distinct(StringComparer.Ordinal)));
+                var searched = words.Where(AnyKeyOf(terms.Terms));
                 return matching
                     .OrderBy(m => searched.Where(w => w.MentorId == m.Id).Min(w => (short?)w.Weight))
                     .ThenBy(m => m.DisplayName).ThenBy(m => m.Id);
@@ -232,13 +219,20 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
         }
     }
 
-    /// <summary>The word index's rows for any of <paramref name="alternatives"/> (each a parameter): <c>"Word" = directory_lexeme(@a) OR …</c>.</summary>
-    private static Expression<Func<MentorSearchWord, bool>> AnyWordOf(IEnumerable<string> alternatives)
+    /// <summary>
+    /// The word index's rows for any of <paramref name="terms"/>, each one key (a parameter): a word's lexeme,
+    /// <c>"Word" = directory_lexeme(@w)</c>, or a meaning of the synonym list, <c>"Word" = @query</c> (DirectorySynonyms).
+    /// </summary>
+    private static Expression<Func<MentorSearchWord, bool>> AnyKeyOf(IEnumerable<IReadOnlyList<string>> terms)
     {
         Expression<Func<MentorSearchWord, bool>>? any = null;
-        foreach (var alternative in alternatives)
+        foreach (var term in terms)
         {
-            Expression<Func<MentorSearchWord, bool>> one = w => w.Word == MentorSearchConfiguration.Lexeme(alternative);
+            var key = DirectorySearchTerms.IsMeaning(term) ? DirectorySearchTerms.ToTsQuery(term) : null;
+            var word = term[0];
+            Expression<Func<MentorSearchWord, bool>> one = key is not null
+                ? w => w.Word == key
+                : w => w.Word == MentorSearchConfiguration.Lexeme(word);
             any = any is null ? one : Expression.Lambda<Func<MentorSearchWord, bool>>(
                 Expression.OrElse(any.Body, ReplacingExpressionVisitor.Replace(one.Parameters[0], any.Parameters[0], one.Body)),
                 any.Parameters);
@@ -247,12 +241,12 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
         return any ?? (w => false);
     }
 
-    /// <summary>One search word and no filter, on PostgreSQL: its count is an index-only count of the word index.</summary>
-    private string? OneWordUnfiltered(DirectorySearchTerms terms, DirectoryQuery query, int? programmeId) =>
-        db is PostgresPortalDbContext && programmeId is null && !NarrowsRows(query) && !query.Accepting ? terms.SingleWord : null;
+    /// <summary>One search term and no filter, on PostgreSQL: its count is an index-only count of the word index.</summary>
+    private IReadOnlyList<string>? OneTermUnfiltered(DirectorySearchTerms terms, DirectoryQuery query, int? programmeId) =>
+        db is PostgresPortalDbContext && programmeId is null && !NarrowsRows(query) && !query.Accepting ? terms.SingleTerm : null;
 
-    private Task<int> WordCountAsync(string word, CancellationToken cancellationToken) =>
-        db.Set<MentorSearchWord>().CountAsync(w => w.Word == MentorSearchConfiguration.Lexeme(word), cancellationToken);
+    private Task<int> WordCountAsync(IReadOnlyList<string> term, CancellationToken cancellationToken) =>
+        db.Set<MentorSearchWord>().CountAsync(AnyKeyOf([term]), cancellationToken);
 
     private IQueryable<MentorSearchHit> SqliteHits(DirectorySearchTerms terms)
     {

@@ -775,10 +775,6 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("Region");
 
-                    b.HasIndex("SearchVector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
-
                     b.HasIndex("UserId")
                         .IsUnique();
 
@@ -1468,6 +1464,62 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ProgrammeId", "StartedAt");
 
                     b.ToTable("CohortRuns");
+                });
+
+            modelBuilder.Entity("MentoringPortal.Web.Data.Configurations.DirectorySynonym", b =>
+                {
+                    b.Property<string>("Query")
+                        .HasColumnType("text");
+
+                    b.HasKey("Query");
+
+                    b.ToTable("DirectorySynonyms", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Query = "parental <-> leave | maternity | paternity | adoption <-> leave"
+                        },
+                        new
+                        {
+                            Query = "burnout | wellbeing | well <-> being"
+                        },
+                        new
+                        {
+                            Query = "ltft | less <-> than <-> full <-> time"
+                        },
+                        new
+                        {
+                            Query = "rtt | return <-> to <-> training | returning <-> to <-> training"
+                        },
+                        new
+                        {
+                            Query = "arcp | annual <-> review <-> of <-> competence <-> progression"
+                        },
+                        new
+                        {
+                            Query = "portfolio | eportfolio"
+                        },
+                        new
+                        {
+                            Query = "imposter | impostor"
+                        },
+                        new
+                        {
+                            Query = "exam | exams | examination | examinations"
+                        },
+                        new
+                        {
+                            Query = "img | international <-> medical <-> graduate | international <-> graduate"
+                        },
+                        new
+                        {
+                            Query = "oop | out <-> of <-> programme"
+                        },
+                        new
+                        {
+                            Query = "cct | certificate <-> of <-> completion <-> of <-> training"
+                        });
                 });
 
             modelBuilder.Entity("MentoringPortal.Web.Data.Configurations.MentorSearchWord", b =>
