@@ -46,9 +46,10 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
         var after = sort == Relevance ? null : DirectoryCursor.Decode(query.After, sort);
         var before = sort == Relevance || after is not null ? null : DirectoryCursor.Decode(query.Before, sort);
         var boundaryKey = view is null || sort == Relevance || page <= DirectoryPager.MaxNumberedPage ? null : $"directory:{view}:{sort}:{page}";
-        if (after is null && before is null && boundaryKey is not null && cache.TryGetValue(boundaryKey, out DirectoryCursor? boundary))
+        if (after is null && before is null && boundaryKey is not null && cache.TryGetValue(boundaryKey, out Remembered<DirectoryCursor>? boundary)
+            && !boundary!.ClaimRefresh(time.GetUtcNow(), CountLifetime))
         {
-            after = boundary;
+            after = boundary.Value;
         }
 
         List<CardRow> rows;
@@ -88,7 +89,7 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
             rows = await pageRows.Take(take).Select(CardRow.Projection).ToListAsync(cancellationToken);
             if (remember && rows.Count > 0)
             {
-                cache.Set(boundaryKey!, rows[0].Cursor(sort), CountLifetime);
+                cache.Set(boundaryKey!, new Remembered<DirectoryCursor>(rows[0].Cursor(sort), time.GetUtcNow()), Remembered<DirectoryCursor>.Cap);
                 rows.RemoveAt(0);
             }
 
@@ -118,15 +119,22 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
 
     /// <summary>
     /// How many mentors the whole list (or its "accepting now" view) holds: counted from the smallest partial index at most
-    /// every 30 seconds per instance, so the most visited pages cost one statement. Pages that narrow the list count exactly;
-    /// see ADR-015 ("Revised").
+    /// every 30 seconds per instance (by one request, while the others use the last count), so the most visited pages cost
+    /// one statement. Pages that narrow the list count exactly; see ADR-015 ("Revised").
     /// </summary>
-    private Task<int> ListedCountAsync(string view, IQueryable<Mentor> mentors, CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync($"directory:{view}:count", entry =>
+    private async Task<int> ListedCountAsync(string view, IQueryable<Mentor> mentors, CancellationToken cancellationToken)
+    {
+        var key = $"directory:{view}:count";
+        var now = time.GetUtcNow();
+        if (cache.TryGetValue(key, out Remembered<int>? remembered) && !remembered!.ClaimRefresh(now, CountLifetime))
         {
-            entry.AbsoluteExpirationRelativeToNow = CountLifetime;
-            return mentors.CountAsync(cancellationToken);
-        });
+            return remembered.Value;
+        }
+
+        var count = await mentors.CountAsync(cancellationToken);
+        cache.Set(key, new Remembered<int>(count, now), Remembered<int>.Cap);
+        return count;
+    }
 
     private static bool NarrowsRows(DirectoryQuery query) =>
         !string.IsNullOrWhiteSpace(query.Specialty) || !string.IsNullOrWhiteSpace(query.Region) || !string.IsNullOrWhiteSpace(query.Background)
