@@ -9,7 +9,9 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
     /// of the word index for the listed mentors whose search vector matches it, with the best place it appears, so that a
     /// search for "maternity" (which also means "parental leave") reads one range as a single word does. Triggers keep it:
     /// on Mentors (<c>directory_search_words</c>, now reading the list) and on the list itself. Every search reads the word
-    /// index, so the GIN index of the vector goes. Must run after DirectoryAtScale.
+    /// index, so the GIN index of the vector goes. <c>directory_lexeme</c> becomes one expression, which PostgreSQL inlines
+    /// into each search statement instead of running a query of its own per call (a search word is letters and digits
+    /// only, so it has one lexeme at most: the first is the least). Must run after DirectoryAtScale.
     /// </summary>
     public partial class DirectorySynonymIndex : Migration
     {
@@ -32,6 +34,8 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.Sql("""
+                CREATE OR REPLACE FUNCTION directory_lexeme(word text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+                AS $$ SELECT (tsvector_to_array(to_tsvector('english'::regconfig, word)))[1] $$;
                 CREATE FUNCTION directory_synonym_weight(vector tsvector, query tsquery) RETURNS smallint
                 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
                 AS $$
@@ -101,6 +105,8 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
                     FROM unnest(vector) AS v
                 $$;
                 DROP FUNCTION directory_synonym_weight(tsvector, tsquery);
+                CREATE OR REPLACE FUNCTION directory_lexeme(word text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+                AS $$ SELECT min(lexeme) FROM unnest(to_tsvector('english'::regconfig, word)) $$;
                 """);
 
             migrationBuilder.DropTable(
