@@ -83,9 +83,36 @@ internal static class DirectorySeed
             // Fresh statistics, so the first measured queries are planned on the data they will read; and the vacuum that
             // autovacuum would have run on a live database by then, whose visibility map lets counts stay index-only.
             await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+            await MarkAllVisibleAsync(db);
         }
 
         Console.WriteLine($"Seeded {count:N0} mentors in {seeding.Elapsed.TotalSeconds:F1} s ({clock.Elapsed.TotalSeconds:F1} s with the migrations).");
         return 0;
+    }
+
+    /// <summary>
+    /// Vacuums the directory's tables again until the visibility map holds every page. A vacuum cannot mark a page all-visible
+    /// while its rows' commits are not yet flushed to the WAL (asynchronous commit, as the benchmark's server runs): then
+    /// the first vacuum leaves the map empty and every count reads the table as well as the index.
+    /// </summary>
+    private static async Task MarkAllVisibleAsync(PortalDbContext db)
+    {
+        for (var attempt = 1; attempt <= 20; attempt++)
+        {
+            var pagesLeft = await db.Database.SqlQueryRaw<long>(
+                """
+                SELECT coalesce(sum(relpages - relallvisible), 0) AS "Value" FROM pg_class
+                WHERE relname IN ('Mentors', 'MentorProgrammes', 'MentorSearchWords') AND relkind = 'r'
+                """).SingleAsync();
+            if (pagesLeft == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            await db.Database.ExecuteSqlRawAsync("""VACUUM "Mentors", "MentorProgrammes", "MentorSearchWords" """);
+        }
+
+        Console.WriteLine("The visibility map is still not complete after 20 vacuums: counts will read the tables as well as the indexes.");
     }
 }
