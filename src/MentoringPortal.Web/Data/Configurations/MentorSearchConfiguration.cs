@@ -36,6 +36,9 @@ public static class MentorSearchConfiguration
         word.HasKey(w => new { w.MentorId, w.Word });
         word.Property(w => w.DisplayName).HasMaxLength(100);
         word.HasIndex(w => new { w.Word, w.Weight, w.DisplayName, w.MentorId }, "IX_MentorSearchWords_Ranked");
+        // A search's count: PostgreSQL stores a word's entries here as one deduplicated list of rows, which an index-only
+        // count reads several times faster than the ranked index's one entry per mentor (ADR-015).
+        word.HasIndex(w => w.Word, "IX_MentorSearchWords_Word");
         word.HasOne<Mentor>().WithMany().HasForeignKey(w => w.MentorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasDbFunction(typeof(MentorSearchConfiguration).GetMethod(nameof(Lexeme))!).HasName("directory_lexeme");
 

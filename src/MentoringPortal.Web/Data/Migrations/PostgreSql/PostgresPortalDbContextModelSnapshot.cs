@@ -1542,6 +1542,8 @@ namespace MentoringPortal.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex(new[] { "Word", "Weight", "DisplayName", "MentorId" }, "IX_MentorSearchWords_Ranked");
 
+                    b.HasIndex(new[] { "Word" }, "IX_MentorSearchWords_Word");
+
                     b.ToTable("MentorSearchWords", (string)null);
                 });
 
