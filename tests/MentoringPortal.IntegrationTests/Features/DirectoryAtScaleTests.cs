@@ -69,6 +69,34 @@ public sealed class DirectoryAtScaleTests(LargeDirectoryPortal factory) : IClass
     }
 
     [Fact]
+    public async Task OneWordsFirstPage_IsOneStatement_WithTheExactCount_AsTheNextPageCounts()
+    {
+        // One generated mentor in eight works on "leadership and management": far more than a page.
+        var expected = await factory.Data.QueryAsync(db => db.Mentors.CountAsync(m => m.DirectoryState > DirectoryState.Hidden
+            && db.Set<MentorSearchWord>().Any(w => w.MentorId == m.Id && w.Word == "leadership")));
+        var found = $"{expected.ToString("N0", CultureInfo.InvariantCulture)} mentors found";
+        using var client = factory.CreateClientNoRedirect();
+        await client.GetStringAsync("/mentors");
+        var counter = factory.Services.GetRequiredService<DirectoryStatementCounter>();
+
+        counter.Reset();
+        var first = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?q=leadership"));
+        var firstStatements = counter.Count;
+        var second = await Forms.ParseHtmlAsync(await client.GetAsync("/mentors?q=leadership&page=2"));
+        counter.Reset();
+        var none = await client.GetStringAsync("/mentors?q=xylophonist");
+
+        Assert.Equal(1, firstStatements);
+        Assert.Equal(found, Title(first));
+        Assert.Equal(20, Ids(first).Count);
+        Assert.Equal(found, Title(second));
+        Assert.Empty(Ids(first).Intersect(Ids(second)));
+        Assert.Equal(1, counter.Count);
+        Assert.Contains("0 mentors found", none, StringComparison.Ordinal);
+        Assert.Contains("No mentors match your search", none, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SeveralWords_MustAllMatch_AndStopWordsAreLeftOut()
     {
         var programme = await factory.Data.ProgrammeAsync();

@@ -37,9 +37,27 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
         var filtered = Filtered(db.Mentors.AsNoTracking().Where(m => m.DirectoryState > DirectoryState.Hidden), query, programmeId);
         var matching = terms.IsEmpty ? filtered : Matching(filtered, terms);
         var view = WholeListView(query, terms, programmeId);
-        var total = view is not null ? await ListedCountAsync(view, matching, cancellationToken)
-            : OneTermUnfiltered(terms, query, programmeId) is { } term ? await WordCountAsync(term, cancellationToken)
-            : await matching.CountAsync(cancellationToken);
+        // The total: the whole list's is remembered; one search term alone counts its range of the word index, on its first
+        // page in the same statement as the cards; any other page counts exactly.
+        List<CardRow>? firstPage = null;
+        int total;
+        if (view is not null)
+        {
+            total = await ListedCountAsync(view, matching, cancellationToken);
+        }
+        else if (OneTermUnfiltered(terms, query, programmeId) is not { } term)
+        {
+            total = await matching.CountAsync(cancellationToken);
+        }
+        else if (sort == Relevance && query.Page <= 1)
+        {
+            (firstPage, total) = await RankedFirstPageAsync(filtered, terms, term, cancellationToken);
+        }
+        else
+        {
+            total = await WordCountAsync(term, cancellationToken);
+        }
+
         var pageCount = Pagination.PageCountFor(total, DirectoryQuery.PageSize);
         var page = Pagination.Clamp(query.Page, pageCount);
 
@@ -86,7 +104,7 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
                 : sort == Relevance
                     ? Ranked(filtered, matching, terms).Skip(skip)
                     : Ordered(db.Mentors.AsNoTracking().Where(m => pageIds.Contains(m.Id)), sort, forward: true);
-            rows = await pageRows.Take(take).Select(CardRow.Projection).ToListAsync(cancellationToken);
+            rows = firstPage ?? await pageRows.Take(take).Select(CardRow.Projection).ToListAsync(cancellationToken);
             if (remember && rows.Count > 0)
             {
                 cache.Set(boundaryKey!, new Remembered<DirectoryCursor>(rows[0].Cursor(sort), time.GetUtcNow()), Remembered<DirectoryCursor>.Cap);
@@ -252,6 +270,20 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
     /// <summary>One search term and no filter, on PostgreSQL: its count is an index-only count of the word index.</summary>
     private IReadOnlyList<string>? OneTermUnfiltered(DirectorySearchTerms terms, DirectoryQuery query, int? programmeId) =>
         db is PostgresPortalDbContext && programmeId is null && !NarrowsRows(query) && !query.Accepting ? terms.SingleTerm : null;
+
+    /// <summary>
+    /// The first page of one search term with no filter and its count, in one statement: the count is a subquery that
+    /// PostgreSQL runs once. A first page with no rows means no mentor matches, so no page is ever asked for again.
+    /// </summary>
+    private async Task<(List<CardRow> Rows, int Total)> RankedFirstPageAsync(IQueryable<Mentor> filtered, DirectorySearchTerms terms,
+        IReadOnlyList<string> term, CancellationToken cancellationToken)
+    {
+        var matches = db.Set<MentorSearchWord>().Where(AnyKeyOf([term]));
+        var found = await Ranked(filtered, filtered, terms).Take(DirectoryQuery.PageSize + 1).Select(CardRow.Projection)
+            .Select(row => new { Row = row, Total = matches.Count() })
+            .ToListAsync(cancellationToken);
+        return (found.ConvertAll(f => f.Row), found.Count == 0 ? 0 : found[0].Total);
+    }
 
     private Task<int> WordCountAsync(IReadOnlyList<string> term, CancellationToken cancellationToken) =>
         db.Set<MentorSearchWord>().CountAsync(AnyKeyOf([term]), cancellationToken);
