@@ -103,9 +103,6 @@ public sealed class DirectorySearchTerms
         return new DirectorySearchTerms(terms);
     }
 
-    /// <summary>For PostgreSQL's <c>to_tsquery</c>: <c>(maternity | parental &lt;-&gt; leave) &amp; leadership</c>.</summary>
-    public string ToTsQuery() => string.Join(" & ", Terms.Select(term => "(" + ToTsQuery(term) + ")"));
-
     /// <summary>
     /// One term for PostgreSQL's <c>to_tsquery</c>, its alternatives joined by <c>|</c> and a phrase's words by <c>&lt;-&gt;</c>:
     /// <c>parental &lt;-&gt; leave | maternity</c>. For a meaning of <see cref="Synonyms"/> this is also its key in the
