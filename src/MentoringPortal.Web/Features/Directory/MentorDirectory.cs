@@ -51,7 +51,7 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
         }
         else if (sort == Relevance && query.Page <= 1)
         {
-            (firstPage, total) = await RankedFirstPageAsync(filtered, terms, term, cancellationToken);
+            (firstPage, total) = await CountedFirstPageAsync(Ranked(filtered, matching, terms), term, cancellationToken);
         }
         else
         {
@@ -196,7 +196,7 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
             case PostgresPortalDbContext:
                 foreach (var term in terms.Terms)
                 {
-                    var termWords = db.Set<MentorSearchWord>().Where(AnyKeyOf([term]));
+                    var termWords = WordsOf(term);
                     mentors = mentors.Where(m => termWords.Any(w => w.MentorId == m.Id));
                 }
 
@@ -223,16 +223,15 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
         switch (db)
         {
             case PostgresPortalDbContext:
-                var words = db.Set<MentorSearchWord>();
                 if (terms.SingleTerm is { } term)
                 {
-                    return words.Where(AnyKeyOf([term]))
+                    return WordsOf(term)
                         .Join(filtered, w => w.MentorId, m => m.Id, (w, m) => new { Word = w, Mentor = m })
                         .OrderBy(x => x.Word.Weight).ThenBy(x => x.Word.DisplayName).ThenBy(x => x.Word.MentorId)
                         .Select(x => x.Mentor);
                 }
 
-                var searched = words.Where(AnyKeyOf(terms.Terms));
+                var searched = db.Set<MentorSearchWord>().Where(AnyKeyOf(terms.Terms));
                 return matching
                     .OrderBy(m => searched.Where(w => w.MentorId == m.Id).Min(w => (short?)w.Weight))
                     .ThenBy(m => m.DisplayName).ThenBy(m => m.Id);
@@ -271,22 +270,25 @@ public sealed class MentorDirectory(PortalDbContext db, ProgrammeCatalogue catal
     private IReadOnlyList<string>? OneTermUnfiltered(DirectorySearchTerms terms, DirectoryQuery query, int? programmeId) =>
         db is PostgresPortalDbContext && programmeId is null && !NarrowsRows(query) && !query.Accepting ? terms.SingleTerm : null;
 
+    /// <summary>The word index's rows for one search term, on PostgreSQL.</summary>
+    private IQueryable<MentorSearchWord> WordsOf(IReadOnlyList<string> term) => db.Set<MentorSearchWord>().Where(AnyKeyOf([term]));
+
     /// <summary>
-    /// The first page of one search term with no filter and its count, in one statement: the count is a subquery that
-    /// PostgreSQL runs once. A first page with no rows means no mentor matches, so no page is ever asked for again.
+    /// The first page of one search term with no filter and the term's count, in one statement: the count is a subquery that
+    /// PostgreSQL runs once. A first page with no rows means no mentor matches, so no second statement is needed.
     /// </summary>
-    private async Task<(List<CardRow> Rows, int Total)> RankedFirstPageAsync(IQueryable<Mentor> filtered, DirectorySearchTerms terms,
-        IReadOnlyList<string> term, CancellationToken cancellationToken)
+    private async Task<(List<CardRow> Rows, int Total)> CountedFirstPageAsync(IQueryable<Mentor> ranked, IReadOnlyList<string> term,
+        CancellationToken cancellationToken)
     {
-        var matches = db.Set<MentorSearchWord>().Where(AnyKeyOf([term]));
-        var found = await Ranked(filtered, filtered, terms).Take(DirectoryQuery.PageSize + 1).Select(CardRow.Projection)
+        var matches = WordsOf(term);
+        var found = await ranked.Take(DirectoryQuery.PageSize + 1).Select(CardRow.Projection)
             .Select(row => new { Row = row, Total = matches.Count() })
             .ToListAsync(cancellationToken);
         return (found.ConvertAll(f => f.Row), found.Count == 0 ? 0 : found[0].Total);
     }
 
     private Task<int> WordCountAsync(IReadOnlyList<string> term, CancellationToken cancellationToken) =>
-        db.Set<MentorSearchWord>().CountAsync(AnyKeyOf([term]), cancellationToken);
+        WordsOf(term).CountAsync(cancellationToken);
 
     private IQueryable<MentorSearchHit> SqliteHits(DirectorySearchTerms terms)
     {
